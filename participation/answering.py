@@ -1,0 +1,274 @@
+"""Validating and storing answers to a survey or guide — the same rules for every channel.
+
+Values use plain Python types: str for text, int/float for number and scale, bool for yes/no,
+an option code for single choice, a list of codes for multiple choice, the district's name for
+a district question. Functions here need an app context (messages are translated) but no request.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
+
+from .extensions import db
+from .models import Answer, Question, Questionnaire, Response
+
+SUBMISSION_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass
+class ParsedAnswers:
+    """Form input turned into values, plus what the person typed (to show it again on errors)."""
+    values: dict = field(default_factory=dict)
+    raw: dict = field(default_factory=dict)
+    errors: dict = field(default_factory=dict)
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters (they break exports and terminals); keep every script and newlines."""
+    return CONTROL_CHARACTERS.sub("", text.replace("\r\n", "\n")).strip()
+
+
+def is_visible(question: Question, values: dict) -> bool:
+    """A conditional question is shown only when its earlier question has the chosen option."""
+    condition = question.condition_question
+    if condition is None or not question.condition_option_code:
+        return True
+    answer = values.get(condition.code)
+    wanted = question.condition_option_code
+    if condition.kind == "yes_no":
+        return answer is not None and ("yes" if answer else "no") == wanted
+    if isinstance(answer, list):
+        return wanted in answer
+    return answer == wanted
+
+
+def choice_codes(question: Question, process) -> list[str]:
+    if question.kind == "district":
+        return list(process.districts or [])
+    if question.kind == "yes_no":
+        return ["yes", "no"]
+    return [option.code for option in question.active_options]
+
+
+def parse_number(raw: str) -> float | None:
+    """Accept "12", "12,5" and "12.5"; return None when it is no number."""
+    text = raw.strip().replace(" ", "").replace("\u00a0", "")
+    if re.fullmatch(r"[+-]?\d{1,12}([.,]\d{1,6})?", text) is None:
+        return None
+    number = float(text.replace(",", "."))
+    return int(number) if number.is_integer() else number
+
+
+def parse_question(question: Question, process, raw_values: list[str]) -> tuple[object, str | None]:
+    """Turn the submitted strings of one question into a value, or an error message."""
+    raw_values = [value for value in raw_values if value is not None]
+    first = raw_values[0].strip() if raw_values else ""
+    kind = question.kind
+    if kind == "multiple_choice":
+        codes = [value for value in dict.fromkeys(v.strip() for v in raw_values) if value]
+        allowed = choice_codes(question, process)
+        if any(code not in allowed for code in codes):
+            return None, _("Bitte wählen Sie nur aus den angebotenen Antworten.")
+        return (codes or None), None
+    if not first:
+        return None, None
+    if kind in ("short_text", "long_text"):
+        text = clean_text(first)
+        limit = question.text_limit()
+        if len(text) > limit:
+            return None, _("Bitte kürzen Sie Ihre Antwort auf höchstens %(limit)d Zeichen (jetzt: %(length)d).",
+                           limit=limit, length=len(text))
+        return (text or None), None
+    if kind in ("number", "scale"):
+        number = parse_number(first)
+        if number is None:
+            return None, _("Bitte geben Sie eine Zahl ein, zum Beispiel 3.")
+        low, high = question.min_value, question.max_value
+        if kind == "scale":
+            low, high = (low if low is not None else 1), (high if high is not None else 5)
+            if not float(number).is_integer():
+                return None, _("Bitte wählen Sie einen Wert auf der Skala.")
+        if (low is not None and number < low) or (high is not None and number > high):
+            if low is not None and high is not None:
+                return None, _("Bitte geben Sie eine Zahl von %(low)s bis %(high)s ein.", low=low, high=high)
+            if low is not None:
+                return None, _("Bitte geben Sie eine Zahl ab %(low)s ein.", low=low)
+            return None, _("Bitte geben Sie eine Zahl bis %(high)s ein.", high=high)
+        return number, None
+    if first not in choice_codes(question, process):
+        return None, _("Bitte wählen Sie eine der angebotenen Antworten.")
+    if kind == "yes_no":
+        return first == "yes", None
+    return first, None
+
+
+def parse_form(questions: list[Question], process, formdata, known_values: dict | None = None) -> ParsedAnswers:
+    """Read the fields `q_<code>` of the given questions from a request's form data.
+
+    `known_values` are answers from earlier pages, needed to decide what is visible here.
+    """
+    parsed = ParsedAnswers()
+    context = dict(known_values or {})
+    for question in questions:
+        name = f"q_{question.code}"
+        raw_values = formdata.getlist(name)
+        parsed.raw[question.code] = raw_values if question.kind == "multiple_choice" else (
+            raw_values[0] if raw_values else "")
+        value, error = parse_question(question, process, raw_values)
+        if error:
+            parsed.errors[question.code] = error
+            continue
+        context[question.code] = value
+        parsed.values[question.code] = value
+    for question in questions:
+        if question.code in parsed.errors:
+            continue
+        error = requirement_error(question, parsed.values.get(question.code), context)
+        if error:
+            parsed.errors[question.code] = error
+            parsed.values.pop(question.code, None)
+    return parsed
+
+
+def requirement_error(question: Question, value, values: dict) -> str | None:
+    """Missing required answers and answers to questions that are not shown."""
+    visible = is_visible(question, values)
+    empty = value is None or value == [] or value == ""
+    if not visible:
+        return None if empty else _("Diese Frage gilt für Ihre vorherige Antwort nicht. "
+                                    "Bitte lassen Sie sie leer.")
+    if question.required and empty:
+        return _("Bitte beantworten Sie diese Frage.")
+    return None
+
+
+def validate_values(questionnaire: Questionnaire, values: dict) -> dict:
+    """Check a complete set of values (offline sync, API, imports): returns {code: message}."""
+    errors = {}
+    questions = {q.code: q for q in questionnaire.questions if not q.archived}
+    for code in values:
+        if code not in questions:
+            errors[code] = _("Diese Frage gibt es in diesem Fragebogen nicht.")
+    process = questionnaire.process
+    for code, question in questions.items():
+        value = values.get(code)
+        if value is not None:
+            raw = value if isinstance(value, list) else [_as_form_string(question, value)]
+            value, error = parse_question(question, process, [str(v) for v in raw])
+            if error:
+                errors[code] = error
+                continue
+        error = requirement_error(question, value, values)
+        if error:
+            errors[code] = error
+    return errors
+
+
+def _as_form_string(question: Question, value) -> str:
+    if question.kind == "yes_no" and isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def normalised_values(questionnaire: Questionnaire, values: dict) -> dict:
+    """Values of visible questions only, parsed to their types (call after validate_values)."""
+    process = questionnaire.process
+    result = {}
+    for question in questionnaire.questions:
+        value = values.get(question.code)
+        if value is None or question.archived:
+            continue
+        raw = value if isinstance(value, list) else [_as_form_string(question, value)]
+        parsed, error = parse_question(question, process, [str(v) for v in raw])
+        if error is None and parsed is not None and is_visible(question, values):
+            result[question.code] = parsed
+    return result
+
+
+def valid_submission_id(submission_id: str | None) -> bool:
+    return bool(submission_id) and SUBMISSION_ID_PATTERN.fullmatch(submission_id) is not None
+
+
+def store_response(questionnaire: Questionnaire, values: dict, *, submission_id: str, channel: str = "online",
+                   language: str = "de", consent: bool = False, recorded_by=None,
+                   translations_de: dict | None = None, items: list[dict] | None = None,
+                   **session_facts) -> tuple[Response, bool]:
+    """Store one response exactly once; return (response, created).
+
+    A second call with the same submission id returns the stored response and writes nothing.
+    `items` are extra free-text entries of a focus group: {"question": code, "kind": note|quote, "text": ...}.
+    """
+    existing = find_submission(submission_id)
+    if existing is not None:
+        return existing, False
+    from .langid import detect_language
+
+    response = Response(questionnaire=questionnaire, process=questionnaire.process,
+                        submission_id=submission_id, channel=channel, language=language,
+                        consent=consent, recorded_by=recorded_by, **session_facts)
+    translations_de = translations_de or {}
+    for question in questionnaire.questions:
+        if question.code not in values:
+            continue
+        value = values[question.code]
+        answer = Answer(question=question)
+        _set_answer_value(answer, question, value)
+        if question.is_text and answer.text_value:
+            answer.language = detect_language(answer.text_value, expected=language)
+            if translations_de.get(question.code):
+                answer.translation_de = clean_text(translations_de[question.code])[:question.text_limit()]
+        _apply_profile(response, question, value)
+        response.answers.append(answer)
+    for item in items or []:
+        question = questionnaire.question_by_code(item["question"])
+        text = clean_text(item.get("text") or "")
+        if question is None or not text:
+            continue
+        response.answers.append(Answer(question=question, item_kind=item.get("kind", "note"), text_value=text,
+                                       language=detect_language(text, expected=language),
+                                       translation_de=clean_text(item.get("translation_de") or "") or None))
+    try:
+        with db.session.begin_nested():
+            db.session.add(response)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        existing = find_submission(submission_id)
+        if existing is None:
+            raise
+        return existing, False
+    return response, True
+
+
+def find_submission(submission_id: str):
+    return db.session.execute(db.select(Response).filter_by(submission_id=submission_id)).scalar_one_or_none()
+
+
+def _set_answer_value(answer: Answer, question: Question, value) -> None:
+    if question.is_text or question.kind == "district":
+        answer.text_value = str(value)
+        if question.kind == "district":
+            answer.choice_codes = [str(value)]
+    elif question.kind in ("number", "scale"):
+        answer.number_value = float(value)
+    elif question.kind == "yes_no":
+        answer.choice_codes = ["yes" if value else "no"]
+    elif question.kind == "multiple_choice":
+        answer.choice_codes = list(value)
+    else:
+        answer.choice_codes = [value]
+
+
+def _apply_profile(response: Response, question: Question, value) -> None:
+    """District and target-group questions fill the response's breakdown fields."""
+    if question.kind == "district" or question.profile_field == "district":
+        response.district = str(value)
+    elif question.profile_field == "target_group" and question.kind == "single_choice":
+        option = next((o for o in question.options if o.code == value), None)
+        groups = response.process.target_groups if response.process else []
+        if option is not None and option.label in (groups or []):
+            response.target_group = option.label

@@ -1,0 +1,6 @@
+"""JSON endpoints: health, job progress, offline sync. Errors carry a stable code."""
+from flask import Blueprint
+
+bp = Blueprint("api", __name__)
+
+from . import routes  # noqa: E402,F401

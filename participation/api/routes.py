@@ -1,0 +1,51 @@
+from flask import current_app, jsonify
+from flask_login import current_user
+from sqlalchemy import text
+
+from ..extensions import csrf, db
+from ..models import Job, Process
+from ..web import json_error
+from . import bp
+
+
+@bp.route("/healthz")
+@csrf.exempt
+def healthz():
+    """Database and queue reachability for load balancers and operators."""
+    checks = {"database": _database_ok(), "queue": _queue_status()}
+    healthy = checks["database"] == "ok" and checks["queue"] in ("ok", "in-process")
+    return jsonify({"status": "ok" if healthy else "degraded", **checks}), 200 if healthy else 503
+
+
+def _database_ok() -> str:
+    try:
+        db.session.execute(text("SELECT 1"))
+        return "ok"
+    except Exception:
+        db.session.rollback()
+        return "unreachable"
+
+
+def _queue_status() -> str:
+    url = current_app.config.get("REDIS_URL")
+    if not url:
+        return "in-process"
+    try:
+        from redis import Redis
+        Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1).ping()
+        return "ok"
+    except Exception:
+        return "unreachable"
+
+
+@bp.route("/api/jobs/<job_id>")
+def job_status(job_id: str):
+    """Progress of a background job, for the progress bars of planners."""
+    if not current_user.is_authenticated or not current_user.has_role("planner", "admin"):
+        return json_error(403, "forbidden", "login as planner required")
+    job = db.session.get(Job, job_id)
+    if job is None:
+        return json_error(404, "job_not_found", "no such job")
+    if job.process_id is not None and not current_user.can_plan(db.session.get(Process, job.process_id)):
+        return json_error(403, "forbidden", "not your process")
+    return jsonify(job.as_dict())

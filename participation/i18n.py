@@ -1,0 +1,70 @@
+"""Languages the platform speaks, and how the language of a request is chosen."""
+from dataclasses import dataclass
+
+from flask import g, request, session
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str          # content language code (survey translations are keyed by it)
+    native_name: str   # shown in the language switch, always in the language itself
+    ui_locale: str     # gettext catalogue / Babel locale for the interface
+    rtl: bool = False
+    html_lang: str = ""
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.rtl else "ltr"
+
+    @property
+    def lang_attribute(self) -> str:
+        return self.html_lang or self.code
+
+
+LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
+    Language("de", "Deutsch", "de"),
+    Language("de-easy", "Einfache Sprache", "de", html_lang="de"),
+    Language("en", "English", "en"),
+    Language("tr", "Türkçe", "tr"),
+    Language("ar", "العربية", "ar", rtl=True),
+    Language("ru", "Русский", "ru"),
+    Language("uk", "Українська", "uk"),
+    Language("pl", "Polski", "pl"),
+    Language("fa", "فارسی", "fa", rtl=True),
+)}
+
+DEFAULT_LANGUAGE = "de"
+UI_LOCALES = sorted({lang.ui_locale for lang in LANGUAGES.values()})
+
+
+def language(code: str | None) -> Language:
+    return LANGUAGES.get(code or DEFAULT_LANGUAGE, LANGUAGES[DEFAULT_LANGUAGE])
+
+
+def offered_languages(codes) -> list[Language]:
+    """Known languages in the given order, German first when offered."""
+    return [LANGUAGES[c] for c in codes if c in LANGUAGES]
+
+
+def current_language() -> Language:
+    """The content language of this request (see select_content_language)."""
+    return language(getattr(g, "content_language", None) or select_content_language())
+
+
+def select_content_language(offered=None) -> str:
+    """Explicit choice (session) → the offered list → the browser's Accept-Language → German."""
+    offered = list(offered or getattr(g, "offered_languages", None) or LANGUAGES)
+    chosen = request.args.get("lang") or session.get("lang")
+    if chosen in LANGUAGES and chosen in offered:
+        return chosen
+    browser = request.accept_languages.best_match([c for c in offered if c != "de-easy"])
+    if browser:
+        return browser
+    return DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in offered else (offered[0] if offered else DEFAULT_LANGUAGE)
+
+
+def select_ui_locale() -> str:
+    """Flask-Babel's locale selector: the UI locale of the content language."""
+    code = select_content_language()
+    g.content_language = code
+    return language(code).ui_locale

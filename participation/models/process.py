@@ -1,0 +1,39 @@
+"""A participation process: one strategy's survey work in one place and time."""
+from sqlalchemy import JSON, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .core import UTCDateTime, utcnow
+
+PHASES = ("bestandsaufnahme", "leitlinien", "handlungsempfehlungen")
+
+
+class Process(db.Model):
+    __tablename__ = "process"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    phase: Mapped[str] = mapped_column(String(40), default="bestandsaufnahme")
+    districts: Mapped[list] = mapped_column(JSON, default=list)
+    target_groups: Mapped[list] = mapped_column(JSON, default=list)
+    languages: Mapped[list] = mapped_column(JSON, default=lambda: ["de"])
+    min_group_size: Mapped[int] = mapped_column(Integer, default=5)
+    # Expected shares for the reach dashboard: {"district": {"Nordstadt": 0.3}, "target_group": {...}}
+    quotas: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+    questionnaires = relationship("Questionnaire", back_populates="process", cascade="all, delete-orphan",
+                                  order_by="Questionnaire.id")
+    members = relationship("User", secondary="process_member", back_populates="processes")
+
+    @property
+    def surveys(self):
+        return [q for q in self.questionnaires if q.kind == "survey"]
+
+    @property
+    def guides(self):
+        return [q for q in self.questionnaires if q.kind == "guide"]
+
+    def __repr__(self) -> str:
+        return f"<Process {self.id} {self.title!r}>"

@@ -1,0 +1,6 @@
+"""Planners: processes, surveys, reach, themes and the strategy."""
+from flask import Blueprint
+
+bp = Blueprint("planning", __name__, url_prefix="/planning", template_folder="templates")
+
+from . import routes  # noqa: E402,F401

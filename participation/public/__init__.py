@@ -1,0 +1,6 @@
+"""What residents see: the start page, surveys, results. No account needed."""
+from flask import Blueprint
+
+bp = Blueprint("public", __name__, template_folder="templates")
+
+from . import routes  # noqa: E402,F401

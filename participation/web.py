@@ -1,0 +1,158 @@
+"""Wiring of the web layer: extensions, blueprints, security headers, error pages, template helpers."""
+from flask import Flask, g, jsonify, render_template, request, session
+from flask_babel import format_date, format_datetime, format_decimal, gettext as _
+from flask_wtf.csrf import CSRFError
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from . import i18n
+from .extensions import babel, csrf, db, login_manager, migrate
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+MIGRATIONS_DIRECTORY = __import__("pathlib").Path(__file__).parent / "migrations"
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, _record):
+    """SQLite needs foreign keys switched on, and WAL so readers don't block the writer."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=15000")
+        cursor.close()
+
+
+def init_app(app: Flask) -> None:
+    from . import models  # noqa: F401  (registers the tables)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIRECTORY), render_as_batch=True,
+                     compare_type=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_ui_locale,
+                   default_translation_directories=str(app.root_path + "/../translations"))
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None
+    login_manager.session_protection = "strong"
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        from .models import User
+        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+    _register_blueprints(app)
+    _register_request_hooks(app)
+    _register_error_handlers(app)
+    _register_template_helpers(app)
+    _load_job_functions()
+
+
+def _register_blueprints(app: Flask) -> None:
+    from .admin import bp as admin_bp
+    from .api import bp as api_bp
+    from .auth import bp as auth_bp
+    from .interviews import bp as interviews_bp
+    from .planning import bp as planning_bp
+    from .public import bp as public_bp
+
+    for blueprint in (public_bp, auth_bp, interviews_bp, planning_bp, admin_bp, api_bp):
+        app.register_blueprint(blueprint)
+
+
+def _load_job_functions() -> None:
+    """Import the modules that register job functions, so every runner knows them."""
+    from . import job_functions  # noqa: F401
+
+
+def _register_request_hooks(app: Flask) -> None:
+    @app.before_request
+    def remember_language_choice():
+        chosen = request.args.get("lang")
+        if chosen in i18n.LANGUAGES:
+            session["lang"] = chosen
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+
+
+def json_error(status: int, code: str, message: str, **extra):
+    response = jsonify({"error": {"code": code, "message": message, **extra}})
+    response.status_code = status
+    return response
+
+
+def _register_error_handlers(app: Flask) -> None:
+    def page(status: int, code: str, title: str, message: str):
+        if wants_json():
+            return json_error(status, code, message)
+        return render_template("error.html", title=title, message=message, status=status), status
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(error):
+        return page(400, "csrf_failed", _("Formular abgelaufen"),
+                    _("Das Formular war zu lange offen oder wurde doppelt gesendet. "
+                      "Bitte gehen Sie zurück, laden Sie die Seite neu und senden Sie es noch einmal."))
+
+    @app.errorhandler(400)
+    def bad_request(error):
+        return page(400, "bad_request", _("Ungültige Anfrage"),
+                    _("Die Anfrage konnte nicht verarbeitet werden. Bitte versuchen Sie es noch einmal."))
+
+    @app.errorhandler(403)
+    def forbidden(error):
+        return page(403, "forbidden", _("Kein Zugriff"),
+                    _("Sie haben keine Berechtigung für diese Seite."))
+
+    @app.errorhandler(404)
+    def not_found(error):
+        return page(404, "not_found", _("Seite nicht gefunden"),
+                    _("Diese Seite gibt es nicht. Bitte prüfen Sie den Link."))
+
+    @app.errorhandler(405)
+    def method_not_allowed(error):
+        return page(405, "method_not_allowed", _("Nicht erlaubt"),
+                    _("Diese Aktion ist hier nicht möglich."))
+
+    @app.errorhandler(413)
+    def too_large(error):
+        return page(413, "too_large", _("Zu groß"),
+                    _("Die gesendeten Daten sind zu groß. Bitte kürzen Sie sie."))
+
+    @app.errorhandler(429)
+    def too_many(error):
+        return page(429, "rate_limited", _("Zu viele Anfragen"),
+                    _("Bitte warten Sie einen Moment und versuchen Sie es dann noch einmal."))
+
+    @app.errorhandler(500)
+    def server_error(error):
+        db.session.rollback()
+        return page(500, "server_error", _("Etwas ist schiefgegangen"),
+                    _("Ihre Eingaben sind nicht verloren gegangen, wenn Sie im Browser zurückgehen. "
+                      "Bitte versuchen Sie es in einem Moment noch einmal."))
+
+
+def _register_template_helpers(app: Flask) -> None:
+    @app.context_processor
+    def language_context():
+        current = i18n.current_language()
+        offered = getattr(g, "offered_languages", None)
+        switch = i18n.offered_languages(offered) if offered else [
+            i18n.LANGUAGES[code] for code in i18n.LANGUAGES if code != "de-easy"]
+        return {"current_language": current, "language_switch": switch}
+
+    app.jinja_env.globals.update(format_date=format_date, format_datetime=format_datetime,
+                                 format_decimal=format_decimal)
