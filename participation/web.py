@@ -5,7 +5,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from . import i18n
+from . import i18n, questions_view
 from .extensions import babel, csrf, db, login_manager, migrate
 
 CONTENT_SECURITY_POLICY = (
@@ -49,6 +49,7 @@ def init_app(app: Flask) -> None:
     _register_request_hooks(app)
     _register_error_handlers(app)
     _register_template_helpers(app)
+    questions_view.init_app(app)
     _load_job_functions()
 
 

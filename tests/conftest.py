@@ -266,3 +266,24 @@ def wait_for(predicate, timeout: float = 30.0, interval: float = 0.1):
             return value
         time.sleep(interval)
     raise AssertionError(f"condition not met within {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the run (Debian's package, driven by Playwright)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch_browser
+    with sync_playwright() as playwright:
+        instance = launch_browser(playwright)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    from tests.browser import PHONE
+    context = browser.new_context(viewport=PHONE, locale="de-DE")
+    tab = context.new_page()
+    yield tab
+    context.close()

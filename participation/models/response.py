@@ -52,6 +52,8 @@ class Answer(db.Model):
     # Language the text was written in (UI language, checked by language identification).
     language: Mapped[str | None] = mapped_column(String(10), nullable=True)
     translation_de: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Set by planners (off_topic, personal_data, abusive): the answer is left out of analysis and exports.
+    review_flag: Mapped[str | None] = mapped_column(String(20), nullable=True)
 
     response = relationship("Response", back_populates="answers")
     question = relationship("Question")
