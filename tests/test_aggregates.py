@@ -1,0 +1,33 @@
+"""Breakdowns hide groups below the minimum size; everything else is counted exactly."""
+from participation.aggregates import choice_frequencies, response_counts, suppress
+from participation.answering import store_response
+from participation.extensions import db
+
+
+def test_suppress_hides_small_groups_but_keeps_large_ones():
+    cells = {cell.value: cell for cell in suppress({"Nordstadt": 7, "Hafen": 2, "Lindenhof": 5}, 5)}
+    assert cells["Nordstadt"].count == 7 and not cells["Nordstadt"].hidden
+    assert cells["Lindenhof"].count == 5
+    assert cells["Hafen"].hidden and cells["Hafen"].count is None and cells["Hafen"].share is None
+
+
+def _answer(survey, number, district, topics):
+    store_response(survey, {"district": district, "children": False, "topics": topics},
+                   submission_id=f"agg-{number:04d}")
+
+
+def test_district_counts_and_choice_frequencies_respect_minimum_group_size(survey):
+    for number in range(6):
+        _answer(survey, number, "Nordstadt", ["bus"])
+    for number in range(6, 8):
+        _answer(survey, number, "Hafen", ["bus", "doctors"])
+    process = survey.process
+    districts = {cell.value: cell for cell in response_counts(process, "district")}
+    assert districts["Nordstadt"].count == 6
+    assert districts["Hafen"].hidden
+    cells, answered = choice_frequencies(survey.question_by_code("topics"), process)
+    by_code = {cell.value: cell for cell in cells}
+    assert answered == 8 and by_code["bus"].count == 8 and by_code["doctors"].hidden
+    filtered, answered_in_hafen = choice_frequencies(survey.question_by_code("topics"), process, district="Hafen")
+    assert answered_in_hafen == 2 and all(cell.hidden for cell in filtered)
+    db.session.rollback()
