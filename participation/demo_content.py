@@ -653,7 +653,7 @@ SUPPORT_MISSING = {
          "kein Trinkbrunnen. Im Juli ist das unerträglich."),
         ("heat_green", "k", "Die Spielplätze in der Nordstadt liegen in der prallen Sonne, das Klettergerüst wird "
          "so heiß, dass sich die Kinder verbrennen. Sonnensegel bitte!"),
-        ("heat_green", None, "Mehr Bänke im Schatten auf dem Weg zum Friedhof und zum Einkaufen. Ich muss "
+        ("heat_green", "o", "Mehr Bänke im Schatten auf dem Weg zum Friedhof und zum Einkaufen. Ich muss "
          "unterwegs immer Pause machen."),
         ("digital", "o", "Alles soll man jetzt per App machen: Arzttermin, Bank, Rezept. Ich habe ein Smartphone "
          "von meinem Enkel, aber niemand zeigt mir, wie es geht."),
@@ -1425,7 +1425,7 @@ def _priorities(rng, profile):
             weights[THEME_TO_PRIORITY[theme]] += weight
     for entry in profile["texts"].values():
         if entry["theme"] in THEME_TO_PRIORITY:
-            weights[THEME_TO_PRIORITY[entry["theme"]]] += 5
+            weights[THEME_TO_PRIORITY[entry["theme"]]] += 8
     codes = [option["code"] for option in _SECTION_EVERYDAY["questions"][0]["options"]]
     count = rng.choices((1, 2, 3), weights=(2, 3, 5))[0]
     chosen = []
