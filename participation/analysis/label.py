@@ -13,16 +13,23 @@ import numpy as np
 
 LABEL_LANGUAGE = "de"
 PHRASE_PREFERENCE = 0.8
+MIN_PHRASE_TEXTS = 2
 
 
 def _class_term_counts(normalised, labels, n_themes, languages_filter=None):
-    """Counter of lemmas and phrases per theme, optionally only for texts of one language."""
+    """In how many texts of each theme a lemma or phrase occurs, optionally only texts of one language.
+
+    Counting texts rather than occurrences keeps one long answer that repeats a
+    word from dominating the keywords of its theme.
+    """
     counts = [Counter() for _ in range(n_themes)]
     for text, label in zip(normalised, labels):
         if label < 0 or (languages_filter is not None and text.language != languages_filter):
             continue
-        counts[label].update(text.lemmas)
-        counts[label].update(text.phrases)
+        counts[label].update(set(text.lemmas) | set(text.phrases))
+    for theme_counts in counts:
+        for term in [t for t, count in theme_counts.items() if " " in t and count < MIN_PHRASE_TEXTS]:
+            del theme_counts[term]
     return counts
 
 
@@ -59,15 +66,35 @@ def top_keywords(scores, n_keywords=8):
     return chosen
 
 
+def _interleave(keywords_by_language, language_sizes, n_keywords):
+    """Round-robin over languages, largest first, so no language's rare words crowd out the others."""
+    ordered = sorted(keywords_by_language, key=lambda language: (-language_sizes.get(language, 0), language))
+    merged = []
+    for rank in range(n_keywords):
+        for language in ordered:
+            keywords = keywords_by_language[language]
+            if rank < len(keywords) and keywords[rank] not in merged:
+                merged.append(keywords[rank])
+    return merged[:n_keywords]
+
+
 def keywords_per_theme(normalised, labels, n_themes, n_keywords=8):
-    """Overall keywords and keywords per language for each theme."""
-    overall = [top_keywords(s, n_keywords) for s in class_tfidf(_class_term_counts(normalised, labels, n_themes))]
+    """Overall keywords and keywords per language for each theme.
+
+    c-TF-IDF is computed within each language (a Turkish word is only compared
+    with Turkish texts); overall keywords interleave the language lists.
+    """
     per_language = [dict() for _ in range(n_themes)]
+    language_sizes = [Counter() for _ in range(n_themes)]
+    for text, label in zip(normalised, labels):
+        if label >= 0:
+            language_sizes[label][text.language] += 1
     for language in sorted({text.language for text in normalised}):
         scores = class_tfidf(_class_term_counts(normalised, labels, n_themes, language))
         for theme, theme_scores in enumerate(scores):
             if theme_scores:
                 per_language[theme][language] = top_keywords(theme_scores, n_keywords)
+    overall = [_interleave(per_language[theme], language_sizes[theme], n_keywords) for theme in range(n_themes)]
     return overall, per_language
 
 
