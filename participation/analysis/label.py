@@ -100,7 +100,9 @@ def keywords_per_theme(normalised, labels, n_themes, n_keywords=8):
 
 def theme_label(overall_keywords, keywords_by_language, max_words=3):
     """Short label for planners: German keywords when German texts are in the theme, else the overall ones."""
-    keywords = keywords_by_language.get(LABEL_LANGUAGE) or overall_keywords
+    german = keywords_by_language.get(LABEL_LANGUAGE)
+    # German nouns (capitalised lemmas) name a topic better than verbs or adjectives.
+    keywords = sorted(german, key=lambda keyword: not keyword[:1].isupper()) if german else overall_keywords
     words, parts = 0, []
     for keyword in keywords:
         size = len(keyword.split(" "))
