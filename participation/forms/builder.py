@@ -106,19 +106,20 @@ class QuestionForm(FlaskForm):
     followup = TextAreaField(_l("Nachfragen für Interviewende (freiwillig)"),
                              validators=[Optional(), Length(max=2000)])
     required = BooleanField(_l("Pflichtfrage"))
-    options = TextAreaField(_l("Antwortmöglichkeiten (eine pro Zeile)"), validators=[Optional(), Length(max=10000)])
+    options = TextAreaField(_l("Antwortmöglichkeiten (eine pro Zeile)"), validators=[Length(max=10000)])
     min_value = IntegerField(_l("Kleinster Wert"), validators=[Optional()])
     max_value = IntegerField(_l("Größter Wert"), validators=[Optional()])
     scale_min_label = StringField(_l("Beschriftung des kleinsten Werts"), validators=[Optional(), Length(max=200)])
     scale_max_label = StringField(_l("Beschriftung des größten Werts"), validators=[Optional(), Length(max=200)])
     max_length = IntegerField(_l("Höchstzahl an Zeichen (freiwillig)"), validators=[
         Optional(), NumberRange(min=1, max=20000, message=_l("Bitte eine Zahl von 1 bis 20000."))])
-    condition = SelectField(_l("Nur zeigen, wenn …"), choices=[("", _l("immer zeigen"))])
+    # Not limited to the offered choices: the builder explains why another condition is not possible.
+    condition = SelectField(_l("Nur zeigen, wenn …"), choices=[("", _l("immer zeigen"))], default="",
+                            validate_choice=False)
     submit = SubmitField(_l("Frage speichern"))
 
     def validate_options(self, field):
-        if self.kind.data in ("single_choice", "multiple_choice") and not lines(field.data) \
-                and getattr(self, "needs_options", True):
+        if self.kind.data in ("single_choice", "multiple_choice") and not lines(field.data):
             raise ValidationError(_l("Bitte geben Sie mindestens eine Antwortmöglichkeit ein."))
         if any(len(line) > 500 for line in lines(field.data)):
             raise ValidationError(_l("Eine Antwortmöglichkeit darf höchstens 500 Zeichen haben."))

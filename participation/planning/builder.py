@@ -139,19 +139,15 @@ def add_member(process: Process, member, user=None) -> None:
 def create_questionnaire(process: Process, kind: str, title: str, guide_type: str | None = None,
                          user=None) -> Questionnaire:
     """A draft survey or guide with one empty section, offered in the process's languages."""
-    if kind == "guide":
-        if guide_type not in GUIDE_TYPES:
-            raise BuilderError(_("Bitte wählen Sie, ob der Leitfaden für Interviews oder Fokusgruppen ist."))
-        questionnaire = Guide(guide_type=guide_type)
-    else:
-        questionnaire = Survey()
-    questionnaire.process = process
-    questionnaire.title = title.strip()
-    questionnaire.languages = list(process.languages or ["de"])
-    questionnaire.i18n = {}
-    questionnaire.short_code = free_short_code()
-    questionnaire.sections.append(Section(position=0, title="", i18n={}))
+    if kind == "guide" and guide_type not in GUIDE_TYPES:
+        raise BuilderError(_("Bitte wählen Sie, ob der Leitfaden für Interviews oder Fokusgruppen ist."),
+                           "guide_type")
+    model = Guide if kind == "guide" else Survey
+    questionnaire = model(title=title.strip(), guide_type=guide_type if kind == "guide" else None,
+                          languages=list(process.languages or ["de"]), i18n={}, short_code=free_short_code(),
+                          sections=[Section(position=0, title="", i18n={})])
     db.session.add(questionnaire)
+    questionnaire.process = process
     db.session.flush()
     _record("questionnaire_created", questionnaire, questionnaire, user, kind=questionnaire.kind)
     return questionnaire
@@ -233,10 +229,13 @@ def copy_questionnaire(source: Questionnaire, user=None) -> Questionnaire:
 
     Archived questions and options are left out; codes stay the same so a second wave is comparable.
     """
-    copy = type(source)(process=source.process, guide_type=source.guide_type, status="draft",
+    process = source.process
+    copy = type(source)(guide_type=source.guide_type, status="draft",
                         title=_("%(title)s (Kopie)", title=source.title), short_code=free_short_code(),
                         intro=source.intro, consent_text=source.consent_text, thanks_text=source.thanks_text,
                         i18n=_deep_copy(source.i18n), languages=list(source.languages or ["de"]))
+    db.session.add(copy)
+    copy.process = process
     copied_questions: dict[int, Question] = {}
     for section in source.sections:
         new_section = Section(position=section.position, title=section.title, intro=section.intro,
@@ -259,7 +258,6 @@ def copy_questionnaire(source: Questionnaire, user=None) -> Questionnaire:
                                                    i18n=_deep_copy(option.i18n)))
             new_section.questions.append(new_question)
             copied_questions[question.id] = new_question
-    db.session.add(copy)
     db.session.flush()
     _record("questionnaire_copied", copy, copy, user, source_id=source.id)
     return copy

@@ -232,7 +232,9 @@ def chosen_condition(questionnaire, value: str):
         return None
     source_id, _sep, code = value.partition(":")
     source = next((q for q in questionnaire.questions if str(q.id) == source_id), None)
-    return (source, code) if source is not None else None
+    if source is None:
+        raise BuilderError(_("Bitte wählen Sie eine Bedingung aus der Liste."), "condition")
+    return source, code
 
 
 def question_fields(form: QuestionForm) -> dict:
@@ -261,9 +263,9 @@ def question_new(process_id: int, questionnaire_id: int, section_id: int):
     form.condition.choices = condition_choices(questionnaire, section=section)
     if form.validate_on_submit():
         try:
-            question = builder.add_question(
-                section, kind, form.text.data, options=lines(form.options.data),
-                condition=chosen_condition(questionnaire, form.condition.data), **question_fields(form))
+            condition = chosen_condition(questionnaire, form.condition.data)
+            question = builder.add_question(section, kind, form.text.data, options=lines(form.options.data),
+                                            condition=condition, **question_fields(form))
         except BuilderError as error:
             db.session.rollback()
             _show_builder_error(form, error)
@@ -283,14 +285,13 @@ def question_edit(process_id: int, questionnaire_id: int, question_id: int):
     questionnaire = question.section.questionnaire
     form = QuestionForm(obj=question)
     form.kind.data = question.kind
-    form.needs_options = False
+    del form.options  # options of an existing question are edited one by one below the form
     form.condition.choices = condition_choices(questionnaire, question=question)
     if request.method == "GET" and question.condition_question is not None:
         form.condition.data = f"{question.condition_question.id}:{question.condition_option_code}"
     if form.validate_on_submit():
-        condition = chosen_condition(questionnaire, form.condition.data) or (None, None)
-
         def change():
+            condition = chosen_condition(questionnaire, form.condition.data) or (None, None)
             builder.update_question(question, text=form.text.data, **question_fields(form))
             if (question.condition_question, question.condition_option_code) != condition:
                 builder.set_condition(question, *condition)
