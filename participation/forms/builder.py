@@ -106,6 +106,7 @@ class QuestionForm(FlaskForm):
     followup = TextAreaField(_l("Nachfragen für Interviewende (freiwillig)"),
                              validators=[Optional(), Length(max=2000)])
     required = BooleanField(_l("Pflichtfrage"))
+    target_group = BooleanField(_l("Die Antwort ordnet die Person einer Zielgruppe des Prozesses zu"))
     options = TextAreaField(_l("Antwortmöglichkeiten (eine pro Zeile)"), validators=[Length(max=10000)])
     min_value = IntegerField(_l("Kleinster Wert"), validators=[Optional()])
     max_value = IntegerField(_l("Größter Wert"), validators=[Optional()])
@@ -119,7 +120,8 @@ class QuestionForm(FlaskForm):
     submit = SubmitField(_l("Frage speichern"))
 
     def validate_options(self, field):
-        if self.kind.data in ("single_choice", "multiple_choice") and not lines(field.data):
+        from_target_groups = self.kind.data == "single_choice" and self.target_group.data
+        if self.kind.data in ("single_choice", "multiple_choice") and not lines(field.data) and not from_target_groups:
             raise ValidationError(_l("Bitte geben Sie mindestens eine Antwortmöglichkeit ein."))
         if any(len(line) > 500 for line in lines(field.data)):
             raise ValidationError(_l("Eine Antwortmöglichkeit darf höchstens 500 Zeichen haben."))

@@ -16,7 +16,7 @@ from sqlalchemy import func
 from .. import audit
 from ..extensions import db
 from ..models import (
-    CHOICE_KINDS, QUESTION_KINDS, Answer, Guide, Option, Process, Question, Questionnaire, Section, Survey,
+    CHOICE_KINDS, QUESTION_KINDS, Answer, Guide, Option, Process, Question, Questionnaire, Section, Survey, utcnow,
 )
 from ..models.questionnaire import GUIDE_TYPES, new_short_code
 
@@ -202,6 +202,8 @@ def open_problems(questionnaire: Questionnaire) -> list[str]:
     problems = []
     if not questions:
         problems.append(_("Bitte legen Sie mindestens eine Frage an."))
+    if questionnaire.closes_at is not None and questionnaire.closes_at < utcnow():
+        problems.append(_("Das Ende liegt in der Vergangenheit. Bitte ändern Sie es in den Einstellungen."))
     for question in questions:
         if question.kind in CHOICE_KINDS and not question.active_options:
             problems.append(_("Die Frage „%(question)s“ hat keine Antwortmöglichkeiten.", question=question.text))
@@ -310,11 +312,19 @@ def add_question(section: Section, kind: str, text: str, *, required: bool = Fal
                  followup: str = "", options: list[str] | None = None, min_value: int | None = None,
                  max_value: int | None = None, scale_min_label: str = "", scale_max_label: str = "",
                  max_length: int | None = None, condition: tuple[Question, str] | None = None,
-                 user=None) -> Question:
-    """Append a question to a section; choice questions get their options (codes from the labels)."""
+                 profile_field: str | None = None, user=None) -> Question:
+    """Append a question to a section; choice questions get their options (codes from the labels).
+
+    A single-choice question with profile_field "target_group" offers the process's target groups
+    when no options are given, so its answers fill the reach dashboard's target-group breakdown.
+    """
     if kind not in QUESTION_KINDS:
         raise BuilderError(_("Diese Fragenart gibt es nicht."))
     questionnaire = section.questionnaire
+    if profile_field == "target_group" and kind == "single_choice" and not any(o.strip() for o in options or []):
+        options = list(questionnaire.process.target_groups or [])
+        if not options:
+            raise BuilderError(_("Im Prozess sind noch keine Zielgruppen eingetragen."), "target_group")
     question = Question(position=len(section.questions), kind=kind, text=text.strip(),
                         code=question_code_for(questionnaire, text), i18n={})
     section.questions.append(question)
@@ -323,6 +333,8 @@ def add_question(section: Section, kind: str, text: str, *, required: bool = Fal
                          scale_max_label=scale_max_label, max_length=max_length)
     if kind == "district":
         question.profile_field = "district"
+    elif kind == "single_choice" and profile_field == "target_group":
+        question.profile_field = "target_group"
     if kind in CHOICE_KINDS:
         for label in options or []:
             if label.strip():

@@ -237,11 +237,14 @@ def chosen_condition(questionnaire, value: str):
     return source, code
 
 
-def question_fields(form: QuestionForm) -> dict:
-    return {"required": form.required.data, "help_text": form.help_text.data or "",
-            "followup": form.followup.data or "", "min_value": form.min_value.data,
-            "max_value": form.max_value.data, "scale_min_label": form.scale_min_label.data or "",
-            "scale_max_label": form.scale_max_label.data or "", "max_length": form.max_length.data}
+def question_fields(form: QuestionForm, kind: str) -> dict:
+    fields = {"required": form.required.data, "help_text": form.help_text.data or "",
+              "followup": form.followup.data or "", "min_value": form.min_value.data,
+              "max_value": form.max_value.data, "scale_min_label": form.scale_min_label.data or "",
+              "scale_max_label": form.scale_max_label.data or "", "max_length": form.max_length.data}
+    if kind == "single_choice":
+        fields["profile_field"] = "target_group" if form.target_group.data else None
+    return fields
 
 
 def _show_builder_error(form: QuestionForm, error: BuilderError) -> None:
@@ -265,7 +268,7 @@ def question_new(process_id: int, questionnaire_id: int, section_id: int):
         try:
             condition = chosen_condition(questionnaire, form.condition.data)
             question = builder.add_question(section, kind, form.text.data, options=lines(form.options.data),
-                                            condition=condition, **question_fields(form))
+                                            condition=condition, **question_fields(form, kind))
         except BuilderError as error:
             db.session.rollback()
             _show_builder_error(form, error)
@@ -285,6 +288,8 @@ def question_edit(process_id: int, questionnaire_id: int, question_id: int):
     questionnaire = question.section.questionnaire
     form = QuestionForm(obj=question)
     form.kind.data = question.kind
+    if request.method == "GET":
+        form.target_group.data = question.profile_field == "target_group"
     del form.options  # options of an existing question are edited one by one below the form
     form.condition.choices = condition_choices(questionnaire, question=question)
     if request.method == "GET" and question.condition_question is not None:
@@ -292,7 +297,7 @@ def question_edit(process_id: int, questionnaire_id: int, question_id: int):
     if form.validate_on_submit():
         def change():
             condition = chosen_condition(questionnaire, form.condition.data) or (None, None)
-            builder.update_question(question, text=form.text.data, **question_fields(form))
+            builder.update_question(question, text=form.text.data, **question_fields(form, question.kind))
             if (question.condition_question, question.condition_option_code) != condition:
                 builder.set_condition(question, *condition)
         try:

@@ -173,3 +173,26 @@ def test_every_change_is_audited(process):
     actions = db.session.execute(db.select(AuditEvent.action).where(AuditEvent.process_id == process.id)
                                  .order_by(AuditEvent.id)).scalars().all()
     assert actions == ["questionnaire_created", "question_added", "option_added", "item_moved"]
+
+
+def test_target_group_question_offers_the_process_groups_and_fills_the_breakdown(process):
+    survey = builder.create_questionnaire(process, "survey", "Zielgruppen")
+    question = builder.add_question(survey.sections[0], "single_choice", "Was trifft auf Sie zu?",
+                                    profile_field="target_group")
+    builder.open_questionnaire(survey)
+    db.session.commit()
+    assert [o.label for o in question.options] == ["Familien mit Kindern", "Ältere Menschen"]
+    response, _created = store_response(survey, {question.code: question.options[1].code},
+                                        submission_id="target-group-0001")
+    assert response.target_group == "Ältere Menschen"
+
+
+def test_a_survey_whose_end_has_passed_cannot_be_opened(process):
+    from datetime import timedelta
+
+    from participation.models import utcnow
+    survey = builder.create_questionnaire(process, "survey", "Vorbei")
+    builder.add_question(survey.sections[0], "yes_no", "Alles gut?")
+    builder.update_settings(survey, opens_at=utcnow() - timedelta(days=9), closes_at=utcnow() - timedelta(days=2))
+    with pytest.raises(BuilderError, match="Vergangenheit"):
+        builder.open_questionnaire(survey)

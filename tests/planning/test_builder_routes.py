@@ -23,7 +23,7 @@ def base(survey):
     return f"/planning/processes/{survey.process_id}/questionnaires/{survey.id}"
 
 
-def answer(client, survey):
+def answer(survey):
     """Store one answer through the foundation's answering code (as residents' pages will)."""
     from participation.answering import store_response
     store_response(survey, {"district": "Hafen", "children": True, "childcare": "waiting", "topics": ["bus"]},
@@ -52,7 +52,7 @@ def test_multipliers_and_guests_cannot_build(client, make_user, survey):
     assert client.get(base(survey)).status_code == 403
 
 
-def test_ids_of_another_process_are_not_found(planner_client, make_user, survey):
+def test_ids_of_another_process_are_not_found(planner_client, survey):
     from participation.demo import build_questionnaire
     from participation.models import Process, Survey
     foreign = Process(title="Anderer Prozess", districts=["Süd"], languages=["de"])
@@ -117,7 +117,7 @@ def test_condition_pointing_at_a_later_question_is_refused(planner_client, surve
 
 
 def test_editing_wording_of_answered_question_keeps_codes(planner_client, survey):
-    answer(planner_client, survey)
+    answer(survey)
     topics = survey.question_by_code("topics")
     bus = topics.options[0]
     planner_client.post(f"{base(survey)}/questions/{topics.id}", data={"text": "Was zählt für Sie?"})
@@ -129,7 +129,7 @@ def test_editing_wording_of_answered_question_keeps_codes(planner_client, survey
 
 
 def test_deleting_answered_option_or_question_is_refused_with_explanation(planner_client, survey):
-    answer(planner_client, survey)
+    answer(survey)
     topics = survey.question_by_code("topics")
     bus = topics.options[0]
     response = planner_client.post(f"{base(survey)}/questions/{topics.id}/options/{bus.id}/delete",
@@ -144,7 +144,7 @@ def test_deleting_answered_option_or_question_is_refused_with_explanation(planne
 
 
 def test_copy_creates_a_draft_without_answers(planner_client, survey):
-    answer(planner_client, survey)
+    answer(survey)
     response = planner_client.post(base(survey) + "/copy")
     copy_id = int(re.search(r"/questionnaires/(\d+)", response.headers["Location"]).group(1))
     copy = db.session.get(Questionnaire, copy_id)
