@@ -128,7 +128,7 @@ class QuestionForm(FlaskForm):
 
 
 class OptionForm(FlaskForm):
-    label = StringField(_l("Antwortmöglichkeit"), validators=[DataRequired(message=REQUIRED), Length(max=500)])
+    label = StringField(_l("Neue Antwortmöglichkeit"), validators=[DataRequired(message=REQUIRED), Length(max=500)])
     submit = SubmitField(_l("Speichern"))
 
 

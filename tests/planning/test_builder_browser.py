@@ -47,7 +47,7 @@ def test_planner_builds_a_survey_with_a_condition(live_server, page, make_user, 
     assert_accessible(page)
 
     page.get_by_role("link", name=re.compile("Bearbeiten.*Wie kommt Ihr Kind zur Kita")).click()
-    page.get_by_label("Antwortmöglichkeit", exact=True).fill("Mit dem Fahrrad")
+    page.get_by_label("Neue Antwortmöglichkeit").fill("Mit dem Fahrrad")
     page.get_by_role("button", name="Antwortmöglichkeit hinzufügen").click()
     assert page.get_by_label("Antwort 4 (mit_dem_fahrrad)").input_value() == "Mit dem Fahrrad"
     assert_accessible(page)
