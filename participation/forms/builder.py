@@ -117,6 +117,7 @@ class QuestionForm(FlaskForm):
     # Not limited to the offered choices: the builder explains why another condition is not possible.
     condition = SelectField(_l("Nur zeigen, wenn …"), choices=[("", _l("immer zeigen"))], default="",
                             validate_choice=False)
+    section_id = SelectField(_l("Abschnitt"), coerce=int, choices=[], validate_choice=False)
     submit = SubmitField(_l("Frage speichern"))
 
     def validate_options(self, field):

@@ -584,6 +584,31 @@ def move_item(item, direction: str, user=None) -> bool:
     return True
 
 
+def move_question_to_section(question: Question, target: Section, user=None) -> None:
+    """Put a question at the end of another section of the same questionnaire (conditions stay in order)."""
+    source = question.section
+    questionnaire = source.questionnaire
+    if target is source:
+        return
+    if target.questionnaire is not questionnaire:
+        raise BuilderError(_("Der Abschnitt gehört zu einem anderen Fragebogen."), "section_id")
+    old_position, new_position = question.position, len(target.questions)
+    question.section = target
+    question.position = new_position
+    _renumber(source.questions)
+    _resort(questionnaire)
+    error = _conditions_in_order(questionnaire)
+    if error:
+        for other in source.questions:
+            if other.position >= old_position:
+                other.position += 1
+        question.section = source
+        question.position = old_position
+        _resort(questionnaire)
+        raise BuilderError(error, "section_id")
+    _record("question_moved_to_section", question, questionnaire, user, code=question.code, section_id=target.id)
+
+
 def _renumber(items) -> None:
     for position, item in enumerate(sorted(items, key=lambda i: i.position)):
         item.position = position

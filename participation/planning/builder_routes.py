@@ -263,6 +263,7 @@ def question_new(process_id: int, questionnaire_id: int, section_id: int):
         return render_template("planning/builder/choose_kind.html", section=section, questionnaire=questionnaire,
                                process=questionnaire.process, kinds=QUESTION_KINDS, kind_labels=KIND_LABELS)
     form = QuestionForm(kind=kind)
+    del form.section_id  # a new question goes into the section it was added from
     form.condition.choices = condition_choices(questionnaire, section=section)
     if form.validate_on_submit():
         try:
@@ -291,6 +292,8 @@ def question_edit(process_id: int, questionnaire_id: int, question_id: int):
     if request.method == "GET":
         form.target_group.data = question.profile_field == "target_group"
     del form.options  # options of an existing question are edited one by one below the form
+    form.section_id.choices = [(section.id, section.title or _("Abschnitt %(number)d", number=number))
+                               for number, section in enumerate(questionnaire.sections, start=1)]
     form.condition.choices = condition_choices(questionnaire, question=question)
     if request.method == "GET" and question.condition_question is not None:
         form.condition.data = f"{question.condition_question.id}:{question.condition_option_code}"
@@ -298,6 +301,8 @@ def question_edit(process_id: int, questionnaire_id: int, question_id: int):
         def change():
             condition = chosen_condition(questionnaire, form.condition.data) or (None, None)
             builder.update_question(question, text=form.text.data, **question_fields(form, question.kind))
+            target = next((s for s in questionnaire.sections if s.id == form.section_id.data), question.section)
+            builder.move_question_to_section(question, target)
             if (question.condition_question, question.condition_option_code) != condition:
                 builder.set_condition(question, *condition)
         try:

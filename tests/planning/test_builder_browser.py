@@ -63,7 +63,7 @@ def test_planner_builds_a_survey_with_a_condition(live_server, page, make_user, 
     assert_accessible(page)
     page.go_back()
 
-    page.get_by_role("link", name="English").last.click()
+    page.get_by_role("link", name=re.compile("Vorschau.*English")).click()
     assert page.locator(".preview-banner").is_visible()
     assert "Leben Kinder in Ihrem Haushalt?" in page.content()
     assert_accessible(page)

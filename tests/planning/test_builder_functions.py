@@ -196,3 +196,17 @@ def test_a_survey_whose_end_has_passed_cannot_be_opened(process):
     builder.update_settings(survey, opens_at=utcnow() - timedelta(days=9), closes_at=utcnow() - timedelta(days=2))
     with pytest.raises(BuilderError, match="Vergangenheit"):
         builder.open_questionnaire(survey)
+
+
+def test_questions_move_between_sections_only_after_their_condition(survey):
+    first, second = survey.sections
+    years = survey.question_by_code("years")
+    builder.move_question_to_section(years, second)
+    assert [q.code for q in second.questions][-1] == "years" and years.position == 4
+    assert [q.position for q in first.questions] == [0, 1, 2]
+    builder.move_item(second, "up")
+    childcare = survey.question_by_code("childcare")
+    with pytest.raises(BuilderError, match="danach"):
+        builder.move_question_to_section(childcare, survey.sections[0])
+    db.session.commit()
+    assert childcare.section is first and [q.code for q in first.questions] == ["district", "children", "childcare"]

@@ -223,3 +223,21 @@ def test_question_form_needs_csrf_token(client, planner, survey):
     assert accepted.status_code == 302
     db.session.expire_all()
     assert [q.text for q in survey.questions if q.text.endswith("Token?")] == ["Mit Token?"]
+
+
+def test_question_moves_to_another_section_from_its_form(planner_client, survey):
+    years = survey.question_by_code("years")
+    second = survey.sections[1]
+    page = planner_client.get(f"{base(survey)}/questions/{years.id}").get_data(as_text=True)
+    assert "Ihre Meinung" in page and 'name="section_id"' in page
+    planner_client.post(f"{base(survey)}/questions/{years.id}", data={"text": years.text, "section_id": second.id})
+    db.session.expire_all()
+    assert years.section_id == second.id
+    childcare = survey.question_by_code("childcare")
+    planner_client.post(f"{base(survey)}/sections/{second.id}/move/up")
+    response = planner_client.post(f"{base(survey)}/questions/{childcare.id}", data={
+        "text": childcare.text, "section_id": second.id,
+        "condition": f"{survey.question_by_code('children').id}:yes"})
+    assert 'id="section_id-error"' in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert childcare.section_id != second.id
