@@ -196,6 +196,17 @@ def update_settings(questionnaire: Questionnaire, user=None, **fields) -> None:
     _record("questionnaire_updated", questionnaire, questionnaire, user, fields=changed)
 
 
+def delete_questionnaire(questionnaire: Questionnaire, user=None) -> None:
+    """Delete a survey or guide nobody has answered yet (a copy made by mistake, an abandoned draft)."""
+    if questionnaire.responses:
+        raise BuilderError(_("Dieser Fragebogen hat schon Antworten und kann nicht gelöscht werden. "
+                             "Sie können ihn schließen."))
+    if questionnaire.status == "open":
+        raise BuilderError(_("Bitte schließen Sie den Fragebogen, bevor Sie ihn löschen."))
+    _record("questionnaire_deleted", questionnaire, questionnaire, user, title=questionnaire.title)
+    db.session.delete(questionnaire)
+
+
 def open_problems(questionnaire: Questionnaire) -> list[str]:
     """What must be fixed before residents or multipliers can answer."""
     questions = [q for q in questionnaire.questions if not q.archived]
@@ -370,9 +381,18 @@ def _set_question_fields(question: Question, **fields) -> None:
 def update_question(question: Question, user=None, **fields) -> None:
     """Change wording and settings; the code and the type stay, so stored answers keep their meaning."""
     current = {name: getattr(question, name) for name in ("min_value", "max_value")}
-    _set_question_fields(question, **{**current, **fields})
+    merged = {**current, **fields}
+    if question.kind == "scale" and _scale_steps(merged) != _scale_steps(current) and question_answer_count(question):
+        raise BuilderError(_("Auf diese Skala gibt es schon Antworten. Ihre Stufen bleiben deshalb gleich; "
+                             "Sie können die Beschriftungen ändern."), "max_value")
+    _set_question_fields(question, **merged)
     _record("question_updated", question, question.section.questionnaire, user, code=question.code,
             fields=sorted(fields))
+
+
+def _scale_steps(values: dict) -> tuple[int, int]:
+    low, high = values.get("min_value"), values.get("max_value")
+    return (1 if low is None else low), (5 if high is None else high)
 
 
 def remove_question(question: Question, user=None) -> None:

@@ -146,6 +146,16 @@ def questionnaire_copy(process_id: int, questionnaire_id: int):
     return redirect(builder_url(copy))
 
 
+@bp.route(PREFIX + "/delete", methods=["POST"])
+@role_required("planner", "admin")
+def questionnaire_delete(process_id: int, questionnaire_id: int):
+    questionnaire = load_questionnaire(process_id, questionnaire_id)
+    require_post_form()
+    if commit_or_flash(lambda: builder.delete_questionnaire(questionnaire), _("Der Fragebogen wurde gelöscht.")):
+        return redirect(url_for("planning.process_overview", process_id=process_id))
+    return redirect(builder_url(questionnaire))
+
+
 @bp.route(PREFIX + "/preview/<lang>", methods=["GET", "POST"])
 @role_required("planner", "admin")
 def questionnaire_preview(process_id: int, questionnaire_id: int, lang: str):

@@ -210,3 +210,26 @@ def test_questions_move_between_sections_only_after_their_condition(survey):
         builder.move_question_to_section(childcare, survey.sections[0])
     db.session.commit()
     assert childcare.section is first and [q.code for q in first.questions] == ["district", "children", "childcare"]
+
+
+def test_answered_scale_keeps_its_steps_but_labels_can_change(survey):
+    answer(survey, {"district": "Hafen", "children": False, "satisfaction": 4})
+    satisfaction = survey.question_by_code("satisfaction")
+    with pytest.raises(BuilderError, match="Stufen"):
+        builder.update_question(satisfaction, min_value=1, max_value=3)
+    builder.update_question(satisfaction, scale_max_label="sehr wohl", min_value=1, max_value=5)
+    assert (satisfaction.max_value, satisfaction.scale_max_label) == (5, "sehr wohl")
+
+
+def test_only_unanswered_closed_questionnaires_can_be_deleted(survey, process):
+    with pytest.raises(BuilderError, match="schließen"):
+        builder.delete_questionnaire(survey)
+    answer(survey, {"district": "Hafen", "children": False})
+    builder.close_questionnaire(survey)
+    with pytest.raises(BuilderError, match="Antworten"):
+        builder.delete_questionnaire(survey)
+    draft = builder.copy_questionnaire(survey)
+    db.session.commit()
+    builder.delete_questionnaire(draft)
+    db.session.commit()
+    assert [q.id for q in process.questionnaires] == [survey.id]

@@ -241,3 +241,15 @@ def test_question_moves_to_another_section_from_its_form(planner_client, survey)
     assert 'id="section_id-error"' in response.get_data(as_text=True)
     db.session.expire_all()
     assert childcare.section_id != second.id
+
+
+def test_deleting_a_copied_draft_from_the_builder(planner_client, survey):
+    response = planner_client.post(base(survey) + "/copy")
+    copy_path = response.headers["Location"]
+    assert "Löschen" in planner_client.get(copy_path).get_data(as_text=True)
+    response = planner_client.post(copy_path + "/delete")
+    assert response.headers["Location"].endswith(f"/planning/processes/{survey.process_id}")
+    assert planner_client.get(copy_path).status_code == 404
+    refused = planner_client.post(base(survey) + "/delete", follow_redirects=True)
+    assert "schließen" in refused.get_data(as_text=True)
+    assert db.session.get(Questionnaire, survey.id) is not None
