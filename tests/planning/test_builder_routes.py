@@ -4,7 +4,7 @@ import re
 import pytest
 
 from participation.extensions import db
-from participation.models import AuditEvent, Questionnaire, Response
+from participation.models import QUESTION_KINDS, AuditEvent, Questionnaire, Response
 from tests.conftest import login
 
 
@@ -82,9 +82,22 @@ def test_building_a_survey_with_a_condition_and_opening_it(planner_client, proce
     db.session.expire_all()
     wish = survey.questions[1]
     assert (wish.condition_question_id, wish.condition_option_code) == (children.id, "yes")
+    more = [{"kind": "single_choice", "text": "Wie kommen Sie hin?", "options": "Bus\nRad"},
+            {"kind": "multiple_choice", "text": "Was fehlt?", "options": "Ärzte\nSpielplätze"},
+            {"kind": "scale", "text": "Wie wohl fühlen Sie sich?", "min_value": "1", "max_value": "5",
+             "scale_min_label": "gar nicht", "scale_max_label": "sehr"},
+            {"kind": "short_text", "text": "Ein Wort zum Viertel"},
+            {"kind": "number", "text": "Wie viele Jahre wohnen Sie hier?", "min_value": "0"},
+            {"kind": "district", "text": "Wo wohnen Sie?", "required": "y"}]
+    for data in more:
+        assert planner_client.post(new_question, data=data).status_code == 302, data
     assert planner_client.post(base(survey) + "/open").status_code == 302
     db.session.expire_all()
     assert survey.status == "open"
+    assert sorted(q.kind for q in survey.questions) == sorted(QUESTION_KINDS)
+    for language in survey.languages:
+        preview = planner_client.get(f"{base(survey)}/preview/{language}").get_data(as_text=True)
+        assert 'name="q_wo_wohnen_sie"' in preview and "5 – sehr" in preview
     overview = planner_client.get(base(survey)).get_data(as_text=True)
     assert f"/s/{survey.short_code}/flyer" in overview
     assert "nur wenn „Haben Sie Kinder?“ = Ja" in overview
