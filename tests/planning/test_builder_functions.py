@@ -233,3 +233,18 @@ def test_only_unanswered_closed_questionnaires_can_be_deleted(survey, process):
     builder.delete_questionnaire(draft)
     db.session.commit()
     assert [q.id for q in process.questionnaires] == [survey.id]
+
+
+def test_sections_are_deleted_only_without_answers_and_dependents(survey):
+    first, second = survey.sections
+    extra = builder.add_section(survey, "Zum Schluss")
+    builder.add_question(extra, "long_text", "Noch etwas?", condition=(survey.question_by_code("children"), "no"))
+    with pytest.raises(BuilderError, match="hängt"):
+        builder.remove_section(first)
+    builder.remove_section(second)
+    db.session.commit()
+    assert [s.title for s in survey.sections] == ["Über Sie", "Zum Schluss"]
+    assert [s.position for s in survey.sections] == [0, 1]
+    answer(survey, {"district": "Hafen", "children": False})
+    with pytest.raises(BuilderError, match="Antworten"):
+        builder.remove_section(first)
