@@ -48,17 +48,18 @@ def download_name(process: Process, kind: str, file_format: str, language: str) 
 
 
 @job(EXPORT_JOB_KIND)
-def run_export(ctx, process_id: int, kind: str, file_format: str, language: str = "de") -> dict:
-    """Collect the data, write the file, record the export in the audit log."""
+def run_export(ctx, export: str, file_format: str, language: str = "de") -> dict:
+    """Collect the data of the job's process, write the file, record the export in the audit log."""
     from . import collect
     from .data import write_data_zip
     from .report import write_docx, write_odt
     from .workbook import write_ods, write_xlsx
 
+    kind = export
     if not is_valid_request(kind, file_format, language):
         raise ValueError(f"unknown export {kind}/{file_format}/{language}")
-    process = db.session.get(Process, process_id)
     record = db.session.get(Job, ctx.job_id)
+    process = db.session.get(Process, record.process_id)
     path = export_path(ctx.job_id, file_format)
     with force_locale(language):
         ctx.progress(10, _("Daten werden zusammengestellt"))

@@ -42,7 +42,7 @@ def exports_page(process_id: int):
         kind, _separator, file_format = form.export.data.partition(":")
         if is_valid_request(kind, file_format, form.language.data):
             record = jobs.enqueue(EXPORT_JOB_KIND, process_id=process.id, created_by_id=current_user.id,
-                                  kind=kind, file_format=file_format, language=form.language.data)
+                                  export=kind, file_format=file_format, language=form.language.data)
             audit.record("export_requested", process, job_id=record.id, kind=kind, format=file_format,
                          language=form.language.data)
             db.session.commit()
