@@ -198,12 +198,17 @@ def edit_item(process_id: int, kind: str, object_id: int):
     return _edit_page(process, kind, form, item=item)
 
 
-@bp.route("/processes/<int:process_id>/strategy/<kind>/<int:object_id>/delete", methods=["POST"])
+@bp.route("/processes/<int:process_id>/strategy/<kind>/<int:object_id>/delete", methods=["GET", "POST"])
 @role_required("planner", "admin")
 def delete_item(process_id: int, kind: str, object_id: int):
+    """Ask first (a field takes its goals and measures with it), then delete on POST."""
     process = planned_process(process_id)
     item = owned(process, kind, object_id)
-    if ConfirmForm().validate_on_submit():
+    form = ConfirmForm()
+    if request.method == "GET":
+        return render_template("planning/strategy_delete.html", process=process, kind=kind, item=item, form=form,
+                               label=getattr(item, "title", None) or item.name)
+    if form.validate_on_submit():
         audit.record(f"strategy_{kind}_deleted", item,
                      title=getattr(item, "title", None) or getattr(item, "name", ""))
         db.session.delete(item)

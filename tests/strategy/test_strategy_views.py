@@ -95,6 +95,9 @@ def test_edit_and_delete_are_audited(planner_client, strategy_process):
     assert measure.title == "Schulwegplan mit Kindern" and measure.status == "done"
     event = db.session.execute(db.select(AuditEvent).filter_by(action="strategy_measure_updated")).scalar_one()
     assert event.details["changes"]["status"] == "done"
+    field = measure.goal.field
+    confirm = planner_client.get(f"{base}/field/{field.id}/delete").get_data(as_text=True)
+    assert "2 Ziele und 3 Maßnahmen" in confirm
     assert planner_client.post(f"{base}/measure/{measure.id}/delete").status_code == 302
     assert db.session.get(Measure, measure.id) is None
     assert "strategy_measure_deleted" in _actions(strategy_process)
