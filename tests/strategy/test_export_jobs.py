@@ -118,3 +118,14 @@ def test_libreoffice_opens_the_report_and_workbook(client, planner, strategy_pro
             assert "Bewegungstreff im Park" in text and "Seit mein Mann tot ist" in text
         else:   # the first sheet, the strategy matrix
             assert "Handlungsfeld" in text and "Kita-Ausbau Nordstadt" in text and "Jugendamt" in text
+
+
+def test_english_report_is_marked_english(client, planner, strategy_process):
+    login(client, planner)
+    record = _finished(_start_export(client, strategy_process, "report:docx", language="en"))
+    assert record.status == "done", record.error
+    assert record.result["filename"].endswith("-en.docx")
+    from docx import Document
+    document = Document(io.BytesIO(client.get(f"{_exports_url(strategy_process)}/{record.id}/download").data))
+    assert document.core_properties.language == "en"
+    assert document.paragraphs[0].text.endswith("Gesund aufwachsen in der Nordstadt")
