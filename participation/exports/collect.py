@@ -250,6 +250,7 @@ def workbook_sheets(process) -> list[Sheet]:
     mask = BreakdownMask(process)
     matrix = strategy_matrix(process)
     themes = theme_summaries(process, mask)
+    item_kinds = {"answer": _("Antwort"), "note": _("Notiz"), "quote": _("Zitat")}
     return [
         Sheet(_("Strategie-Matrix"),
               [_("Handlungsfeld"), _("Zielebene"), _("Ziel"), _("Maßnahme"), _("Zuständigkeit"), _("Partner"),
@@ -266,7 +267,8 @@ def workbook_sheets(process) -> list[Sheet]:
         Sheet(_("Codierte Antworten"),
               [_("Antwort-Nr."), _("Frage"), _("Art"), _("Beteiligungskanal"), _("Sprache"), _("Stadtteil"),
                _("Zielgruppe"), _("Thema"), _("Antwort"), _("Übersetzung (Deutsch)")],
-              [[row["answer_id"], row["question"], row["item_kind"], value_label("channel", row["channel"]),
+              [[row["answer_id"], row["question"], item_kinds.get(row["item_kind"], row["item_kind"]),
+                value_label("channel", row["channel"]),
                 value_label("language", row["language"]), row["district"] or "", row["target_group"] or "",
                 row["theme"], row["text"], row["translation_de"]] for row in coded_answers(process, mask)],
               widths=[10, 30, 10, 16, 14, 16, 18, 24, 60, 60]),

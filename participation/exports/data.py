@@ -43,7 +43,8 @@ JSON_SCHEMA = {
                       "properties": {
             "response_id": {"type": "integer"}, "questionnaire_id": {"type": "integer"},
             "questionnaire": {"type": "string"}, "channel": {"type": "string"}, "language": {"type": "string"},
-            "district": _NULLABLE_STRING, "target_group": _NULLABLE_STRING, "date": {"type": "string", "format": "date"},
+            "district": _NULLABLE_STRING, "target_group": _NULLABLE_STRING,
+            "date": {"type": "string", "format": "date"},
             "consent": {"type": "boolean"}, "participant_count": _NULLABLE_INTEGER,
             "answers": {"type": "array", "items": {"type": "object", "required": ["answer_id", "question_code"],
                         "properties": {

@@ -13,7 +13,7 @@ from ..models import Job, Process, User
 
 EXPORT_JOB_KIND = "export"
 EXPORT_LANGUAGES = ("de", "en")
-# kind → formats; the first element of each pair is the file extension.
+# What can be exported, and in which formats (the format is also the file extension).
 EXPORT_FORMATS = {
     "workbook": ("xlsx", "ods"),
     "report": ("docx", "odt"),

@@ -128,7 +128,3 @@ class EvidenceLink(db.Model):
     field = relationship("StrategyField", back_populates="evidence")
     goal = relationship("Goal", back_populates="evidence")
     measure = relationship("Measure", back_populates="evidence")
-
-    @property
-    def target(self):
-        return self.field or self.goal or self.measure

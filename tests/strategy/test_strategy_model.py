@@ -66,7 +66,8 @@ def test_a_linked_quote_counts_as_evidence_and_addresses_its_theme(strategy_proc
     heat = Theme(process_id=strategy_process.id, label="Hitze im Sommer")
     db.session.add(heat)
     db.session.flush()
-    quote = db.session.execute(db.select(Answer).where(Answer.text_value == "Abends fährt kein Bus mehr in die Nordstadt.")).scalar_one()
+    quote = db.session.execute(db.select(Answer).where(
+        Answer.text_value == "Abends fährt kein Bus mehr in die Nordstadt.")).scalar_one()
     db.session.execute(db.update(ThemeAssignment).where(ThemeAssignment.answer_id == quote.id)
                        .values(theme_id=heat.id))
     school_route = db.session.execute(db.select(Measure).filter_by(title="Schulwegplan")).scalar_one()
