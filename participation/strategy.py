@@ -92,16 +92,21 @@ class EvidenceGaps:
     measures_without_evidence: list[Measure]
 
 
+def measures_by_theme(process) -> dict[int, set[int]]:
+    """theme id → ids of the measures that take it up (through the theme or one of its quotes)."""
+    answer_themes = theme_of_answers(process)
+    measures: dict[int, set[int]] = {}
+    for link in evidence_links(process):
+        if link.measure_id is not None:
+            for theme_id in linked_theme_ids(link, answer_themes):
+                measures.setdefault(theme_id, set()).add(link.measure_id)
+    return measures
+
+
 def evidence_gaps(process) -> EvidenceGaps:
     """Which themes no measure answers yet, and which measures rest on no theme or quote."""
-    answer_themes = theme_of_answers(process)
-    links = evidence_links(process)
-    addressed = set()
-    measures_with_evidence = set()
-    for link in links:
-        if link.measure_id is not None:
-            measures_with_evidence.add(link.measure_id)
-            addressed |= linked_theme_ids(link, answer_themes)
+    addressed = measures_by_theme(process)
+    measures_with_evidence = {link.measure_id for link in evidence_links(process) if link.measure_id is not None}
     return EvidenceGaps(
         themes_without_measure=[t for t in active_themes(process) if t.id not in addressed],
         measures_without_evidence=[m for m in measures_of(process) if m.id not in measures_with_evidence],

@@ -90,6 +90,7 @@ def _render_strategy(process: Process, evidence_form: EvidenceForm, status: int 
     return render_template(
         "planning/strategy.html", process=process, fields=strategy.fields_of(process),
         theme_cells=strategy.theme_cells(process), gaps=strategy.evidence_gaps(process),
+        measures_by_theme=strategy.measures_by_theme(process),
         evidence=strategy.evidence_by_target(process), field_form=StrategyFieldForm(formdata=None),
         evidence_form=evidence_form, phase_form=PhaseForm(phase=process.phase),
         confirm_form=ConfirmForm(), phases=strategy.phase_labels(), levels=strategy.goal_level_labels(),

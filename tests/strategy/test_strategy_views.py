@@ -1,4 +1,6 @@
 """Planners build the strategy through forms; other planners cannot see or change it."""
+import re
+
 import pytest
 
 from participation.extensions import db
@@ -32,6 +34,8 @@ def test_strategy_page_shows_tree_gaps_and_phase(planner_client, strategy_proces
     gaps_measures = page.split('id="measures-without-evidence"')[1].split("</ul>")[0]
     assert "Schulwegplan" in gaps_measures and "Abendlinie" not in gaps_measures
     assert 'aria-current="step"' in page and "Bestandsaufnahme" in page
+    theme_rows = re.sub(r"\s+", " ", page.split('id="themes-heading"')[1])
+    assert "<td>Schlechte Busverbindungen</td><td>7</td> <td>2</td>" in theme_rows
     assert "mehmet.beispiel" not in page
 
 
@@ -97,7 +101,7 @@ def test_edit_and_delete_are_audited(planner_client, strategy_process):
     assert event.details["changes"]["status"] == "done"
     field = measure.goal.field
     confirm = planner_client.get(f"{base}/field/{field.id}/delete").get_data(as_text=True)
-    assert "2 Ziele und 3 Maßnahmen" in confirm
+    assert "Ziele: 2, Maßnahmen: 3" in confirm
     assert planner_client.post(f"{base}/measure/{measure.id}/delete").status_code == 302
     assert db.session.get(Measure, measure.id) is None
     assert "strategy_measure_deleted" in _actions(strategy_process)
