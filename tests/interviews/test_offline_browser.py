@@ -1,0 +1,84 @@
+"""Offline capture in a real Chromium: record without a network, see it sent once when back online."""
+import pytest
+
+from participation.extensions import db
+from participation.models import Response
+from tests.browser import assert_accessible
+from tests.conftest import wait_for
+
+from .conftest import GERMAN_TRANSLATION, TURKISH_ANSWER
+
+pytestmark = pytest.mark.browser
+
+
+def stored(channel: str) -> list[Response]:
+    db.session.rollback()  # see what the server threads committed
+    return db.session.execute(db.select(Response).filter_by(channel=channel)).scalars().all()
+
+
+def log_in(page, live_server, user) -> None:
+    page.goto(live_server + "/login")
+    page.fill("input[name=email]", user.email)
+    page.fill("input[name=password]", "correct horse battery")
+    page.click("button[type=submit], input[type=submit]")
+    page.wait_for_url(live_server + "/interviews/")
+
+
+def wait_for_service_worker(page) -> None:
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+
+
+def test_interview_recorded_offline_is_stored_exactly_once_when_back_online(
+        live_server, page, multiplier, interview_guide):
+    log_in(page, live_server, multiplier)
+    assert_accessible(page)
+    page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record")
+    wait_for_service_worker(page)
+    page.reload()  # now fetched through the service worker, so it is kept for offline use
+    assert_accessible(page)
+
+    page.context.set_offline(True)
+    page.reload()  # served from the cache without a network
+    page.select_option("#field-language", "tr")
+    page.fill("#field-missing", TURKISH_ANSWER)
+    page.fill("#field-t_missing", GERMAN_TRANSLATION)
+    page.check("#field-consent")
+    page.click("text=Interview speichern")
+    page.wait_for_selector("#outbox[data-pending='1']")
+    assert page.locator("#outbox-list li").count() == 1
+    assert page.locator("#outbox").is_visible()
+    assert stored("peer_interview") == []
+    assert_accessible(page)
+
+    page.context.set_offline(False)
+    page.wait_for_selector("#outbox[data-pending='0']")
+    records = wait_for(lambda: stored("peer_interview"))
+    page.reload()  # a later page load finds nothing left to send
+    page.goto(live_server + "/interviews/")
+    page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+    assert len(stored("peer_interview")) == 1
+    answer = next(a for a in records[0].answers if a.question.code == "missing")
+    assert (answer.text_value, answer.translation_de, records[0].consent) == (TURKISH_ANSWER, GERMAN_TRANSLATION, True)
+    assert records[0].recorded_by_id == multiplier.id
+
+
+def test_focus_group_session_is_recorded_online_without_the_offline_queue(
+        live_server, page, multiplier, focus_guide):
+    log_in(page, live_server, multiplier)
+    page.goto(f"{live_server}/interviews/questionnaires/{focus_guide.id}/record")
+    assert_accessible(page)
+    page.fill("#field-held_on", "2025-03-14")
+    page.fill("#field-place", "Familienzentrum Nordstadt")
+    page.fill("#field-moderator", "Quartiersmanagement")
+    page.fill("#field-participant_count", "6")
+    page.fill("#field-comp_target_group_0", "4")
+    page.fill("#field-note_everyday", "Kitaplätze fehlen.")
+    page.fill("#field-quote_everyday", "Wir warten seit einem Jahr.")
+    page.check("#field-consent")
+    page.click("text=Gruppengespräch speichern")
+    page.wait_for_url(live_server + "/interviews/")
+    assert "Gespeichert" in page.content()
+    sessions = stored("focus_group")
+    assert len(sessions) == 1
+    assert sorted(a.item_kind for a in sessions[0].answers) == ["note", "quote"]
