@@ -6,7 +6,8 @@ from flask_login import current_user
 
 from ..auth.access import role_required
 from ..extensions import db
-from ..i18n import LANGUAGES
+from ..answering import valid_submission_id
+from ..i18n import LANGUAGES, current_language
 from ..models import Questionnaire, Response
 from ..privacy import mask_personal_data
 from . import bp
@@ -39,7 +40,7 @@ def record(questionnaire_id: int):
     record_type = record_type_of(questionnaire)
     errors, raw = {}, {}
     if request.method == "POST":
-        result = submit_record(current_user, record_from_form(questionnaire, request.form))
+        result = submit_record(current_user._get_current_object(), record_from_form(questionnaire, request.form))
         if result.status == "stored":
             flash(_("Gespeichert. Vielen Dank!"), "success")
             return redirect(url_for("interviews.index"))
@@ -47,19 +48,14 @@ def record(questionnaire_id: int):
             flash(_("Dieser Eintrag war schon gespeichert; er wurde nicht doppelt angelegt."), "success")
             return redirect(url_for("interviews.index"))
         errors, raw = result.errors, request.form
-    client_id = raw.get("client_id") if raw else secrets.token_hex(16)
+    client_id = raw.get("client_id") if raw and valid_submission_id(raw.get("client_id")) else secrets.token_hex(16)
     template = "interviews/session.html" if record_type == "focus_group" else "interviews/interview.html"
     return render_template(template, guide=questionnaire, process=questionnaire.process, errors=errors,
-                           form_values=raw, client_id=client_id, lang=_content_language(),
+                           form_values=raw, client_id=client_id, lang=current_language().code,
                            language_choices=[(code, LANGUAGES[code].native_name) for code in INTERVIEW_LANGUAGES],
                            district_choices=[(name, name) for name in questionnaire.process.districts or []],
                            group_choices=[(name, name) for name in questionnaire.process.target_groups or []],
                            dimensions=composition_dimensions(questionnaire.process)), (422 if errors else 200)
-
-
-def _content_language() -> str:
-    from ..i18n import current_language
-    return current_language().code
 
 
 @bp.route("/records/<int:response_id>")

@@ -16,12 +16,12 @@ def stored(channel: str) -> list[Response]:
     return db.session.execute(db.select(Response).filter_by(channel=channel)).scalars().all()
 
 
-def log_in(page, live_server, user) -> None:
+def log_in(page, live_server, user, home="/interviews/") -> None:
     page.goto(live_server + "/login")
     page.fill("input[name=email]", user.email)
     page.fill("input[name=password]", "correct horse battery")
     page.click("button[type=submit], input[type=submit]")
-    page.wait_for_url(live_server + "/interviews/")
+    page.wait_for_url(live_server + home)
 
 
 def wait_for_service_worker(page) -> None:
@@ -82,3 +82,19 @@ def test_focus_group_session_is_recorded_online_without_the_offline_queue(
     sessions = stored("focus_group")
     assert len(sessions) == 1
     assert sorted(a.item_kind for a in sessions[0].answers) == ["note", "quote"]
+    page.click("table.data a")
+    assert "Wir warten seit einem Jahr." in page.content()
+    assert_accessible(page)
+
+
+def test_planner_pages_for_multipliers_and_records_are_accessible(live_server, page, planner, process, multiplier):
+    log_in(page, live_server, planner, home="/planning/")
+    page.goto(f"{live_server}/planning/processes/{process.id}/multipliers")
+    assert_accessible(page)
+    page.fill("#name", "Olena Kovalenko")
+    page.fill("#email", "olena@example.org")
+    page.click("text=Einladungslink erstellen")
+    assert "/invite/" in page.locator("code.copyable").inner_text()
+    assert_accessible(page)
+    page.goto(f"{live_server}/planning/processes/{process.id}/records")
+    assert_accessible(page)
