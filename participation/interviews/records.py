@@ -15,7 +15,7 @@ from werkzeug.datastructures import MultiDict
 from .. import answering
 from ..extensions import db
 from ..i18n import LANGUAGES
-from ..models import Questionnaire, Response, User
+from ..models import Process, Questionnaire, Response, User
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,6 @@ def usable_questionnaires(user: User) -> list[Questionnaire]:
 
 def user_processes(user: User):
     if user.role == "admin":
-        from ..models import Process
         return db.session.execute(db.select(Process).order_by(Process.id)).scalars().all()
     return list(user.processes)
 
@@ -137,6 +136,9 @@ def submit_record(user: User, record: dict) -> RecordResult:
         log.exception("storing record %s failed", client_id)
         return RecordResult(client_id, "rejected", "server_error",
                             {"record": _("Der Eintrag konnte nicht gespeichert werden. Bitte später erneut senden.")})
+    if not created and response.recorded_by_id != user.id:
+        return RecordResult(client_id, "rejected", "client_id_taken",
+                            {"client_id": _("Diese Kennung ist schon vergeben.")})
     return RecordResult(client_id, "stored" if created else "duplicate", response=response)
 
 

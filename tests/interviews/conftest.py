@@ -38,7 +38,8 @@ FOCUS_GUIDE = {
 }
 
 TURKISH_ANSWER = "Çocuklar için yeterli kreş yeri yok, bekleme listesi çok uzun ve doktor randevusu bulmak zor."
-GERMAN_TRANSLATION = "Es gibt nicht genug Kitaplätze für Kinder, die Warteliste ist sehr lang und Arzttermine sind schwer."
+GERMAN_TRANSLATION = ("Es gibt nicht genug Kitaplätze für Kinder, die Warteliste ist sehr lang "
+                      "und Arzttermine sind schwer.")
 
 
 def client_id() -> str:

@@ -153,3 +153,26 @@ def test_sync_needs_the_csrf_header_token(client, multiplier, interview_guide):
     assert refused.status_code == 400 and refused.json["error"]["code"] == "csrf_failed"
     accepted = client.post("/api/sync", json={"records": [record]}, headers={"X-CSRFToken": header_token})
     assert accepted.status_code == 200 and accepted.json["results"][0]["status"] == "stored"
+
+
+def test_the_same_batch_sent_in_parallel_is_stored_once(live_server, multiplier, interview_guide, focus_guide):
+    """Two tabs (or a retry racing the first attempt) send the same records at the same time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import requests
+
+    batch = [interview_record(interview_guide) for _ in range(5)] + [session_record(focus_guide)]
+    sessions = []
+    for _ in range(4):
+        http = requests.Session()
+        http.post(live_server + "/login", data={"email": multiplier.email, "password": "correct horse battery"})
+        sessions.append(http)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(lambda http: http.post(live_server + "/api/sync", json={"records": batch},
+                                                       timeout=60).json()["results"], sessions))
+    for results in answers:
+        assert all(r["status"] in ("stored", "duplicate") for r in results)
+    stored_per_record = [sum(results[i]["status"] == "stored" for results in answers) for i in range(len(batch))]
+    assert stored_per_record == [1] * len(batch)
+    db.session.rollback()
+    assert stored_count() == len(batch)
