@@ -98,3 +98,47 @@ def test_planner_pages_for_multipliers_and_records_are_accessible(live_server, p
     assert_accessible(page)
     page.goto(f"{live_server}/planning/processes/{process.id}/records")
     assert_accessible(page)
+
+
+def test_interview_whose_post_is_lost_on_the_way_is_sent_later(live_server, browser, multiplier, interview_guide):
+    """The browser believes it is online, but the connection drops while the form is sent."""
+    from tests.browser import PHONE
+    context = browser.new_context(viewport=PHONE, locale="de-DE", service_workers="block")
+    page = context.new_page()
+    try:
+        log_in(page, live_server, multiplier)
+        form_url = f"{live_server}/interviews/questionnaires/{interview_guide.id}/record"
+        page.goto(form_url)
+        page.route(form_url, lambda route: route.abort() if route.request.method == "POST" else route.continue_())
+        page.select_option("#field-language", "tr")
+        page.fill("#field-missing", TURKISH_ANSWER)
+        page.check("#field-consent")
+        page.click("text=Interview speichern")
+        page.wait_for_load_state()
+        assert stored("peer_interview") == []
+        page.unroute(form_url)
+
+        page.goto(live_server + "/interviews/")
+        page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+        wait_for(lambda: stored("peer_interview"))
+        page.goto(form_url)
+        page.goto(live_server + "/interviews/")
+        page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+        assert len(stored("peer_interview")) == 1
+    finally:
+        context.close()
+
+
+def test_form_sent_online_leaves_nothing_in_the_outbox(live_server, page, multiplier, interview_guide):
+    log_in(page, live_server, multiplier)
+    page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record")
+    page.fill("#field-missing", "Es fehlen Kitaplätze in der Nordstadt.")
+    page.click("text=Interview speichern")  # no consent: shown again with the message
+    page.wait_for_selector("#field-consent-error")
+    page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+    page.check("#field-consent")
+    page.click("text=Interview speichern")
+    page.wait_for_url(live_server + "/interviews/")
+    page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+    assert page.locator("#outbox").is_hidden()
+    assert len(stored("peer_interview")) == 1

@@ -118,17 +118,21 @@
         return response.json();
       }).then(function (data) {
         var byId = {};
+        var sent = false;
         batch.forEach(function (entry) { byId[entry.client_id] = entry; });
         return Promise.all(data.results.map(function (result) {
           var entry = byId[result.client_id];
           if (!entry) { return null; }
-          if (result.status === "stored" || result.status === "duplicate") { return remove(entry.client_id); }
+          if (result.status === "stored" || result.status === "duplicate") {
+            sent = sent || result.status === "stored";
+            return remove(entry.client_id);
+          }
           if (result.code === "server_error") { return null; }
           entry.status = "rejected";
           entry.errors = result.errors || {};
           return put(entry);
         })).then(function () {
-          return myEntries().then(function (left) { if (left.length === 0) { announce(label("sent")); } });
+          return myEntries().then(function (left) { if (sent && left.length === 0) { announce(label("sent")); } });
         });
       });
     }).catch(function () { more = false; }).then(function () {
@@ -151,9 +155,22 @@
     };
   }
 
-  document.querySelectorAll("form[data-offline-record]").forEach(function (form) {
+  var forms = document.querySelectorAll("form[data-offline-record]");
+  var shownAgain = [];
+
+  forms.forEach(function (form) {
+    var serverId = form.querySelector('input[name="client_id"]');
+    if (serverId) { shownAgain.push(serverId.value); }  /* the server showed this record again to be corrected */
     form.addEventListener("submit", function (event) {
-      if (navigator.onLine) { return; }  /* online, the server checks the form and answers with a page */
+      if (navigator.onLine && serverId) {
+        /* Sent as a normal form; a copy under the same id is kept in case the connection drops on the way.
+           If the post arrives, the next sync finds it stored ("duplicate") and removes the copy. */
+        event.preventDefault();
+        var backup = capture(form);
+        backup.client_id = backup.record.client_id = serverId.value;
+        put(backup).catch(function () { return null; }).then(function () { form.submit(); });
+        return;
+      }
       event.preventDefault();
       if (!form.reportValidity()) { return; }
       put(capture(form)).then(function () {
@@ -179,5 +196,5 @@
   }
 
   window.addEventListener("online", sync);
-  render().then(sync);
+  Promise.all(shownAgain.map(remove)).catch(function () { return null; }).then(render).then(sync);
 }());
