@@ -36,6 +36,7 @@ def test_interview_recorded_offline_is_stored_exactly_once_when_back_online(
     page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record")
     wait_for_service_worker(page)
     page.reload()  # now fetched through the service worker, so it is kept for offline use
+    page.wait_for_function("caches.match(location.href).then(found => Boolean(found))")
     assert_accessible(page)
 
     page.context.set_offline(True)

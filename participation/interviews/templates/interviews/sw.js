@@ -24,7 +24,7 @@ self.addEventListener("fetch", function (event) {
   event.respondWith(fetch(request).then(function (response) {
     if (response.ok && !response.redirected && response.type === "basic") {
       var copy = response.clone();
-      caches.open(CACHE).then(function (cache) { cache.put(request, copy); });
+      event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(request, copy); }));
     }
     return response;
   }).catch(function () {
