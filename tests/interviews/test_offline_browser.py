@@ -143,3 +143,67 @@ def test_form_sent_online_leaves_nothing_in_the_outbox(live_server, page, multip
     page.wait_for_selector("#outbox[data-pending='0']", state="attached")
     assert page.locator("#outbox").is_hidden()
     assert len(stored("peer_interview")) == 1
+
+
+def test_done_when_story_invitation_offline_interview_session_and_planner_view(
+        live_server, browser, planner, other_multiplier, process, interview_guide, focus_guide):
+    """The issue's acceptance story, end to end in Chromium."""
+    from tests.browser import PHONE
+
+    def new_page():
+        return browser.new_context(viewport=PHONE, locale="de-DE").new_page()
+
+    planner_page = new_page()
+    log_in(planner_page, live_server, planner, home="/planning/")
+    planner_page.goto(f"{live_server}/planning/processes/{process.id}/multipliers")
+    planner_page.fill("#name", "Aylin Demir")
+    planner_page.fill("#email", "aylin@example.org")
+    planner_page.check(f"input[name=questionnaires][value='{interview_guide.id}']")
+    planner_page.check(f"input[name=questionnaires][value='{focus_guide.id}']")
+    planner_page.click("text=Einladungslink erstellen")
+    link = planner_page.locator("code.copyable").inner_text().strip()
+
+    page = new_page()
+    page.goto(link)
+    page.fill("input[name=password]", "ein sicheres Passwort")
+    page.fill("input[name=confirm]", "ein sicheres Passwort")
+    page.click("button[type=submit], input[type=submit]")
+    page.wait_for_url(live_server + "/interviews/")
+    page.click("text=Interview führen")
+    wait_for_service_worker(page)
+    page.context.set_offline(True)
+    page.select_option("#field-language", "tr")
+    page.fill("#field-missing", TURKISH_ANSWER)
+    page.fill("#field-t_missing", GERMAN_TRANSLATION)
+    page.check("#field-consent")
+    page.click("text=Interview speichern")
+    page.wait_for_selector("#outbox[data-pending='1']")
+    page.context.set_offline(False)
+    page.wait_for_selector("#outbox[data-pending='0']")
+
+    page.goto(live_server + "/interviews/")
+    page.click("text=Gruppengespräch erfassen")
+    page.fill("#field-held_on", "2025-03-14")
+    page.fill("#field-place", "Familienzentrum Nordstadt")
+    page.fill("#field-moderator", "Quartiersmanagement")
+    page.fill("#field-participant_count", "6")
+    page.fill("#field-note_everyday", "Kitaplätze fehlen.")
+    page.fill("#field-quote_everyday", "Wir warten seit einem Jahr.")
+    page.check("#field-consent")
+    page.click("text=Gruppengespräch speichern")
+    page.wait_for_url(live_server + "/interviews/")
+
+    planner_page.goto(f"{live_server}/planning/processes/{process.id}/records")
+    rows = planner_page.locator("table.data tbody tr")
+    assert rows.count() == 2
+    assert planner_page.locator("table.data tbody tr", has_text="liegt vor").count() == 2
+    assert planner_page.locator("table.data tbody tr", has_text="Aylin Demir").count() == 2
+    planner_page.locator("table.data tbody tr", has_text="Interview").locator("a").click()
+    assert GERMAN_TRANSLATION in planner_page.content() and TURKISH_ANSWER in planner_page.content()
+
+    other_page = new_page()
+    log_in(other_page, live_server, other_multiplier)
+    assert other_page.locator("table.data").count() == 0
+    assert "Sie haben noch keine Interviews erfasst." in other_page.content()
+    for context in (planner_page.context, page.context, other_page.context):
+        context.close()
