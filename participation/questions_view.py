@@ -11,7 +11,9 @@ def choices(question, language: str, process) -> list[tuple[str, str]]:
     if question.kind == "scale":
         low = question.min_value if question.min_value is not None else 1
         high = question.max_value if question.max_value is not None else 5
-        labels = {low: question.text("scale_min_label", language), high: question.text("scale_max_label", language)}
+        # Question.text is the question's column, so the translated labels come from text_with_fallback.
+        labels = {low: question.text_with_fallback("scale_min_label", language)[0],
+                  high: question.text_with_fallback("scale_max_label", language)[0]}
         return [(str(value), f"{value} – {labels[value]}" if labels.get(value) else str(value))
                 for value in range(low, high + 1)]
     return [(option.code, option.text("label", language)) for option in question.active_options]
