@@ -9,6 +9,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy.exc import IntegrityError
+
 from ..answering import (
     is_visible, normalised_values, parse_question, store_response, valid_submission_id, validate_values,
 )
@@ -97,11 +99,20 @@ def neighbour_page(survey: Survey, number: int, step: int, values: dict) -> int 
     return None
 
 
-def find_draft(survey: Survey, submission_id: str | None) -> SurveyDraft | None:
+@dataclass
+class Draft:
+    """A snapshot of a draft row: requests racing on the same draft never touch a deleted ORM object."""
+    submission_id: str
+    raw_answers: dict
+    consent: bool
+
+
+def find_draft(survey: Survey, submission_id: str | None) -> Draft | None:
     if not valid_submission_id(submission_id):
         return None
-    return db.session.execute(db.select(SurveyDraft).filter_by(
-        submission_id=submission_id, questionnaire_id=survey.id)).scalar_one_or_none()
+    row = db.session.execute(db.select(SurveyDraft.submission_id, SurveyDraft.raw_answers, SurveyDraft.consent)
+                             .filter_by(submission_id=submission_id, questionnaire_id=survey.id)).first()
+    return Draft(row.submission_id, dict(row.raw_answers or {}), bool(row.consent)) if row else None
 
 
 def submitted_response(survey: Survey, submission_id: str | None) -> Response | None:
@@ -111,23 +122,34 @@ def submitted_response(survey: Survey, submission_id: str | None) -> Response | 
         submission_id=submission_id, questionnaire_id=survey.id)).scalar_one_or_none()
 
 
-def start_draft(survey: Survey, consent: bool, submission_id: str | None = None) -> SurveyDraft:
+def start_draft(survey: Survey, consent: bool, submission_id: str | None = None) -> Draft:
     """Begin (or, for a known submission id, resume) a draft; old abandoned drafts are swept on the way."""
     draft = find_draft(survey, submission_id)
-    if draft is None:
-        sweep_drafts()
-        draft = SurveyDraft(questionnaire=survey, submission_id=submission_id if valid_submission_id(
-            submission_id) else new_submission_id(), raw_answers={}, consent=consent)
-        db.session.add(draft)
-    else:
+    if draft is not None:
+        db.session.execute(db.update(SurveyDraft).where(SurveyDraft.submission_id == draft.submission_id)
+                           .values(consent=consent, updated_at=utcnow()))
+        db.session.commit()
         draft.consent = consent
-    db.session.commit()
-    return draft
+        return draft
+    sweep_drafts()
+    submission_id = submission_id if valid_submission_id(submission_id) else new_submission_id()
+    try:
+        with db.session.begin_nested():
+            db.session.add(SurveyDraft(questionnaire_id=survey.id, submission_id=submission_id, raw_answers={},
+                                       consent=consent))
+        db.session.commit()
+    except IntegrityError:  # the same form sent twice at once: the other request created it
+        db.session.rollback()
+        return find_draft(survey, submission_id) or Draft(submission_id, {}, consent)
+    return Draft(submission_id, {}, consent)
 
 
-def save_raw(draft: SurveyDraft, questions: list[Question], raw: dict) -> None:
-    """Keep what the resident typed on a page, valid or not, so nothing is lost on any path."""
-    answers = dict(draft.raw_answers or {})
+def save_raw(draft: Draft, questions: list[Question], raw: dict) -> bool:
+    """Keep what the resident typed on a page, valid or not, so nothing is lost on any path.
+
+    Returns False when the draft is gone (submitted meanwhile by a parallel request).
+    """
+    answers = dict(draft.raw_answers)
     for question in questions:
         value = raw.get(question.code)
         if isinstance(value, str):
@@ -139,14 +161,17 @@ def save_raw(draft: SurveyDraft, questions: list[Question], raw: dict) -> None:
         else:
             answers[question.code] = value
     draft.raw_answers = answers
+    result = db.session.execute(db.update(SurveyDraft).where(SurveyDraft.submission_id == draft.submission_id)
+                                .values(raw_answers=answers, updated_at=utcnow()))
     db.session.commit()
+    return bool(result.rowcount)
 
 
-def final_errors(survey: Survey, draft: SurveyDraft) -> dict:
+def final_errors(survey: Survey, draft: Draft) -> dict:
     """Problems with the whole set of answers (e.g. a required question on a page that was skipped)."""
-    values = answer_values(survey, draft.raw_answers or {})
+    values = answer_values(survey, draft.raw_answers)
     errors = validate_values(survey, values)
-    raw = draft.raw_answers or {}
+    raw = draft.raw_answers
     for question in survey.questions:
         if question.code in raw and question.code not in values and is_visible(question, values) \
                 and not question.archived:
@@ -165,9 +190,9 @@ def first_page_with_error(survey: Survey, errors: dict) -> int:
     return 1
 
 
-def submit(survey: Survey, draft: SurveyDraft, language: str) -> Response:
+def submit(survey: Survey, draft: Draft, language: str) -> Response:
     """Store the draft as a response exactly once (a resend returns the stored one) and drop the draft."""
-    values = answer_values(survey, draft.raw_answers or {})
+    values = answer_values(survey, draft.raw_answers)
     response, _created = store_response(survey, normalised_values(survey, values),
                                         submission_id=draft.submission_id, channel="online",
                                         language=language, consent=bool(draft.consent))

@@ -65,7 +65,7 @@ def survey_start(code: str):
         draft = start_draft(survey, consent="consent" in form and bool(form.consent.data),
                             submission_id=remembered_submission_id(code))
         remember_submission_id(code, draft.submission_id)
-        first = neighbour_page(survey, 0, 1, answer_values(survey, draft.raw_answers or {})) or 1
+        first = neighbour_page(survey, 0, 1, answer_values(survey, draft.raw_answers)) or 1
         return redirect(url_for(".survey_page", code=code, number=first, lang=language))
     status = 422 if form.errors else 200
     return render_template("public/start.html", survey=survey, form=form, lang=language, resuming=draft is not None,
@@ -96,17 +96,21 @@ def survey_page(code: str, number: int):
 
     section = sections[number - 1]
     on_page = {q.code for q in section.active_questions}
-    known = answer_values(survey, draft.raw_answers or {}, exclude=on_page)
+    known = answer_values(survey, draft.raw_answers, exclude=on_page)
     questions = shown_questions(section, known)
     parsed = parse_form(questions, survey.process, request.form, known_values=known)
-    save_raw(draft, questions, parsed.raw)
+    if not save_raw(draft, questions, parsed.raw):
+        if submitted_response(survey, submission_id) is not None:  # a parallel click submitted it
+            return redirect(url_for(".survey_thanks", code=code))
+        draft = start_draft(survey, consent=draft.consent, submission_id=submission_id)
+        save_raw(draft, questions, parsed.raw)
 
     switch = request.form.get("switch_language")
     if switch:
         if switch in survey.languages and switch in i18n.LANGUAGES:
             session["lang"] = language = switch
         return redirect(url_for(".survey_page", code=code, number=number, lang=language))
-    values = answer_values(survey, draft.raw_answers or {})
+    values = answer_values(survey, draft.raw_answers)
     if request.form.get("nav") == "back":
         previous = neighbour_page(survey, number, -1, values)
         if previous is None:
@@ -134,12 +138,12 @@ def render_page(survey, draft, number: int, language: str, errors: dict | None =
     sections = pages(survey)
     section = sections[number - 1]
     on_page = {q.code for q in section.active_questions}
-    known = answer_values(survey, draft.raw_answers or {}, exclude=on_page)
+    known = answer_values(survey, draft.raw_answers, exclude=on_page)
     questions = shown_questions(section, known)
-    is_last = neighbour_page(survey, number, 1, answer_values(survey, draft.raw_answers or {})) is None
+    is_last = neighbour_page(survey, number, 1, answer_values(survey, draft.raw_answers)) is None
     page_errors = {code: message for code, message in (errors or {}).items() if code in on_page}
     return render_template("public/page.html", survey=survey, section=section, questions=questions,
-                           values=draft.raw_answers or {}, errors=page_errors, number=number,
+                           values=draft.raw_answers, errors=page_errors, number=number,
                            total=len(sections), is_last=is_last, lang=language,
                            submission_id=draft.submission_id), status
 
