@@ -7,7 +7,7 @@ from flask_babel import force_locale, gettext as _
 from flask_login import current_user, login_required
 
 from .. import audit, i18n
-from ..answering import parse_form, store_response, valid_submission_id
+from ..answering import normalised_values, parse_form, store_response, valid_submission_id
 from ..extensions import db
 from ..forms.public import PaperEntryForm
 from ..models import Response
@@ -135,7 +135,7 @@ def paper_entry(code: str):
 
 def store_paper_response(survey, form, values):
     language = form.language.data if form.language.data in survey.languages else "de"
-    response, created = store_response(survey, values, submission_id=form.submission_id.data, channel="paper",
+    response, created = store_response(survey, normalised_values(survey, values), submission_id=form.submission_id.data, channel="paper",
                                        language=language, consent="consent" in form and bool(form.consent.data),
                                        recorded_by=current_user._get_current_object())
     if created:
