@@ -259,3 +259,26 @@ def test_a_survey_closing_while_someone_answers_says_so_instead_of_failing(clien
     late = post_page(client, 1, started, GOOD_FIRST_PAGE)
     assert late.status_code == 410 and "beendet" in late.get_data(as_text=True)
     assert responses_of(survey) == []
+
+
+def test_every_platform_language_can_be_offered_with_the_right_direction(client, survey):
+    survey.languages = ["de", "de-easy", "en", "tr", "ar", "ru", "uk", "pl", "fa"]
+    db.session.commit()
+    html = client.get("/s/kurz").get_data(as_text=True)
+    for code, direction in (("de-easy", "ltr"), ("tr", "ltr"), ("ru", "ltr"), ("uk", "ltr"), ("pl", "ltr"),
+                            ("ar", "rtl"), ("fa", "rtl")):
+        assert f'href="/s/kurz?lang={code}"' in html
+        assert f'lang="{"de" if code == "de-easy" else code}" dir="{direction}" hreflang=' in html
+    farsi = client.get("/s/kurz?lang=fa").get_data(as_text=True)
+    assert '<html lang="fa" dir="rtl">' in farsi
+    easy = client.get("/s/kurz?lang=de-easy").get_data(as_text=True)
+    assert '<html lang="de" dir="ltr">' in easy and 'aria-current="true">Einfache Sprache' in easy
+
+
+def test_abandoned_drafts_are_swept_when_someone_new_starts(app, survey):
+    submission_id = start(app.test_client())
+    db.session.execute(db.update(SurveyDraft).values(updated_at=utcnow() - timedelta(days=4)))
+    db.session.commit()
+    start(app.test_client())
+    assert [draft.submission_id for draft in drafts()] != [submission_id]
+    assert len(drafts()) == 1
