@@ -1,8 +1,11 @@
 """A resident answers a survey page by page, in their language, and the response is stored exactly once."""
+import re
 import threading
 import urllib.parse
 import urllib.request
 from datetime import timedelta
+
+import pytest
 
 from participation.demo import build_questionnaire
 from participation.extensions import db
@@ -282,3 +285,21 @@ def test_abandoned_drafts_are_swept_when_someone_new_starts(app, survey):
     start(app.test_client())
     assert [draft.submission_id for draft in drafts()] != [submission_id]
     assert len(drafts()) == 1
+
+
+@pytest.mark.csrf
+def test_the_whole_flow_works_with_csrf_protection_on(client, survey):
+    def token(html):
+        return re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html).group(1)
+
+    start_page = client.get("/s/kurz").get_data(as_text=True)
+    assert client.post("/s/kurz", data={"language": "de", "consent": "y"}).status_code == 400
+    started = client.post("/s/kurz", data={"language": "de", "consent": "y", "csrf_token": token(start_page)})
+    first = client.get(started.headers["Location"]).get_data(as_text=True)
+    submission_id = submission_id_of(first)
+    assert post_page(client, 1, submission_id, GOOD_FIRST_PAGE).status_code == 400
+    second = post_page(client, 1, submission_id, GOOD_FIRST_PAGE, csrf_token=token(first))
+    page_two = client.get(second.headers["Location"]).get_data(as_text=True)
+    done = post_page(client, 2, submission_id, GOOD_SECOND_PAGE, csrf_token=token(page_two))
+    assert done.headers["Location"].endswith("/s/kurz/danke")
+    assert len(responses_of(survey)) == 1
