@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 EMBEDDING_MODEL = "use-multilingual-v3"
 EMBED_BATCH_SIZE = 64
-MIN_TEXTS_FOR_ANALYSIS = 6
+MIN_TEXTS_FOR_ANALYSIS = 10
 ANALYSIS_APPLIED = "themes.analysis_applied"
 UNDO_ACTION = "theme.undo"
 CHANGE_ACTIONS = ("theme.rename", "theme.notes", "theme.merge", "theme.split", "theme.recluster",
@@ -132,9 +132,9 @@ def ensure_embeddings(items: list[TextItem], report=None) -> dict[int, np.ndarra
 
 
 @job("themes.embed_pending")
-def embed_pending(ctx, process_id: int, answer_ids: list[int] | None = None) -> dict:
+def embed_pending(ctx, process: int, answer_ids: list[int] | None = None) -> dict:
     """Embed a process's free-text answers that have no vector yet, then let new answers join themes."""
-    process = db.session.get(Process, process_id)
+    process = db.session.get(Process, process)
     if process is None:
         return {"embedded": 0, "assigned": 0}
     items = collect_texts(process)
@@ -167,7 +167,7 @@ def after_response_stored(response: Response) -> None:
             db.select(Job.id).where(Job.kind == "themes.embed_pending", Job.status == "queued",
                                     Job.process_id == response.process_id).limit(1)).first()
         if waiting is None:
-            enqueue("themes.embed_pending", process_id=response.process_id)
+            enqueue("themes.embed_pending", process_id=response.process_id, process=response.process_id)
     except Exception:  # the resident's submission is stored; embedding catches up with the next one
         db.session.rollback()
         log.exception("could not queue embedding for response %s", response.id)

@@ -4,3 +4,4 @@ from flask import Blueprint
 bp = Blueprint("planning", __name__, url_prefix="/planning", template_folder="templates")
 
 from . import routes  # noqa: E402,F401
+from . import themes  # noqa: E402,F401
