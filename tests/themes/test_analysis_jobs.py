@@ -13,6 +13,11 @@ def _reload_run(run_id: int) -> AnalysisRun:
     return db.session.get(AnalysisRun, run_id)
 
 
+def _finished(run_id: int) -> AnalysisRun:
+    """Wait until the analysis job has ended (the run's own status is written just before)."""
+    return wait_for(lambda: _reload_run(run_id).job.finished and _reload_run(run_id), timeout=120)
+
+
 def _count(model) -> int:
     return db.session.execute(db.select(db.func.count()).select_from(model)).scalar_one()
 
@@ -20,7 +25,7 @@ def _count(model) -> int:
 def test_analysis_runs_in_process_thread_and_reports_steps(process, answers):
     run = service.start_analysis(process)
     assert run.job.runner == "thread"
-    done = wait_for(lambda: _reload_run(run.id).status in ("done", "failed") and _reload_run(run.id), timeout=120)
+    done = _finished(run.id)
     assert done.status == "done", done.job.as_dict()
     assert done.job.progress == 100 and done.job.result["themes"] == done.theme_count >= 4
     assert done.text_count == len(answers)
@@ -56,7 +61,8 @@ def test_failure_after_clustering_writes_no_themes_and_can_be_retried(process, a
 
     monkeypatch.undo()
     service.retry_analysis(run)
-    done = wait_for(lambda: _reload_run(run.id).status == "done" and _reload_run(run.id), timeout=120)
+    done = _finished(run.id)
+    assert done.status == "done", done.job.as_dict()
     assert done.theme_count >= 4 and done.job.attempts == 1
 
 
