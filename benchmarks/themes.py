@@ -103,6 +103,12 @@ def ours_labels(texts, languages, embeddings, n_themes, seed):
     return np.asarray(cluster_texts(texts, languages, n_themes, embeddings=embeddings, random_state=seed).labels)
 
 
+def ours_without_language_centering(texts, languages, embeddings, n_themes, seed):
+    """Ablation: only the pool mean is removed (infinite shrinkage), so language offsets stay."""
+    return np.asarray(cluster_texts(texts, languages, n_themes, embeddings=embeddings, random_state=seed,
+                                    centering=LanguageCentering(shrinkage_texts=float("inf"))).labels)
+
+
 def score(method, texts, languages, categories, embeddings, n_themes):
     """Mean over seeds of NMI, ARI, theme count, noise share and language-pure share."""
     rows = []
@@ -120,6 +126,7 @@ def quality_section(pools, embeddings_by_pool):
     centred_bertopic = lambda t, l, e, k, s: bertopic_labels(t, LanguageCentering().fit_transform(e, l), k, s)  # noqa: E731
     methods = {
         "ours": ours_labels,
+        "ours-no-lang-centring": ours_without_language_centering,
         "bertopic": lambda t, l, e, k, s: bertopic_labels(t, e, k, s),
         "bertopic+lang-centred": centred_bertopic,
     }
@@ -133,7 +140,7 @@ def quality_section(pools, embeddings_by_pool):
     for pool, (texts, languages, categories) in pools.items():
         for n_themes in (None, GIVEN_THEMES):
             for name, method in methods.items():
-                if name == "bertopic+lang-centred" and pool == "german":
+                if name in ("bertopic+lang-centred", "ours-no-lang-centring") and pool == "german":
                     continue
                 mean, nmis = score(method, texts, languages, categories, embeddings_by_pool[pool], n_themes)
                 summary[(pool, n_themes, name)] = mean[0]

@@ -79,9 +79,9 @@ def cluster_texts(texts, languages=None, n_themes=None, *, embeddings=None, rand
     if n_found == 0:
         return _empty_result(len(texts), languages)
 
-    normalised = normalise_texts(texts, languages)
-    overall, per_language = keywords_per_theme(normalised, labels, n_found)
     centred_centroids = centroids_of(centred, labels, n_found)
+    centrality = np.einsum("ij,ij->i", centred, centred_centroids[np.maximum(labels, 0)])
+    overall, per_language = keywords_per_theme(normalise_texts(texts, languages), labels, n_found, centrality)
     themes = []
     for theme in range(n_found):
         member_languages = [languages[i] for i in np.flatnonzero(labels == theme)]
