@@ -708,22 +708,31 @@ def undo_last_change(process: Process, user=None) -> AuditEvent | None:
     return event
 
 
+class _GivenGroups:
+    """A "clusterer" that returns groups chosen by a planner, so the pipeline only labels them."""
+
+    def __init__(self, labels):
+        self.labels = np.asarray(labels, dtype=int)
+
+    def fit_predict(self, vectors):
+        return self.labels
+
+
 def describe_groups(groups: list[list[int]]) -> list[dict]:
-    """Label and keywords for groups of answers, each contrasted with the others (c-TF-IDF)."""
-    from .analysis.label import keywords_per_theme, theme_label
-    from .analysis.normalise import normalise_texts
+    """Label and keywords for groups of answers, each contrasted with the others (c-TF-IDF of the pipeline)."""
+    from .analysis import cluster_texts
 
     ids = [answer_id for group in groups for answer_id in group]
-    texts = dict(db.session.execute(
-        db.select(Answer.id, Answer.text_value).where(Answer.id.in_(ids))).all())
-    languages = dict(db.session.execute(
-        db.select(Answer.id, func.coalesce(Answer.language, Response.language)).join(Response)
-        .where(Answer.id.in_(ids))).all())
-    labels = [index for index, group in enumerate(groups) for _ in group]
-    normalised = normalise_texts([texts[i] for i in ids], [languages[i] or "de" for i in ids])
-    overall, per_language = keywords_per_theme(normalised, labels, len(groups))
-    return [{"label": theme_label(overall[index], per_language[index]), "keywords": overall[index],
-             "keywords_by_language": per_language[index]} for index in range(len(groups))]
+    rows = {answer_id: (text, language) for answer_id, text, language in db.session.execute(
+        db.select(Answer.id, Answer.text_value, func.coalesce(Answer.language, Response.language)).join(Response)
+        .where(Answer.id.in_(ids))).all()}
+    items = [TextItem(answer_id, rows[answer_id][0], rows[answer_id][1] or "de") for answer_id in ids]
+    vectors = ensure_embeddings(items)
+    result = cluster_texts([item.text for item in items], [item.language for item in items],
+                           embeddings=np.vstack([vectors[answer_id] for answer_id in ids]),
+                           clusterer=_GivenGroups([index for index, group in enumerate(groups) for _ in group]))
+    return [{"label": found.label, "keywords": list(found.keywords),
+             "keywords_by_language": dict(found.keywords_by_language)} for found in result.themes]
 
 
 # ---------------------------------------------------------------------------------------------- reading
