@@ -182,18 +182,27 @@ def current_run(process: Process) -> AnalysisRun | None:
         .order_by(AnalysisRun.id.desc()).limit(1)).scalar_one_or_none()
 
 
+def _reconciled(run: AnalysisRun | None) -> AnalysisRun | None:
+    """A run whose job failed without saying so (worker killed, found by `flask jobs sweep`) failed too."""
+    if run is not None and run.status in ("queued", "running") and run.job is not None and run.job.status == "failed":
+        _update_run(run.id, status="failed", finished_at=run.job.finished_at or utcnow())
+        db.session.refresh(run)
+    return run
+
+
 def latest_run(process: Process) -> AnalysisRun | None:
-    return db.session.execute(
+    return _reconciled(db.session.execute(
         db.select(AnalysisRun).where(AnalysisRun.process_id == process.id)
-        .order_by(AnalysisRun.id.desc()).limit(1)).scalar_one_or_none()
+        .order_by(AnalysisRun.id.desc()).limit(1)).scalar_one_or_none())
 
 
 def active_run(process: Process) -> AnalysisRun | None:
     """A queued or running analysis of the process, if any (only one at a time)."""
-    return db.session.execute(
+    run = _reconciled(db.session.execute(
         db.select(AnalysisRun).where(AnalysisRun.process_id == process.id,
                                      AnalysisRun.status.in_(("queued", "running")))
-        .order_by(AnalysisRun.id.desc()).limit(1)).scalar_one_or_none()
+        .order_by(AnalysisRun.id.desc()).limit(1)).scalar_one_or_none())
+    return run if run is not None and run.status in ("queued", "running") else None
 
 
 def start_analysis(process: Process, questionnaire: Questionnaire | None = None, n_themes: int | None = None,
