@@ -121,14 +121,28 @@ def ensure_embeddings(items: list[TextItem], report=None) -> dict[int, np.ndarra
     for start in range(0, len(missing), EMBED_BATCH_SIZE):
         batch = missing[start:start + EMBED_BATCH_SIZE]
         matrix = embed_texts([item.text for item in batch], [item.language for item in batch])
-        for item, vector in zip(batch, matrix):
-            db.session.merge(AnswerEmbedding(answer_id=item.answer_id, model=EMBEDDING_MODEL,
-                                             vector=vector_to_bytes(vector)))
-            vectors[item.answer_id] = np.asarray(vector, dtype=np.float32)
-        db.session.commit()
+        _store_vectors({item.answer_id: np.asarray(vector, dtype=np.float32) for item, vector in zip(batch, matrix)})
+        vectors.update({item.answer_id: np.asarray(vector, dtype=np.float32) for item, vector in zip(batch, matrix)})
         if report:
             report(start + len(batch), len(missing))
     return vectors
+
+
+def _store_vectors(vectors: dict[int, np.ndarray]) -> None:
+    """Upsert embeddings and commit; another job embedding the same answers at the same time is harmless."""
+    rows = [{"answer_id": answer_id, "model": EMBEDDING_MODEL, "vector": vector_to_bytes(vector),
+             "created_at": utcnow()} for answer_id, vector in vectors.items()]
+    dialect = db.engine.dialect.name
+    if dialect in ("postgresql", "sqlite"):
+        module = __import__(f"sqlalchemy.dialects.{dialect}", fromlist=["insert"])
+        statement = module.insert(AnswerEmbedding).values(rows)
+        db.session.execute(statement.on_conflict_do_update(
+            index_elements=["answer_id"], set_={"model": statement.excluded.model,
+                                                "vector": statement.excluded.vector}))
+    else:
+        for row in rows:
+            db.session.merge(AnswerEmbedding(**row))
+    db.session.commit()
 
 
 @job("themes.embed_pending")
@@ -798,7 +812,12 @@ def theme_overview(process: Process, quotes_per_theme: int = 3) -> list[ThemeSum
     summaries = []
     for theme in active_themes(process):
         assignments = theme_assignments(process, theme)
-        summaries.append(ThemeSummary(theme, len(assignments), quote_views(assignments[:quotes_per_theme])))
+        quotes, seen = [], set()
+        for view in quote_views(assignments[:quotes_per_theme * 3]):
+            if view.text.casefold() not in seen and len(quotes) < quotes_per_theme:
+                seen.add(view.text.casefold())
+                quotes.append(view)
+        summaries.append(ThemeSummary(theme, len(assignments), quotes))
     return summaries
 
 
