@@ -3,5 +3,6 @@ from flask import Blueprint
 
 bp = Blueprint("planning", __name__, url_prefix="/planning", template_folder="templates")
 
-from . import routes  # noqa: E402,F401
+from . import routes, reach_views, builder_routes, process_routes  # noqa: E402,F401
+from . import routes, strategy_views, export_views  # noqa: E402,F401
 from . import themes  # noqa: E402,F401
