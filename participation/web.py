@@ -4,6 +4,7 @@ from flask_babel import format_date, format_datetime, format_decimal, gettext as
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from . import i18n, labels, questions_view
 from .extensions import babel, csrf, db, login_manager, migrate
@@ -139,12 +140,36 @@ def _register_error_handlers(app: Flask) -> None:
         return page(429, "rate_limited", _("Zu viele Anfragen"),
                     _("Bitte warten Sie einen Moment und versuchen Sie es dann noch einmal."))
 
+    @app.errorhandler(DBAPIError)
+    def database_unavailable(error):
+        """The database restarted or is unreachable: nothing was stored, the person can simply resend."""
+        if not getattr(error, "connection_invalidated", False) and not _is_connection_error(error):
+            raise error
+        db.session.rollback()
+        app.logger.warning("database unavailable: %s", type(error.orig).__name__ if error.orig else error)
+        result = page(503, "database_unavailable", _("Kurz nicht erreichbar"),
+                      _("Ihre Antworten wurden noch nicht gespeichert. Bitte gehen Sie im Browser zurück "
+                        "und senden Sie sie in einer Minute noch einmal – es wird nichts doppelt gespeichert."))
+        response = app.make_response(result)
+        response.headers["Retry-After"] = "30"
+        return response
+
     @app.errorhandler(500)
     def server_error(error):
         db.session.rollback()
         return page(500, "server_error", _("Etwas ist schiefgegangen"),
                     _("Ihre Eingaben sind nicht verloren gegangen, wenn Sie im Browser zurückgehen. "
                       "Bitte versuchen Sie es in einem Moment noch einmal."))
+
+
+def _is_connection_error(error: DBAPIError) -> bool:
+    """Lost or refused connections (restart, failover), as opposed to errors in a statement."""
+    from sqlalchemy.exc import OperationalError
+    if isinstance(error, OperationalError):
+        return True
+    name = type(error.orig).__name__ if error.orig is not None else ""
+    return name in ("AdminShutdown", "OperationalError", "InterfaceError", "ConnectionFailure",
+                    "CannotConnectNow")
 
 
 def _register_template_helpers(app: Flask) -> None:

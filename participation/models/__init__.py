@@ -9,6 +9,7 @@ from .questionnaire import (
 from .response import Response, Answer, CHANNELS
 from .audit import AuditEvent
 from .job import Job, JOB_STATUSES
+from .ratelimit import RefusedAttempts
 from .themes import AnalysisRun, AnswerEmbedding, Theme, ThemeAssignment, REVIEW_FLAGS
 
 __all__ = [
@@ -16,5 +17,5 @@ __all__ = [
     "Questionnaire", "Survey", "Guide", "Section", "Question", "Option",
     "QUESTION_KINDS", "CHOICE_KINDS", "TEXT_KINDS", "SURVEY_STATUSES",
     "Response", "Answer", "CHANNELS", "AuditEvent", "Job", "JOB_STATUSES",
-    "AnalysisRun", "AnswerEmbedding", "Theme", "ThemeAssignment", "REVIEW_FLAGS",
+    "RefusedAttempts", "AnalysisRun", "AnswerEmbedding", "Theme", "ThemeAssignment", "REVIEW_FLAGS",
 ]

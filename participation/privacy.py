@@ -1,0 +1,108 @@
+"""Masking of personal data in free text before planners or exports see it.
+
+Residents leave contact details, addresses and names in comments. Planners and exports get the text
+with neutral placeholders instead; the original stays in the database (for admins, and until the
+process's retention date anonymises it). Pure functions, no Flask or database imports.
+"""
+import re
+
+PLACEHOLDERS = {"url": "[Link]", "email": "[E-Mail]", "iban": "[IBAN]", "phone": "[Telefon]",
+                "address": "[Adresse]", "name": "[Name]"}
+
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
+# +49 176 1234567, 0049 30 1234567, 0176/1234567, 030-1234567, (030) 123 45 67
+PHONE = re.compile(r"(?<![\w+])(?:\+|00|\()?\d[\d ()/.\-]{5,}\d(?!\w)")
+DATE = re.compile(r"\(?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)?")
+
+_UPPER = "A-ZÄÖÜÇŞĞİÉÀÈ"
+_LOWER = "a-zäöüßçşğıéèàáíóúñ"
+_STREET_WORDS = (r"stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|markt|"
+                 r"promenade|hof|berg|graben|kamp|wall|twiete|zeile")
+_HOUSE_NUMBER = r"\s?\d{1,3}(?!\d)(?:\s?[a-zA-Z](?!\w))?(?:\s?[-/]\s?\d{1,3}(?!\d))?"
+_STREET_NOUN = r"(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Promenade|Steig|Pfad)"
+ADDRESS = re.compile(
+    # Hauptstraße 12, Lindenweg 4a, Karl-Marx-Allee 100, Goethestr. 7
+    rf"\b[{_UPPER}][\w-]*?(?i:{_STREET_WORDS})(?=[\s\d]){_HOUSE_NUMBER}"
+    # Berliner Str. 5, Alte Gasse 3
+    rf"|\b[{_UPPER}][{_LOWER}]+\s{_STREET_NOUN}{_HOUSE_NUMBER}"
+    # Am Hang 5, In der Aue 2
+    rf"|\b(?:Am|An der|Auf dem|Im|In der|Zum|Zur)\s[{_UPPER}][{_LOWER}-]+{_HOUSE_NUMBER}(?=\s|[,.;:!?)]|$)"
+    # 221b Baker Street, 12 Main St.
+    rf"|\b\d{{1,4}}[a-z]?\s(?:[A-Z][a-z]+\s){{1,2}}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Way)"
+    rf"|\b[A-Z][a-z]+\s(?:Street|Road|Avenue|Lane)\s\d{{1,4}}[a-z]?\b"
+    # Turkish: Atatürk Caddesi No: 5, Gül Sokak No 12
+    rf"|\b[{_UPPER}][{_LOWER}]+\s(?:Caddesi|Cad\.|Sokak|Sokağı|Sk\.|Mahallesi)\s?(?:No\s?:?\s?)?\d{{1,4}}",
+    re.UNICODE)
+
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}'’-]+"
+_CYRILLIC_NAME = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+"
+_ARABIC_WORD = r"[\u0600-\u06FF]+"
+# Cue words after which a personal name follows. The cue stays, the name is masked.
+NAME_CUES = (
+    # de
+    rf"(?:[Ii]ch\s+hei(?:ß|ss)e|[Mm]ein\s+Name\s+ist|[Ii]ch\s+bin\s+die|[Ii]ch\s+bin\s+der|"
+    rf"[Hh]err(?:n)?|[Ff]rau|[Gg]ez\.|[Gg]ru(?:ß|ss)\s*,?|[Gg]rüße\s*,?|[Uu]nterschrift:?)"
+    rf"\s+(?:(?:Dr|Prof)\.\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})?)",
+    # en
+    rf"(?:[Mm]y\s+name\s+is|[Mm]y\s+name's|[Ii]'m\s+called|[Cc]all\s+me|Mr\.?|Mrs\.?|Ms\.?|Miss|[Rr]egards,?)"
+    rf"\s+(?:(?:Dr|Prof)\.\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})?)",
+    # tr: "Benim adım Ayşe Yılmaz", "adım Mehmet", "ismim Elif"; "Bay/Bayan X"
+    rf"(?:[Bb]enim\s+ad[ıi]m|[Aa]d[ıi]m|[İi]smim|Bay|Bayan|Sayın)\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)",
+    # tr after the name: "Ayşe Hanım", "Mehmet Bey"
+    rf"(?<![\w])({_NAME_WORD})(?=\s+(?:Hanım|Bey)\b)",
+    # pl
+    rf"(?:[Nn]azywam\s+się|[Mm]am\s+na\s+imię|[Pp]an(?:i)?)\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)",
+    # ru / uk
+    rf"(?:[Мм]еня\s+зовут|[Мм]оё\s+имя|[Мм]ене\s+звати|[Мм]оє\s+ім'я)\s+({_CYRILLIC_NAME}(?:\s+{_CYRILLIC_NAME})?)",
+    # ar / fa: "اسمي أحمد", "اسم من مریم است"
+    rf"(?:اسمي|إسمي|اسم\s+من)\s+({_ARABIC_WORD})",
+)
+NAMES = [re.compile(pattern, re.UNICODE) for pattern in NAME_CUES]
+# Words that follow "Frau", "Herr", "ich bin die" without being names.
+NOT_NAMES = {"Bürgermeisterin", "Bürgermeister", "Mutter", "Vater", "Oma", "Opa", "Doktor", "Ärztin", "Arzt",
+             "Lehrerin", "Lehrer", "Nachbarin", "Nachbar", "Stadt", "Verwaltung", "Kollegin", "Kollege",
+             "Erzieherin", "Erzieher", "Sozialarbeiterin", "Sozialarbeiter", "Mitarbeiterin", "Mitarbeiter",
+             "Einzige", "Einzigen", "Neue", "Neuen", "Alte", "Älteste", "Jüngste", "Meinung", "The", "A"}
+
+
+def mask_personal_data(text: str | None) -> str:
+    """Replace e-mail addresses, links, IBANs, phone numbers, street addresses and names after cue words."""
+    if not text:
+        return text or ""
+    text = URL.sub(PLACEHOLDERS["url"], text)
+    text = EMAIL.sub(PLACEHOLDERS["email"], text)
+    text = IBAN.sub(PLACEHOLDERS["iban"], text)
+    text = ADDRESS.sub(PLACEHOLDERS["address"], text)
+    text = PHONE.sub(_phone_placeholder, text)
+    for pattern in NAMES:
+        text = pattern.sub(_name_placeholder, text)
+    return text
+
+
+def contains_personal_data(text: str | None) -> bool:
+    return bool(text) and mask_personal_data(text) != text
+
+
+def _phone_placeholder(match: re.Match) -> str:
+    """Years, dates, amounts and short numbers stay; only digit runs long enough to be a phone number go."""
+    candidate = match.group(0)
+    digits = re.sub(r"\D", "", candidate)
+    if len(digits) < 7 or DATE.fullmatch(candidate.strip()):
+        return candidate
+    prefix = "(" if candidate.startswith("(") and candidate.count("(") > candidate.count(")") else ""
+    return prefix + PLACEHOLDERS["phone"]
+
+
+def _name_placeholder(match: re.Match) -> str:
+    name = match.group(1)
+    words = name.split()
+    if words[0] in NOT_NAMES:
+        return match.group(0)
+    kept = [word for word in words[1:] if word in NOT_NAMES]
+    start, end = match.span(1)
+    offset = match.start(0)
+    whole = match.group(0)
+    return whole[:start - offset] + PLACEHOLDERS["name"] + (" " + " ".join(kept) if kept else "") + \
+        whole[end - offset:]
