@@ -93,11 +93,29 @@ def secret_world(app, make_user):
     return SecretWorld(process=process, survey=survey, guide=guide, response=response, ids=ids)
 
 
-def checked_rules(app, methods=("GET", "POST")):
-    """Every (rule, method) outside the public, auth, static and health endpoints."""
+def is_public(rule) -> bool:
+    return rule.endpoint in PUBLIC_ENDPOINTS or rule.endpoint.startswith(PUBLIC_ENDPOINT_PREFIXES)
+
+
+def login_protected_public_rules(app, world) -> set:
+    """Rules in the public area that still need a login (e.g. paper entry): an anonymous GET is sent away."""
+    protected = set()
+    client = app.test_client()
+    for rule in app.url_map.iter_rules():
+        if not is_public(rule) or rule.endpoint.startswith("auth.") or "GET" not in (rule.methods or ()):
+            continue
+        response = client.get(build_url(app, rule, world))
+        if response.status_code in (401, 403) or "/login" in response.headers.get("Location", ""):
+            protected.add(rule.endpoint)
+    db.session.rollback()
+    return protected
+
+
+def checked_rules(app, methods=("GET", "POST"), also=frozenset()):
+    """Every (rule, method) outside the public, auth, static and health endpoints (plus `also`)."""
     found = []
     for rule in app.url_map.iter_rules():
-        if rule.endpoint in PUBLIC_ENDPOINTS or rule.endpoint.startswith(PUBLIC_ENDPOINT_PREFIXES):
+        if is_public(rule) and rule.endpoint not in also:
             continue
         for method in sorted((rule.methods or set()) & set(methods)):
             found.append((rule, method))
