@@ -1,20 +1,33 @@
 """Masking of personal data in free text before planners or exports see it.
 
 Residents leave contact details, addresses and names in comments. Planners and exports get the text
-with neutral placeholders instead; the original stays in the database (for admins, and until the
-process's retention date anonymises it). Pure functions, no Flask or database imports.
+with visible placeholders instead (in the reader's language inside a request, German in jobs); the
+original stays in the database (for admins, and until the process's retention date anonymises it).
+No database access.
 """
 import re
 
-PLACEHOLDERS = {"url": "[Link]", "email": "[E-Mail]", "iban": "[IBAN]", "phone": "[Telefon]",
-                "address": "[Adresse]", "name": "[Name]"}
+from flask import has_request_context
+from flask_babel import gettext
+
+
+def _(message: str) -> str:
+    """Translated inside a request; German (the source language) in background jobs."""
+    return gettext(message) if has_request_context() else message
+
+
+def placeholders() -> dict:
+    return {"url": _("[Link entfernt]"), "email": _("[E-Mail entfernt]"), "iban": _("[IBAN entfernt]"),
+            "phone": _("[Telefonnummer entfernt]"), "address": _("[Adresse entfernt]"),
+            "name": _("[Name entfernt]")}
+
 
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
 # +49 176 1234567, 0049 30 1234567, 0176/1234567, 030-1234567, (030) 123 45 67
 PHONE = re.compile(r"(?<![\w+])(?:\+|00|\()?\d[\d ()/.\-]{5,}\d(?!\w)")
-DATE = re.compile(r"\(?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)?")
+DATE = re.compile(r"\(?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2})\)?")
 
 _UPPER = "A-ZÄÖÜÇŞĞİÉÀÈ"
 _LOWER = "a-zäöüßçşğıéèàáíóúñ"
@@ -71,13 +84,14 @@ def mask_personal_data(text: str | None) -> str:
     """Replace e-mail addresses, links, IBANs, phone numbers, street addresses and names after cue words."""
     if not text:
         return text or ""
-    text = URL.sub(PLACEHOLDERS["url"], text)
-    text = EMAIL.sub(PLACEHOLDERS["email"], text)
-    text = IBAN.sub(PLACEHOLDERS["iban"], text)
-    text = ADDRESS.sub(PLACEHOLDERS["address"], text)
-    text = PHONE.sub(_phone_placeholder, text)
+    marks = placeholders()
+    text = URL.sub(marks["url"], text)
+    text = EMAIL.sub(marks["email"], text)
+    text = IBAN.sub(marks["iban"], text)
+    text = ADDRESS.sub(marks["address"], text)
+    text = PHONE.sub(lambda match: _phone_placeholder(match, marks["phone"]), text)
     for pattern in NAMES:
-        text = pattern.sub(_name_placeholder, text)
+        text = pattern.sub(lambda match: _name_placeholder(match, marks["name"]), text)
     return text
 
 
@@ -85,17 +99,17 @@ def contains_personal_data(text: str | None) -> bool:
     return bool(text) and mask_personal_data(text) != text
 
 
-def _phone_placeholder(match: re.Match) -> str:
+def _phone_placeholder(match: re.Match, placeholder: str) -> str:
     """Years, dates, amounts and short numbers stay; only digit runs long enough to be a phone number go."""
     candidate = match.group(0)
     digits = re.sub(r"\D", "", candidate)
     if len(digits) < 7 or DATE.fullmatch(candidate.strip()):
         return candidate
     prefix = "(" if candidate.startswith("(") and candidate.count("(") > candidate.count(")") else ""
-    return prefix + PLACEHOLDERS["phone"]
+    return prefix + placeholder
 
 
-def _name_placeholder(match: re.Match) -> str:
+def _name_placeholder(match: re.Match, placeholder: str) -> str:
     name = match.group(1)
     words = name.split()
     if words[0] in NOT_NAMES:
@@ -104,5 +118,5 @@ def _name_placeholder(match: re.Match) -> str:
     start, end = match.span(1)
     offset = match.start(0)
     whole = match.group(0)
-    return whole[:start - offset] + PLACEHOLDERS["name"] + (" " + " ".join(kept) if kept else "") + \
+    return whole[:start - offset] + placeholder + (" " + " ".join(kept) if kept else "") + \
         whole[end - offset:]

@@ -5,50 +5,50 @@ from participation.privacy import contains_personal_data, mask_personal_data
 
 MASKED = [
     # e-mail addresses
-    ("Schreiben Sie mir: anna.meier@example.de", "anna.meier@example.de", "[E-Mail]"),
-    ("mail: ali_k+umfrage@posteo.net bitte", "ali_k+umfrage@posteo.net", "[E-Mail]"),
-    ("benim e-postam ayse.yilmaz@gmail.com", "ayse.yilmaz@gmail.com", "[E-Mail]"),
-    ("пишите на olena@ukr.net", "olena@ukr.net", "[E-Mail]"),
+    ("Schreiben Sie mir: anna.meier@example.de", "anna.meier@example.de", "[E-Mail entfernt]"),
+    ("mail: ali_k+umfrage@posteo.net bitte", "ali_k+umfrage@posteo.net", "[E-Mail entfernt]"),
+    ("benim e-postam ayse.yilmaz@gmail.com", "ayse.yilmaz@gmail.com", "[E-Mail entfernt]"),
+    ("пишите на olena@ukr.net", "olena@ukr.net", "[E-Mail entfernt]"),
     # German phone formats
-    ("Rufen Sie mich an: +49 176 1234567", "176 1234567", "[Telefon]"),
-    ("Telefon 0049 30 1234567 abends", "0049 30 1234567", "[Telefon]"),
-    ("Handy 0176 1234567", "0176 1234567", "[Telefon]"),
-    ("Tel. 030-1234567", "030-1234567", "[Telefon]"),
-    ("Tel.: (030) 123 45 67", "123 45 67", "[Telefon]"),
-    ("0176/12345678 ist meine Nummer", "0176/12345678", "[Telefon]"),
-    ("+4917612345678", "17612345678", "[Telefon]"),
-    ("call me at +44 20 7946 0958", "7946 0958", "[Telefon]"),
+    ("Rufen Sie mich an: +49 176 1234567", "176 1234567", "[Telefonnummer entfernt]"),
+    ("Telefon 0049 30 1234567 abends", "0049 30 1234567", "[Telefonnummer entfernt]"),
+    ("Handy 0176 1234567", "0176 1234567", "[Telefonnummer entfernt]"),
+    ("Tel. 030-1234567", "030-1234567", "[Telefonnummer entfernt]"),
+    ("Tel.: (030) 123 45 67", "123 45 67", "[Telefonnummer entfernt]"),
+    ("0176/12345678 ist meine Nummer", "0176/12345678", "[Telefonnummer entfernt]"),
+    ("+4917612345678", "17612345678", "[Telefonnummer entfernt]"),
+    ("call me at +44 20 7946 0958", "7946 0958", "[Telefonnummer entfernt]"),
     # IBAN
-    ("Spenden an DE89 3704 0044 0532 0130 00 bitte", "3704 0044", "[IBAN]"),
-    ("IBAN DE89370400440532013000", "DE89370400440532013000", "[IBAN]"),
+    ("Spenden an DE89 3704 0044 0532 0130 00 bitte", "3704 0044", "[IBAN entfernt]"),
+    ("IBAN DE89370400440532013000", "DE89370400440532013000", "[IBAN entfernt]"),
     # Links
-    ("siehe https://example.org/mein-profil?id=7", "example.org", "[Link]"),
-    ("www.meine-seite.de", "meine-seite", "[Link]"),
+    ("siehe https://example.org/mein-profil?id=7", "example.org", "[Link entfernt]"),
+    ("www.meine-seite.de", "meine-seite", "[Link entfernt]"),
     # Street addresses
-    ("Ich wohne in der Hauptstraße 12 im 3. Stock", "Hauptstraße 12", "[Adresse]"),
-    ("Lindenweg 4a, Hinterhaus", "Lindenweg 4a", "[Adresse]"),
-    ("Berliner Str. 5 ist laut", "Berliner Str. 5", "[Adresse]"),
-    ("Am Marktplatz 3 gibt es keinen Arzt", "Marktplatz 3", "[Adresse]"),
-    ("Karl-Marx-Allee 100", "Karl-Marx-Allee 100", "[Adresse]"),
-    ("Goethestrasse 7", "Goethestrasse 7", "[Adresse]"),
-    ("Am Hang 5", "Hang 5", "[Adresse]"),
-    ("I live at 12 Baker Street", "Baker Street", "[Adresse]"),
-    ("Atatürk Caddesi No: 5 Kat 2", "Atatürk Caddesi", "[Adresse]"),
+    ("Ich wohne in der Hauptstraße 12 im 3. Stock", "Hauptstraße 12", "[Adresse entfernt]"),
+    ("Lindenweg 4a, Hinterhaus", "Lindenweg 4a", "[Adresse entfernt]"),
+    ("Berliner Str. 5 ist laut", "Berliner Str. 5", "[Adresse entfernt]"),
+    ("Am Marktplatz 3 gibt es keinen Arzt", "Marktplatz 3", "[Adresse entfernt]"),
+    ("Karl-Marx-Allee 100", "Karl-Marx-Allee 100", "[Adresse entfernt]"),
+    ("Goethestrasse 7", "Goethestrasse 7", "[Adresse entfernt]"),
+    ("Am Hang 5", "Hang 5", "[Adresse entfernt]"),
+    ("I live at 12 Baker Street", "Baker Street", "[Adresse entfernt]"),
+    ("Atatürk Caddesi No: 5 Kat 2", "Atatürk Caddesi", "[Adresse entfernt]"),
     # Names after cue words
-    ("Ich heiße Anna Schmidt und habe zwei Kinder", "Anna Schmidt", "Ich heiße [Name]"),
-    ("Mein Name ist Jürgen", "Jürgen", "Mein Name ist [Name]"),
-    ("Frau Yılmaz vom Jugendamt war sehr nett", "Yılmaz", "Frau [Name]"),
-    ("Herr Dr. Becker hat keine Termine", "Becker", "[Name]"),
-    ("Bitte Herrn Özdemir fragen", "Özdemir", "Herrn [Name]"),
-    ("My name is John Miller", "John Miller", "My name is [Name]"),
-    ("Mrs. Smith helped", "Smith", "[Name]"),
-    ("Benim adım Ayşe Yılmaz", "Ayşe", "Benim adım [Name]"),
-    ("Elif Hanım çok yardımcı oldu", "Elif", "[Name] Hanım"),
-    ("Меня зовут Ольга Петренко", "Ольга", "Меня зовут [Name]"),
-    ("Мене звати Олена", "Олена", "Мене звати [Name]"),
-    ("Nazywam się Anna Kowalska", "Kowalska", "Nazywam się [Name]"),
-    ("اسمي أحمد وأعيش هنا", "أحمد", "اسمي [Name]"),
-    ("Viele Grüße, Max", "Max", "[Name]"),
+    ("Ich heiße Anna Schmidt und habe zwei Kinder", "Anna Schmidt", "Ich heiße [Name entfernt]"),
+    ("Mein Name ist Jürgen", "Jürgen", "Mein Name ist [Name entfernt]"),
+    ("Frau Yılmaz vom Jugendamt war sehr nett", "Yılmaz", "Frau [Name entfernt]"),
+    ("Herr Dr. Becker hat keine Termine", "Becker", "[Name entfernt]"),
+    ("Bitte Herrn Özdemir fragen", "Özdemir", "Herrn [Name entfernt]"),
+    ("My name is John Miller", "John Miller", "My name is [Name entfernt]"),
+    ("Mrs. Smith helped", "Smith", "[Name entfernt]"),
+    ("Benim adım Ayşe Yılmaz", "Ayşe", "Benim adım [Name entfernt]"),
+    ("Elif Hanım çok yardımcı oldu", "Elif", "[Name entfernt] Hanım"),
+    ("Меня зовут Ольга Петренко", "Ольга", "Меня зовут [Name entfernt]"),
+    ("Мене звати Олена", "Олена", "Мене звати [Name entfernt]"),
+    ("Nazywam się Anna Kowalska", "Kowalska", "Nazywam się [Name entfernt]"),
+    ("اسمي أحمد وأعيش هنا", "أحمد", "اسمي [Name entfernt]"),
+    ("Viele Grüße, Max", "Max", "[Name entfernt]"),
 ]
 
 
@@ -69,6 +69,8 @@ KEPT = [
     "Frau Doktor ist nie da.",
     "Zwischen 9-17 Uhr habe ich keine Zeit.",
     "Meine Postleitzahl ist 12345.",
+    "Termin am 2025-03-14 um 18 Uhr",
+    "Im Jahr 2015 kamen wir nach Deutschland.",
     "Es fehlen Ärzte, Hebammen und Kinderärzte.",
     "الحافلة لا تأتي في المساء",
     "Otobüs akşamları gelmiyor.",
@@ -91,4 +93,12 @@ def test_several_kinds_in_one_answer_are_all_masked():
     masked = mask_personal_data(text)
     for secret in ("Maria", "Lopez", "Rosenweg 3", "2345678", "maria@example.com"):
         assert secret not in masked
-    assert masked.startswith("Ich heiße [Name]")
+    assert masked.startswith("Ich heiße [Name entfernt]")
+
+
+def test_placeholders_are_in_the_readers_language(app):
+    with app.test_request_context("/?lang=en"):
+        from flask import session
+        session["lang"] = "en"
+        masked = mask_personal_data("anna@example.org")
+    assert "anna@example.org" not in masked and masked.startswith("[")
