@@ -148,6 +148,21 @@ def changed_tables(before: dict, after: dict) -> list[str]:
     return [name for name in before if before[name] != after.get(name)]
 
 
+def touched_foreign_rows(before: dict, after: dict, own_process_id: int) -> list[str]:
+    """Existing rows changed or deleted (except the own process row), or new rows copying secret data."""
+    problems = []
+    own = repr(own_process_id)
+    for name, rows in before.items():
+        remaining = set(after.get(name, []))
+        for row in rows:
+            if row not in remaining and not (name == "process" and row[0] == own):
+                problems.append(f"{name} row {row[:3]} changed or deleted")
+        for row in set(after.get(name, [])) - set(rows):
+            if leaked_markers(" ".join(row)):
+                problems.append(f"new {name} row copies {leaked_markers(' '.join(row))}")
+    return problems
+
+
 def leaked_markers(body: str) -> list[str]:
     return [marker for marker in SECRET_MARKERS if marker in body]
 

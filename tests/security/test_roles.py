@@ -9,9 +9,10 @@ import pytest
 from participation.extensions import db
 from tests.conftest import login
 from tests.security.conftest import (build_url, changed_tables, checked_rules, leaked_markers,
-                                     login_protected_public_rules, table_snapshot)
+                                     login_protected_public_rules, table_snapshot, touched_foreign_rows)
 
-ATTACKERS = ("anonymous", "resident", "other_multiplier", "planner_of_other_process")
+ATTACKERS = ("anonymous", "resident", "other_multiplier", "planner_of_other_process", "planner_mixing_ids")
+PLANNERS = ("planner_of_other_process", "planner_mixing_ids")
 
 
 @pytest.fixture
@@ -25,11 +26,13 @@ def attacker_client(app, make_user, secret_world):
             client.get(f"/s/{secret_world.survey.short_code}")
         elif kind == "other_multiplier":
             login(client, make_user("multiplier"))
-        elif kind == "planner_of_other_process":
+        elif kind in PLANNERS:
             own = Process(title="Eigener Prozess", districts=["Nord"], languages=["de"])
             db.session.add(own)
             db.session.commit()
             login(client, make_user("planner", [own]))
+            if kind == "planner_mixing_ids":  # own process in the URL, everything else from the secret one
+                secret_world.ids["process_id"] = own.id
         return client
     return make
 
@@ -54,17 +57,23 @@ def test_no_route_gives_data_of_a_foreign_process(app, attacker_client, secret_w
         after = table_snapshot(exclude=("audit_event", "user_account", "refused_attempts"))
         db.session.rollback()
         label = f"{method} {url} ({rule.endpoint}) -> {response.status_code}"
-        if changed_tables(before, after):
+        if kind == "planner_mixing_ids":
+            problems += [f"{label}: {problem}" for problem in
+                         touched_foreign_rows(before, after, secret_world.ids["process_id"])]
+        elif changed_tables(before, after):
             problems.append(f"{label} changed {changed_tables(before, after)}")
         if response.status_code >= 500:
             problems.append(f"{label} crashed")
         if 200 <= response.status_code < 300:
-            if rule.arguments and any(str(value) in url for value in secret_world.ids.values()):
+            if kind == "planner_mixing_ids":
+                if leaked_markers(body) or rule.endpoint.startswith("admin."):
+                    problems.append(f"{label} shows {leaked_markers(body) or 'an admin page'}")
+            elif rule.arguments and any(str(value) in url for value in secret_world.ids.values()):
                 problems.append(f"{label} answered a URL with ids of a foreign process")
             elif leaked_markers(body):
                 problems.append(f"{label} shows {leaked_markers(body)}")
             elif (rule.endpoint.startswith(("admin.", "planning.")) or rule.endpoint in protected_public) \
-                    and kind != "planner_of_other_process":
+                    and kind not in PLANNERS:
                 problems.append(f"{label} opened a planning/admin page")
             elif rule.endpoint.startswith("admin."):
                 problems.append(f"{label} opened an admin page")
