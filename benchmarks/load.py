@@ -107,7 +107,7 @@ def prepare_database(url: str) -> None:
         with db.engine.begin() as connection:
             connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
             connection.execute(text("CREATE SCHEMA public"))
-        upgrade()
+        upgrade(revision="heads")  # every branch head, also before the migrations are re-chained
         process = Process(title="Lastprobe", districts=["Nordstadt", "Hafen"], languages=["de"])
         db.session.add(process)
         build_questionnaire(Survey, process, SURVEY, status="open")
