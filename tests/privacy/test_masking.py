@@ -1,5 +1,6 @@
 """Planners and exports never see contact data, addresses or names that residents typed into free text."""
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from participation.privacy import contains_personal_data, mask_personal_data
 
@@ -102,3 +103,29 @@ def test_placeholders_are_in_the_readers_language(app):
         session["lang"] = "en"
         masked = mask_personal_data("anna@example.org")
     assert "anna@example.org" not in masked and masked.startswith("[")
+
+
+PROPERTY_SETTINGS = settings(max_examples=80, deadline=None)
+words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@PROPERTY_SETTINGS
+@given(before=words, after=words, user=st.from_regex(r"[a-z][a-z0-9._]{0,15}", fullmatch=True),
+       domain=st.from_regex(r"[a-z]{2,12}\.(de|org|com|net)", fullmatch=True))
+def test_any_email_inside_any_text_is_masked(before, after, user, domain):
+    address = f"{user}@{domain}"
+    assert address not in mask_personal_data(f"{before} {address} {after}")
+
+
+@PROPERTY_SETTINGS
+@given(before=words, number=st.from_regex(r"(\+49 ?|0049 ?|0)1[5-7]\d ?\d{7,8}", fullmatch=True))
+def test_any_german_mobile_number_is_masked(before, number):
+    masked = mask_personal_data(f"{before} Tel {number} danke")
+    assert number not in masked and number[-7:] not in masked
+
+
+@PROPERTY_SETTINGS
+@given(text=st.text(max_size=300))
+def test_masking_never_fails_and_masking_twice_changes_nothing_more(text):
+    once = mask_personal_data(text)
+    assert mask_personal_data(once) == once
