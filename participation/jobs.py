@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 JobFunction = Callable[..., dict | None]
 _registry: dict[str, JobFunction] = {}
+_stale_handlers: dict[str, Callable[[Job], None]] = {}
 
 STALE_AFTER = timedelta(minutes=10)
 
@@ -32,6 +33,14 @@ def job(kind: str):
     """Register a function as the job of the given kind."""
     def register(function: JobFunction) -> JobFunction:
         _registry[kind] = function
+        return function
+    return register
+
+
+def on_stale(kind: str):
+    """Register what else must be reset when a job of this kind lost its worker (e.g. its run's status)."""
+    def register(function: Callable[[Job], None]) -> Callable[[Job], None]:
+        _stale_handlers[kind] = function
         return function
     return register
 
@@ -147,6 +156,10 @@ def mark_stale_jobs_failed(now=None) -> int:
     for record in stale:
         _update_job(record.id, status="failed", finished_at=now,
                     error="Der Hintergrundprozess wurde unterbrochen. Bitte erneut starten.")
+        handler = _stale_handlers.get(record.kind)
+        if handler is not None:
+            handler(record)
+    db.session.expire_all()
     return len(stale)
 
 
