@@ -2,7 +2,7 @@
 
 Run on demand (needs PostgreSQL at 127.0.0.1 and gunicorn; creates and uses its own database):
 
-    .venv/bin/python benchmarks/load.py [--residents 200] [--concurrency 8,32,64] [--workers 4]
+    .venv/bin/python benchmarks/load.py [--residents 200] [--concurrency 8,32,64,128] [--workers 4]
 
 It starts gunicorn (gthread workers) for the platform on a loopback port, lets N residents each
 complete the survey (start page with consent, three pages, thank-you page) with a bounded number of
@@ -269,7 +269,7 @@ def summary(outcome: Outcome, seconds: float, unit_requests: int) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--residents", type=int, default=200, help="residents per concurrency level")
-    parser.add_argument("--concurrency", default="8,32,64", help="comma-separated levels of concurrent residents")
+    parser.add_argument("--concurrency", default="8,32,64,128", help="comma-separated levels of concurrent residents")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--time-limit", type=float, default=240, help="seconds per level at most")
