@@ -44,6 +44,15 @@ def issue_deletion_code(response: Response) -> str:
     return "-".join(raw[i:i + 4] for i in range(0, DELETION_CODE_LENGTH, 4))
 
 
+def deletion_code_for_new_response(response: Response) -> str | None:
+    """A code for a response that has none yet (a resend of the same submission gets no second code)."""
+    if response.deletion_code_hash is not None:
+        return None
+    code = issue_deletion_code(response)
+    db.session.commit()
+    return code
+
+
 def delete_response_by_code(code: str) -> bool:
     """Delete the response (with all its answers) that the code belongs to; False if no response has it."""
     normalised = normalise_deletion_code(code)

@@ -34,6 +34,14 @@ def test_deletion_code_is_readable_and_only_its_hash_is_stored(survey):
     assert len(response.deletion_code_hash) == 64
 
 
+def test_a_response_gets_one_code_only(survey):
+    from participation.data_protection import deletion_code_for_new_response
+    response = _stored(survey)
+    code = deletion_code_for_new_response(response)
+    assert code and deletion_code_for_new_response(response) is None
+    assert delete_response_by_code(code)
+
+
 def test_resident_deletes_response_with_code_typed_loosely(client, survey):
     response, code = _with_code(survey)
     other = _stored(survey, 1)
