@@ -95,6 +95,34 @@ def dispatch(record: Job) -> None:
     _thread_pool().submit(_run_in_app, current_app._get_current_object(), record.id)
 
 
+_queue_check: dict = {}
+QUEUE_CHECK_SECONDS = 30
+
+
+def queue_delayed() -> bool:
+    """True when Redis is configured but unreachable: jobs then run slowly inside the web process.
+
+    Checked at most every 30 seconds per process, with a short timeout, so pages stay fast.
+    """
+    import time
+
+    url = current_app.config.get("REDIS_URL")
+    if not url:
+        return False
+    now = time.monotonic()
+    cached = _queue_check.get(url)
+    if cached is not None and now - cached[0] < QUEUE_CHECK_SECONDS:
+        return cached[1]
+    try:
+        from redis import Redis
+        Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1).ping()
+        delayed = False
+    except Exception:
+        delayed = True
+    _queue_check[url] = (now, delayed)
+    return delayed
+
+
 def retry(record: Job) -> Job:
     """Queue a failed job again with the same parameters."""
     _update_job(record.id, status="queued", progress=0, message="", error=None,

@@ -181,6 +181,8 @@ def _register_template_helpers(app: Flask) -> None:
             i18n.LANGUAGES[code] for code in i18n.LANGUAGES if code != "de-easy"]
         return {"current_language": current, "language_switch": switch}
 
+    from .jobs import queue_delayed
+    app.jinja_env.globals["queue_delayed"] = queue_delayed
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals.update(format_date=format_date, format_datetime=format_datetime,
                                  format_decimal=format_decimal)

@@ -26,3 +26,13 @@ def test_health_check_reports_the_queue_as_unreachable(app, client):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.get_json()["queue"] == "unreachable"
+
+
+def test_pages_that_start_analyses_can_say_it_is_delayed(app):
+    from flask import render_template_string
+    app.config["REDIS_URL"] = UNREACHABLE_REDIS
+    with app.test_request_context():
+        assert "verzögert" in render_template_string('{% include "_queue_notice.html" %}')
+    app.config["REDIS_URL"] = ""
+    with app.test_request_context():
+        assert "verzögert" not in render_template_string('{% include "_queue_notice.html" %}')
