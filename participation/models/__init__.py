@@ -11,11 +11,12 @@ from .audit import AuditEvent
 from .job import Job, JOB_STATUSES
 from .ratelimit import RefusedAttempts
 from .themes import AnalysisRun, AnswerEmbedding, Theme, ThemeAssignment, REVIEW_FLAGS
+from .draft import SurveyDraft
 
 __all__ = [
     "utcnow", "Process", "PHASES", "User", "Invitation", "ROLES", "process_members",
     "Questionnaire", "Survey", "Guide", "Section", "Question", "Option",
     "QUESTION_KINDS", "CHOICE_KINDS", "TEXT_KINDS", "SURVEY_STATUSES",
     "Response", "Answer", "CHANNELS", "AuditEvent", "Job", "JOB_STATUSES",
-    "RefusedAttempts", "AnalysisRun", "AnswerEmbedding", "Theme", "ThemeAssignment", "REVIEW_FLAGS",
+    "RefusedAttempts", "AnalysisRun", "AnswerEmbedding", "Theme", "ThemeAssignment", "REVIEW_FLAGS", "SurveyDraft",
 ]
