@@ -10,6 +10,11 @@ import re
 from flask import has_request_context
 from flask_babel import gettext
 
+from .analysis.privacy import mask_personal_data as mask_contact_data
+from .analysis.privacy import strip_personal_data
+
+__all__ = ["mask_personal_data", "strip_personal_data", "contains_personal_data", "placeholders"]
+
 
 def _(message: str) -> str:
     """Translated inside a request; German (the source language) in background jobs."""
@@ -22,12 +27,10 @@ def placeholders() -> dict:
             "name": _("[Name entfernt]")}
 
 
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
-# +49 176 1234567, 0049 30 1234567, 0176/1234567, 030-1234567, (030) 123 45 67
-PHONE = re.compile(r"(?<![\w+])(?:\+|00|\()?\d[\d ()/.\-]{5,}\d(?!\w)")
-DATE = re.compile(r"\(?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2})\)?")
+# ISO dates (2025-03-14) look like phone numbers to the contact patterns; they are kept readable.
+ISO_DATE = re.compile(r"(?<![\d-])\d{4}-\d{1,2}-\d{1,2}(?![\d-])")
+_KEPT = "\ue000{}\ue001"
+_KEPT_BACK = re.compile("\ue000(\\d+)\ue001")
 
 _UPPER = "A-ZÄÖÜÇŞĞİÉÀÈ"
 _LOWER = "a-zäöüßçşğıéèàáíóúñ"
@@ -81,15 +84,17 @@ NOT_NAMES = {"Bürgermeisterin", "Bürgermeister", "Mutter", "Vater", "Oma", "Op
 
 
 def mask_personal_data(text: str | None) -> str:
-    """Replace e-mail addresses, links, IBANs, phone numbers, street addresses and names after cue words."""
+    """Replace e-mail addresses, links, IBANs, phone numbers (the analysis library's patterns), street
+    addresses and names after cue words by visible placeholders."""
     if not text:
         return text or ""
     marks = placeholders()
-    text = URL.sub(marks["url"], text)
-    text = EMAIL.sub(marks["email"], text)
-    text = IBAN.sub(marks["iban"], text)
+    kept = ISO_DATE.findall(text)
+    text = ISO_DATE.sub(lambda match: _KEPT.format(kept.index(match.group(0))), text)
     text = ADDRESS.sub(marks["address"], text)
-    text = PHONE.sub(lambda match: _phone_placeholder(match, marks["phone"]), text)
+    text = mask_contact_data(text, {kind: marks[kind] for kind in ("url", "email", "iban", "phone")})
+    text = _KEPT_BACK.sub(lambda match: kept[int(match.group(1))] if int(match.group(1)) < len(kept)
+                          else match.group(0), text)
     for pattern in NAMES:
         text = pattern.sub(lambda match: _name_placeholder(match, marks["name"]), text)
     return text
@@ -97,16 +102,6 @@ def mask_personal_data(text: str | None) -> str:
 
 def contains_personal_data(text: str | None) -> bool:
     return bool(text) and mask_personal_data(text) != text
-
-
-def _phone_placeholder(match: re.Match, placeholder: str) -> str:
-    """Years, dates, amounts and short numbers stay; only digit runs long enough to be a phone number go."""
-    candidate = match.group(0)
-    digits = re.sub(r"\D", "", candidate)
-    if len(digits) < 7 or DATE.fullmatch(candidate.strip()):
-        return candidate
-    prefix = "(" if candidate.startswith("(") and candidate.count("(") > candidate.count(")") else ""
-    return prefix + placeholder
 
 
 def _name_placeholder(match: re.Match, placeholder: str) -> str:
