@@ -242,6 +242,8 @@ def store_response(questionnaire: Questionnaire, values: dict, *, submission_id:
         if existing is None:
             raise
         return existing, False
+    from .themes_service import after_response_stored
+    after_response_stored(response)
     return response, True
 
 

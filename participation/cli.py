@@ -14,6 +14,8 @@ def register_cli(app) -> None:
     app.cli.add_command(run_demo)
     app.cli.add_command(jobs_group)
     app.cli.add_command(privacy_group)
+    from .themes_cli import themes_group
+    app.cli.add_command(themes_group)
 
 
 @click.command("init-db")

@@ -61,4 +61,5 @@ def load_config(instance_path: Path) -> dict:
         "BABEL_DEFAULT_TIMEZONE": os.environ.get("TIMEZONE", "Europe/Berlin"),
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", ""),
         "LOG_JSON": _flag("LOG_JSON", production),
+        "ANALYSIS_EMBED_ON_SUBMIT": _flag("ANALYSIS_EMBED_ON_SUBMIT", True),
     }

@@ -14,3 +14,5 @@ def ping(ctx, steps: int = 3, fail: bool = False) -> dict:
     if fail:
         raise RuntimeError("failed on purpose")
     return {"steps": steps}
+
+from . import themes_service  # noqa: E402,F401  (theme analysis and embedding jobs)

@@ -69,6 +69,7 @@ def _test_config(database_url: str, instance_path, **extra) -> dict:
         "REDIS_URL": "",
         "SECRET_KEY": "test-secret",
         "SERVER_NAME": None,
+        "ANALYSIS_EMBED_ON_SUBMIT": False,
         **extra,
     }
 

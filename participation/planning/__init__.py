@@ -5,3 +5,4 @@ bp = Blueprint("planning", __name__, url_prefix="/planning", template_folder="te
 
 from . import routes, reach_views, privacy_views  # noqa: E402,F401
 from . import multipliers  # noqa: E402,F401
+from . import themes  # noqa: E402,F401

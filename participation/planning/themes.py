@@ -1,0 +1,350 @@
+"""Theme review for planners: start an analysis, watch it, rename, merge, split, move, flag, undo, cross-tabs."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import themes_service as service
+from ..auth.access import require_planner_of, role_required
+from ..extensions import db
+from ..forms.themes import (FLAG_LABELS, UNASSIGNED, ActionForm, AnswerSelectionForm, FlagForm, MergeThemeForm,
+                            NotesForm, RenameThemeForm, StartAnalysisForm)
+from ..i18n import LANGUAGES
+from ..models import AnalysisRun, Answer, Process, Questionnaire, Theme
+from . import bp
+
+CHANGE_DESCRIPTIONS = {
+    "theme.rename": lambda d: _("Umbenennen von „%(old)s“ in „%(new)s“", old=d.get("old"), new=d.get("new")),
+    "theme.notes": lambda d: _("Notizen zu „%(label)s“", label=d.get("label")),
+    "theme.merge": lambda d: _("Zusammenführen von „%(source)s“ mit „%(target)s“", source=d.get("source"),
+                               target=d.get("target")),
+    "theme.split": lambda d: _("Abtrennen von „%(label)s“ aus „%(source)s“", label=d.get("label"),
+                               source=d.get("source")),
+    "theme.recluster": lambda d: _("Aufteilen von „%(label)s“", label=d.get("label")),
+    "theme.move_answers": lambda d: _("Verschieben von %(count)s Antwort(en)", count=d.get("count")),
+    "theme.quote": lambda d: _("Zitat markieren") if d.get("quote") else _("Zitat-Markierung entfernen"),
+    "theme.flag": lambda d: _("Antwort ausschließen"),
+    "theme.unflag": lambda d: _("Antwort wieder aufnehmen"),
+}
+
+
+def breakdown_labels() -> dict:
+    return {"district": _("Stadtteil"), "language": _("Sprache"), "target_group": _("Zielgruppe"),
+            "channel": _("Beteiligungskanal")}
+
+
+def value_label(field: str, value) -> str:
+    """How a breakdown value reads for planners (channel and language names, 'no answer')."""
+    if value is None or value == "":
+        return _("ohne Angabe")
+    if field == "channel":
+        return {"online": _("Online"), "peer_interview": _("Peer-Interview"), "focus_group": _("Fokusgruppe"),
+                "paper": _("Papier")}.get(value, value)
+    if field == "language" and value in LANGUAGES:
+        return LANGUAGES[value].native_name
+    return str(value)
+
+
+def _process(process_id: int) -> Process:
+    process = db.session.get(Process, process_id)
+    require_planner_of(process)
+    return process
+
+
+def _theme(process: Process, theme_id: int, active: bool = True) -> Theme:
+    theme = db.session.get(Theme, theme_id)
+    if theme is None or theme.process_id != process.id or (active and theme.archived):
+        abort(404)
+    return theme
+
+
+def _answer(process: Process, answer_id: int) -> Answer:
+    answer = db.session.get(Answer, answer_id)
+    if answer is None or answer.response.process_id != process.id:
+        abort(404)
+    return answer
+
+
+def _back(process: Process, default_theme: int | None = None):
+    """Where to go after a change: the theme page the planner came from (0 = without theme)."""
+    back = request.args.get("back", type=int)
+    theme_id = back if back is not None else default_theme
+    if theme_id == -1:
+        return redirect(url_for("planning.flagged_answers", process_id=process.id))
+    if theme_id is not None:
+        theme = db.session.get(Theme, theme_id) if theme_id else None
+        if theme_id == UNASSIGNED or (theme is not None and theme.process_id == process.id and not theme.archived):
+            return redirect(url_for("planning.theme_detail", process_id=process.id, theme_id=theme_id))
+    return redirect(url_for("planning.themes_index", process_id=process.id))
+
+
+def _start_form(process: Process) -> StartAnalysisForm:
+    form = StartAnalysisForm()
+    form.scope.choices = [(0, _("Alle Antworten des Prozesses"))] + [
+        (q.id, (_("Umfrage: %(title)s", title=q.title) if q.kind == "survey" else
+                _("Leitfaden: %(title)s", title=q.title))) for q in process.questionnaires]
+    return form
+
+
+def _undo_description(process: Process):
+    event = service.last_undoable_change(process)
+    if event is None:
+        return None
+    describe = CHANGE_DESCRIPTIONS.get(event.action)
+    return describe(event.details or {}) if describe else event.action
+
+
+@bp.route("/processes/<int:process_id>/themes")
+@role_required("planner", "admin")
+def themes_index(process_id: int):
+    process = _process(process_id)
+    latest = service.latest_run(process)
+    return render_template(
+        "planning/themes/index.html", process=process, latest=latest, current=service.current_run(process),
+        summaries=service.theme_overview(process), unassigned=service.unassigned_count(process),
+        flagged=len(service.flagged_answers(process)), start_form=_start_form(process), action_form=ActionForm(),
+        undo_description=_undo_description(process), running=latest is not None and latest.status in (
+            "queued", "running"))
+
+
+@bp.route("/processes/<int:process_id>/themes/analysis", methods=["POST"])
+@role_required("planner", "admin")
+def start_theme_analysis(process_id: int):
+    process = _process(process_id)
+    form = _start_form(process)
+    if not form.validate_on_submit():
+        latest = service.latest_run(process)
+        return render_template(
+            "planning/themes/index.html", process=process, latest=latest, current=service.current_run(process),
+            summaries=service.theme_overview(process), unassigned=service.unassigned_count(process),
+            flagged=len(service.flagged_answers(process)), start_form=form, action_form=ActionForm(),
+            undo_description=_undo_description(process), running=False), 400
+    questionnaire = db.session.get(Questionnaire, form.scope.data) if form.scope.data else None
+    try:
+        service.start_analysis(process, questionnaire, form.n_themes.data, user=current_user)
+    except service.AnalysisError as error:
+        flash(str(error), "error")
+    else:
+        flash(_("Die Analyse wurde gestartet."), "success")
+    return redirect(url_for("planning.themes_index", process_id=process.id))
+
+
+@bp.route("/processes/<int:process_id>/themes/runs/<int:run_id>/retry", methods=["POST"])
+@role_required("planner", "admin")
+def retry_theme_analysis(process_id: int, run_id: int):
+    process = _process(process_id)
+    run = db.session.get(AnalysisRun, run_id)
+    if run is None or run.process_id != process.id:
+        abort(404)
+    if ActionForm().validate_on_submit():
+        try:
+            service.retry_analysis(run)
+            flash(_("Die Analyse wurde erneut gestartet."), "success")
+        except service.AnalysisError as error:
+            flash(str(error), "error")
+    return redirect(url_for("planning.themes_index", process_id=process.id))
+
+
+@bp.route("/processes/<int:process_id>/themes/undo", methods=["POST"])
+@role_required("planner", "admin")
+def undo_theme_change(process_id: int):
+    process = _process(process_id)
+    if ActionForm().validate_on_submit():
+        event = service.undo_last_change(process, user=current_user)
+        flash(_("Rückgängig gemacht.") if event else _("Es gibt nichts rückgängig zu machen."),
+              "success" if event else "warning")
+    return _back(process)
+
+
+@bp.route("/processes/<int:process_id>/themes/unassigned", defaults={"theme_id": UNASSIGNED})
+@bp.route("/processes/<int:process_id>/themes/<int:theme_id>")
+@role_required("planner", "admin")
+def theme_detail(process_id: int, theme_id: int):
+    process = _process(process_id)
+    theme = _theme(process, theme_id) if theme_id != UNASSIGNED else None
+    return _render_detail(process, theme)
+
+
+def _selection_form(process: Process, theme: Theme | None) -> AnswerSelectionForm:
+    form = AnswerSelectionForm(prefix="selection")
+    others = [t for t in service.active_themes(process) if theme is None or t.id != theme.id]
+    form.target.choices = [(t.id, t.label) for t in others] + (
+        [(UNASSIGNED, _("Ohne Thema"))] if theme is not None else [])
+    return form
+
+
+def _render_detail(process: Process, theme: Theme | None, status: int = 200, **forms):
+    assignments = service.theme_assignments(process, theme)
+    merge_form = forms.get("merge_form") or MergeThemeForm(prefix="merge")
+    merge_form.target.choices = [(t.id, t.label) for t in service.active_themes(process)
+                                 if theme is not None and t.id != theme.id]
+    shares = {}
+    if theme is not None:
+        for field in service.CROSSTAB_FIELDS:
+            table = service.crosstab(process, field)
+            row = next(r for r in table.rows if r.theme.id == theme.id)
+            shares[field] = [(value, cell) for value, cell in zip(table.columns, row.cells) if cell.count != 0]
+    return render_template(
+        "planning/themes/theme.html", process=process, theme=theme, quotes=service.quote_views(assignments),
+        rename_form=forms.get("rename_form") or RenameThemeForm(prefix="rename", label=theme.label if theme else ""),
+        notes_form=forms.get("notes_form") or NotesForm(prefix="notes", notes=theme.notes if theme else ""),
+        merge_form=merge_form, selection_form=forms.get("selection_form") or _selection_form(process, theme),
+        action_form=ActionForm(), flag_labels=FLAG_LABELS, shares=shares, breakdowns=breakdown_labels(),
+        value_label=value_label, undo_description=_undo_description(process)), status
+
+
+@bp.route("/processes/<int:process_id>/themes/<int:theme_id>/rename", methods=["POST"])
+@role_required("planner", "admin")
+def rename_theme(process_id: int, theme_id: int):
+    process = _process(process_id)
+    theme = _theme(process, theme_id)
+    form = RenameThemeForm(prefix="rename")
+    if not form.validate_on_submit():
+        return _render_detail(process, theme, 400, rename_form=form)
+    service.rename_theme(theme, form.label.data, user=current_user)
+    flash(_("Das Thema heißt jetzt „%(label)s“.", label=theme.label), "success")
+    return _back(process, theme.id)
+
+
+@bp.route("/processes/<int:process_id>/themes/<int:theme_id>/notes", methods=["POST"])
+@role_required("planner", "admin")
+def theme_notes(process_id: int, theme_id: int):
+    process = _process(process_id)
+    theme = _theme(process, theme_id)
+    form = NotesForm(prefix="notes")
+    if not form.validate_on_submit():
+        return _render_detail(process, theme, 400, notes_form=form)
+    service.set_notes(theme, form.notes.data or "", user=current_user)
+    flash(_("Die Notizen wurden gespeichert."), "success")
+    return _back(process, theme.id)
+
+
+@bp.route("/processes/<int:process_id>/themes/<int:theme_id>/merge", methods=["POST"])
+@role_required("planner", "admin")
+def merge_theme(process_id: int, theme_id: int):
+    process = _process(process_id)
+    theme = _theme(process, theme_id)
+    form = MergeThemeForm(prefix="merge")
+    form.target.choices = [(t.id, t.label) for t in service.active_themes(process) if t.id != theme.id]
+    if not form.validate_on_submit():
+        return _render_detail(process, theme, 400, merge_form=form)
+    target = _theme(process, form.target.data)
+    service.merge_themes(theme, target, user=current_user)
+    flash(_("„%(source)s“ wurde mit „%(target)s“ zusammengeführt.", source=theme.label, target=target.label),
+          "success")
+    return redirect(url_for("planning.theme_detail", process_id=process.id, theme_id=target.id))
+
+
+@bp.route("/processes/<int:process_id>/themes/<int:theme_id>/recluster", methods=["POST"])
+@role_required("planner", "admin")
+def recluster_theme(process_id: int, theme_id: int):
+    process = _process(process_id)
+    theme = _theme(process, theme_id)
+    if ActionForm().validate_on_submit():
+        try:
+            created = service.recluster_theme(theme, user=current_user)
+            flash(_("Das Thema wurde aufgeteilt: %(labels)s", labels=", ".join(t.label for t in created)),
+                  "success")
+        except service.AnalysisError as error:
+            flash(str(error), "error")
+    return _back(process, theme.id)
+
+
+@bp.route("/processes/<int:process_id>/themes/unassigned/answers", methods=["POST"], defaults={"theme_id": UNASSIGNED})
+@bp.route("/processes/<int:process_id>/themes/<int:theme_id>/answers", methods=["POST"])
+@role_required("planner", "admin")
+def theme_answers(process_id: int, theme_id: int):
+    """Move the ticked answers to another theme, or split them off into a new theme."""
+    process = _process(process_id)
+    theme = _theme(process, theme_id) if theme_id != UNASSIGNED else None
+    form = _selection_form(process, theme)
+    if not form.validate_on_submit():
+        return _render_detail(process, theme, 400, selection_form=form)
+    members = {a.answer_id for a in service.theme_assignments(process, theme)}
+    chosen = [answer_id for answer_id in form.answer_ids.data or [] if answer_id in members]
+    if not chosen:
+        form.answer_ids.errors.append(_("Bitte wählen Sie mindestens eine Antwort aus."))
+        return _render_detail(process, theme, 400, selection_form=form)
+    if form.split.data and theme is not None:
+        try:
+            new = service.split_theme(theme, chosen, form.new_label.data or "", user=current_user)
+        except service.AnalysisError as error:
+            form.answer_ids.errors.append(str(error))
+            return _render_detail(process, theme, 400, selection_form=form)
+        flash(_("Neues Thema „%(label)s“ mit %(count)s Antwort(en).", label=new.label, count=len(chosen)),
+              "success")
+        return redirect(url_for("planning.theme_detail", process_id=process.id, theme_id=new.id))
+    target = _theme(process, form.target.data) if form.target.data != UNASSIGNED else None
+    moved = service.move_answers(process, chosen, target, user=current_user)
+    flash(_("%(count)s Antwort(en) verschoben nach „%(label)s“.", count=moved,
+            label=target.label if target else _("Ohne Thema")), "success")
+    return _back(process, theme.id if theme else UNASSIGNED)
+
+
+@bp.route("/processes/<int:process_id>/themes/answers/<int:answer_id>/quote", methods=["POST"])
+@role_required("planner", "admin")
+def toggle_quote(process_id: int, answer_id: int):
+    process = _process(process_id)
+    answer = _answer(process, answer_id)
+    assignment = service.assignment_of(answer.id, process.id)
+    if assignment is None:
+        abort(404)
+    if ActionForm().validate_on_submit():
+        marked = service.toggle_quote(assignment, user=current_user)
+        flash(_("Als Zitat für den Bericht markiert.") if marked else _("Zitat-Markierung entfernt."), "success")
+    return _back(process, assignment.theme_id or UNASSIGNED)
+
+
+@bp.route("/processes/<int:process_id>/themes/answers/<int:answer_id>/flag", methods=["POST"])
+@role_required("planner", "admin")
+def flag_answer(process_id: int, answer_id: int):
+    process = _process(process_id)
+    answer = _answer(process, answer_id)
+    assignment = service.assignment_of(answer.id, process.id)
+    form = FlagForm()
+    if form.validate_on_submit():
+        service.flag_answer(answer, form.flag.data, user=current_user)
+        flash(_("Die Antwort wird nicht mehr ausgewertet (%(reason)s).", reason=FLAG_LABELS[form.flag.data]),
+              "success")
+    else:
+        flash(_("Bitte wählen Sie einen Grund aus."), "error")
+    return _back(process, (assignment.theme_id or UNASSIGNED) if assignment else None)
+
+
+@bp.route("/processes/<int:process_id>/themes/answers/<int:answer_id>/unflag", methods=["POST"])
+@role_required("planner", "admin")
+def unflag_answer(process_id: int, answer_id: int):
+    process = _process(process_id)
+    answer = _answer(process, answer_id)
+    if ActionForm().validate_on_submit() and answer.review_flag:
+        service.unflag_answer(answer, user=current_user)
+        flash(_("Die Antwort wird wieder ausgewertet."), "success")
+    return redirect(url_for("planning.flagged_answers", process_id=process.id))
+
+
+@bp.route("/processes/<int:process_id>/themes/flagged")
+@role_required("planner", "admin")
+def flagged_answers(process_id: int):
+    process = _process(process_id)
+    answers = service.flagged_answers(process)
+    views = service.quote_views([_FlaggedView(answer) for answer in answers])
+    return render_template("planning/themes/flagged.html", process=process,
+                           items=list(zip(answers, views)), flag_labels=FLAG_LABELS, action_form=ActionForm())
+
+
+class _FlaggedView:
+    """A flagged answer has no assignment; this gives quote_views what it reads."""
+
+    def __init__(self, answer: Answer):
+        self.answer, self.quote, self.representative, self.source = answer, False, False, ""
+
+
+@bp.route("/processes/<int:process_id>/themes/crosstab")
+@role_required("planner", "admin")
+def theme_crosstab(process_id: int):
+    process = _process(process_id)
+    field = request.args.get("by", "district")
+    if field not in service.CROSSTAB_FIELDS:
+        field = "district"
+    return render_template("planning/themes/crosstab.html", process=process, table=service.crosstab(process, field),
+                           field=field, breakdowns=breakdown_labels(), value_label=value_label)
+

@@ -1,0 +1,37 @@
+"""Fixtures of the theme tests: a survey with ~60 multilingual answers, analysed or not."""
+import numpy as np
+import pytest
+
+from tests.themes.answers import store_answers
+
+_vectors: dict[str, np.ndarray] = {}
+
+
+@pytest.fixture(autouse=True)
+def reuse_embeddings(monkeypatch):
+    """Each distinct text is embedded once per test run (the model is slow; its vectors don't change)."""
+    import participation.analysis as analysis
+    real_embed = analysis.embed_texts
+
+    def embed_texts(texts, languages=None):
+        texts = list(texts)
+        missing = [text for text in dict.fromkeys(texts) if text not in _vectors]
+        if missing:
+            _vectors.update(zip(missing, real_embed(missing)))
+        return np.vstack([_vectors[text] for text in texts]) if texts else real_embed([])
+
+    monkeypatch.setattr(analysis, "embed_texts", embed_texts)
+
+
+@pytest.fixture
+def answers(survey):
+    """{answer_id: topic} of 60 stored answers (6 topics × 10, six languages)."""
+    return store_answers(survey)
+
+
+@pytest.fixture
+def analysed(process, answers):
+    from participation.themes_service import analyse_in_this_process
+    run = analyse_in_this_process(process)
+    assert run.status == "done", run.job.as_dict()
+    return run
