@@ -13,10 +13,10 @@ PAGES = (
 ANSWERS_PER_RESPONSE = 6  # district, children, years, satisfaction, topics, missing
 
 
-def token(html: str, pattern=CSRF) -> str:
-    match = pattern.search(html)
+def token(response: httpx.Response, pattern=CSRF) -> str:
+    match = pattern.search(response.text)
     if match is None:
-        raise AssertionError("token missing in page")
+        raise AssertionError(f"no token: {response.status_code} {response.request.url} {response.text[:300]}")
     return next(group for group in match.groups() if group)
 
 
@@ -47,13 +47,13 @@ class Resident:
     def _page_form(self, url: str) -> dict:
         page = self._send("GET", url)
         assert page.status_code == 200, (url, page.status_code)
-        return {"csrf_token": token(page.text), "submission_id": token(page.text, SUBMISSION)}
+        return {"csrf_token": token(page), "submission_id": token(page, SUBMISSION)}
 
     def answer_survey(self, marker: str) -> bool:
         """True when the thank-you page was reached."""
         start = self._send("GET", f"/s/{self.code}")
         response = self._send("POST", f"/s/{self.code}",
-                              data={"csrf_token": token(start.text), "language": "de", "consent": "y"})
+                              data={"csrf_token": token(start), "language": "de", "consent": "y"})
         location = response.headers["Location"]
         for answers in PAGES:
             data = {**self._page_form(location), "nav": "next", **answers(marker)}
