@@ -6,6 +6,7 @@ Restarts the local PostgreSQL cluster, so it runs only with --db=postgresql and 
 import os
 import subprocess
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -38,6 +39,8 @@ def test_database_restart_during_load_loses_and_doubles_nothing(app, backend, su
     app.config["SUBMISSIONS_PER_HOUR"] = 0
     residents = [Resident(live_server, survey.short_code) for _ in range(RESIDENTS)]
     completed: dict[str, bool] = {}
+    finished_at: list[float] = []
+    restarted_at: list[float] = []
     started = threading.Event()
 
     def answer(number: int):
@@ -45,10 +48,12 @@ def test_database_restart_during_load_loses_and_doubles_nothing(app, backend, su
             started.set()
         marker = f"neustart-{number:03d}"
         completed[marker] = residents[number].answer_survey(marker)
+        finished_at.append(time.monotonic())
 
     def restart_database():
         started.wait(timeout=60)
         subprocess.run(RESTART_COMMAND.split(), check=True, timeout=120)
+        restarted_at.append(time.monotonic())
 
     restarter = threading.Thread(target=restart_database)
     restarter.start()
@@ -58,6 +63,7 @@ def test_database_restart_during_load_loses_and_doubles_nothing(app, backend, su
     for resident in residents:
         resident.close()
 
+    assert restarted_at and max(finished_at) > restarted_at[0], "the restart happened while residents answered"
     statuses = [status for resident in residents for status in resident.statuses]
     assert 500 not in statuses
     for body in (body for resident in residents for body in resident.unavailable_bodies):
