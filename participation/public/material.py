@@ -135,8 +135,9 @@ def paper_entry(code: str):
 
 def store_paper_response(survey, form, values):
     language = form.language.data if form.language.data in survey.languages else "de"
-    response, created = store_response(survey, normalised_values(survey, values), submission_id=form.submission_id.data, channel="paper",
-                                       language=language, consent="consent" in form and bool(form.consent.data),
+    response, created = store_response(survey, normalised_values(survey, values),
+                                       submission_id=form.submission_id.data, channel="paper", language=language,
+                                       consent="consent" in form and bool(form.consent.data),
                                        recorded_by=current_user._get_current_object())
     if created:
         audit.record("paper_response_entered", response, questionnaire_id=survey.id)

@@ -1,8 +1,11 @@
 """A resident answers a survey page by page, in their language, and the response is stored exactly once."""
+import re
 import threading
 import urllib.parse
 import urllib.request
 from datetime import timedelta
+
+import pytest
 
 from participation.demo import build_questionnaire
 from participation.extensions import db
@@ -259,3 +262,44 @@ def test_a_survey_closing_while_someone_answers_says_so_instead_of_failing(clien
     late = post_page(client, 1, started, GOOD_FIRST_PAGE)
     assert late.status_code == 410 and "beendet" in late.get_data(as_text=True)
     assert responses_of(survey) == []
+
+
+def test_every_platform_language_can_be_offered_with_the_right_direction(client, survey):
+    survey.languages = ["de", "de-easy", "en", "tr", "ar", "ru", "uk", "pl", "fa"]
+    db.session.commit()
+    html = client.get("/s/kurz").get_data(as_text=True)
+    for code, direction in (("de-easy", "ltr"), ("tr", "ltr"), ("ru", "ltr"), ("uk", "ltr"), ("pl", "ltr"),
+                            ("ar", "rtl"), ("fa", "rtl")):
+        assert f'href="/s/kurz?lang={code}"' in html
+        assert f'lang="{"de" if code == "de-easy" else code}" dir="{direction}" hreflang=' in html
+    farsi = client.get("/s/kurz?lang=fa").get_data(as_text=True)
+    assert '<html lang="fa" dir="rtl">' in farsi
+    easy = client.get("/s/kurz?lang=de-easy").get_data(as_text=True)
+    assert '<html lang="de" dir="ltr">' in easy and 'aria-current="true">Einfache Sprache' in easy
+
+
+def test_abandoned_drafts_are_swept_when_someone_new_starts(app, survey):
+    submission_id = start(app.test_client())
+    db.session.execute(db.update(SurveyDraft).values(updated_at=utcnow() - timedelta(days=4)))
+    db.session.commit()
+    start(app.test_client())
+    assert [draft.submission_id for draft in drafts()] != [submission_id]
+    assert len(drafts()) == 1
+
+
+@pytest.mark.csrf
+def test_the_whole_flow_works_with_csrf_protection_on(client, survey):
+    def token(html):
+        return re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html).group(1)
+
+    start_page = client.get("/s/kurz").get_data(as_text=True)
+    assert client.post("/s/kurz", data={"language": "de", "consent": "y"}).status_code == 400
+    started = client.post("/s/kurz", data={"language": "de", "consent": "y", "csrf_token": token(start_page)})
+    first = client.get(started.headers["Location"]).get_data(as_text=True)
+    submission_id = submission_id_of(first)
+    assert post_page(client, 1, submission_id, GOOD_FIRST_PAGE).status_code == 400
+    second = post_page(client, 1, submission_id, GOOD_FIRST_PAGE, csrf_token=token(first))
+    page_two = client.get(second.headers["Location"]).get_data(as_text=True)
+    done = post_page(client, 2, submission_id, GOOD_SECOND_PAGE, csrf_token=token(page_two))
+    assert done.headers["Location"].endswith("/s/kurz/danke")
+    assert len(responses_of(survey)) == 1

@@ -50,8 +50,8 @@ def test_flyer_shows_qr_code_and_link_in_every_offered_language(client, survey):
 def test_printable_version_has_every_question_numbered_and_a_print_stylesheet(client, survey):
     html = client.get("/s/kurz/druck").get_data(as_text=True)
     assert 'href="/static/css/print.css" media="print"' in html
-    for number, text in enumerate(["In welchem Stadtteil", "Leben Kinder", "Haben Sie einen Kitaplatz", "Wie viele Jahre",
-                                   "Wie wohl", "Was ist Ihnen wichtig", "Wo genau fehlt", "Ein Wort"], start=1):
+    for number, text in enumerate(["In welchem Stadtteil", "Leben Kinder", "Haben Sie einen Kitaplatz",
+                                   "Wie viele Jahre", "Wie wohl", "Was ist Ihnen wichtig", "Wo genau fehlt", "Ein Wort"], start=1):
         assert re.search(rf'<span class="question-number">{number}\.</span> {text}', html), text
     assert "Ich bin einverstanden." in html and "http://localhost/s/kurz" in html
     assert "Nur beantworten, wenn Sie bei" in html, "paper readers see when a question applies"

@@ -8,7 +8,7 @@ from tests.public.conftest import GOOD_FIRST_PAGE, GOOD_SECOND_PAGE, post_page, 
 
 def error_of(html: str, code: str) -> str:
     """The message shown inside the question's own block (next to the field)."""
-    block = re.search(rf'<div class="field question[^"]*has-error[^"]*" id="question-{code}".*?</div>\s*(?=<div|<div class="actions)',
+    block = re.search(rf'<div class="field question[^"]*has-error[^"]*" id="question-{code}".*?</div>\s*(?=<div)',
                       html, re.S)
     assert block, f"no error shown at question {code}"
     message = re.search(rf'<p class="error" id="field-{code}-error">(.*?)</p>', block.group(0), re.S)
