@@ -26,7 +26,8 @@ def log_in(page, live_server, user, home="/interviews/") -> None:
 
 def wait_for_service_worker(page) -> None:
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    # polled from here: wait_for_function would evaluate strings in the page, which its CSP forbids
+    wait_for(lambda: page.evaluate("navigator.serviceWorker.controller !== null"))
 
 
 def test_interview_recorded_offline_is_stored_exactly_once_when_back_online(
@@ -36,7 +37,7 @@ def test_interview_recorded_offline_is_stored_exactly_once_when_back_online(
     page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record")
     wait_for_service_worker(page)
     page.reload()  # now fetched through the service worker, so it is kept for offline use
-    page.wait_for_function("caches.match(location.href).then(found => Boolean(found))")
+    wait_for(lambda: page.evaluate("caches.match(location.href).then(found => Boolean(found))"))
     assert_accessible(page)
 
     page.context.set_offline(True)
