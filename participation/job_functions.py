@@ -15,4 +15,5 @@ def ping(ctx, steps: int = 3, fail: bool = False) -> dict:
         raise RuntimeError("failed on purpose")
     return {"steps": steps}
 
+from .exports import jobs as _export_jobs  # noqa: E402,F401  (registers the export job)
 from . import themes_service  # noqa: E402,F401  (theme analysis and embedding jobs)

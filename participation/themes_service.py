@@ -27,7 +27,9 @@ import logging
 from dataclasses import dataclass, field
 
 import numpy as np
-from flask import current_app
+from flask import current_app, has_request_context
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from sqlalchemy import func, update
 
 from . import audit
@@ -57,7 +59,17 @@ CROSSTAB_FIELDS = ("district", "language", "target_group", "channel")
 
 
 class AnalysisError(Exception):
-    """A problem the planner can act on; its message is shown with the failed run."""
+    """A problem the planner can act on; its message is shown with the failed run.
+
+    The message is a lazy gettext string: translated inside a request, German in jobs and on the command line.
+    """
+
+    def __str__(self) -> str:
+        message = self.args[0] if self.args else ""
+        if has_request_context() or not isinstance(message, LazyString):
+            return str(message)
+        text, params = message._args[0], message._kwargs
+        return text % params if params else text
 
 
 # ---------------------------------------------------------------------------------------------- texts
@@ -121,14 +133,28 @@ def ensure_embeddings(items: list[TextItem], report=None) -> dict[int, np.ndarra
     for start in range(0, len(missing), EMBED_BATCH_SIZE):
         batch = missing[start:start + EMBED_BATCH_SIZE]
         matrix = embed_texts([item.text for item in batch], [item.language for item in batch])
-        for item, vector in zip(batch, matrix):
-            db.session.merge(AnswerEmbedding(answer_id=item.answer_id, model=EMBEDDING_MODEL,
-                                             vector=vector_to_bytes(vector)))
-            vectors[item.answer_id] = np.asarray(vector, dtype=np.float32)
-        db.session.commit()
+        _store_vectors({item.answer_id: np.asarray(vector, dtype=np.float32) for item, vector in zip(batch, matrix)})
+        vectors.update({item.answer_id: np.asarray(vector, dtype=np.float32) for item, vector in zip(batch, matrix)})
         if report:
             report(start + len(batch), len(missing))
     return vectors
+
+
+def _store_vectors(vectors: dict[int, np.ndarray]) -> None:
+    """Upsert embeddings and commit; another job embedding the same answers at the same time is harmless."""
+    rows = [{"answer_id": answer_id, "model": EMBEDDING_MODEL, "vector": vector_to_bytes(vector),
+             "created_at": utcnow()} for answer_id, vector in vectors.items()]
+    dialect = db.engine.dialect.name
+    if dialect in ("postgresql", "sqlite"):
+        module = __import__(f"sqlalchemy.dialects.{dialect}", fromlist=["insert"])
+        statement = module.insert(AnswerEmbedding).values(rows)
+        db.session.execute(statement.on_conflict_do_update(
+            index_elements=["answer_id"], set_={"model": statement.excluded.model,
+                                                "vector": statement.excluded.vector}))
+    else:
+        for row in rows:
+            db.session.merge(AnswerEmbedding(**row))
+    db.session.commit()
 
 
 @job("themes.embed_pending")
@@ -182,27 +208,36 @@ def current_run(process: Process) -> AnalysisRun | None:
         .order_by(AnalysisRun.id.desc()).limit(1)).scalar_one_or_none()
 
 
+def _reconciled(run: AnalysisRun | None) -> AnalysisRun | None:
+    """A run whose job failed without saying so (worker killed, found by `flask jobs sweep`) failed too."""
+    if run is not None and run.status in ("queued", "running") and run.job is not None and run.job.status == "failed":
+        _update_run(run.id, status="failed", finished_at=run.job.finished_at or utcnow())
+        db.session.refresh(run)
+    return run
+
+
 def latest_run(process: Process) -> AnalysisRun | None:
-    return db.session.execute(
+    return _reconciled(db.session.execute(
         db.select(AnalysisRun).where(AnalysisRun.process_id == process.id)
-        .order_by(AnalysisRun.id.desc()).limit(1)).scalar_one_or_none()
+        .order_by(AnalysisRun.id.desc()).limit(1)).scalar_one_or_none())
 
 
 def active_run(process: Process) -> AnalysisRun | None:
     """A queued or running analysis of the process, if any (only one at a time)."""
-    return db.session.execute(
+    run = _reconciled(db.session.execute(
         db.select(AnalysisRun).where(AnalysisRun.process_id == process.id,
                                      AnalysisRun.status.in_(("queued", "running")))
-        .order_by(AnalysisRun.id.desc()).limit(1)).scalar_one_or_none()
+        .order_by(AnalysisRun.id.desc()).limit(1)).scalar_one_or_none())
+    return run if run is not None and run.status in ("queued", "running") else None
 
 
 def start_analysis(process: Process, questionnaire: Questionnaire | None = None, n_themes: int | None = None,
                    user=None) -> AnalysisRun:
     """Record an analysis run and queue its job; refuses while another one of the process is under way."""
     if questionnaire is not None and questionnaire.process_id != process.id:
-        raise AnalysisError("Dieser Fragebogen gehört nicht zu diesem Prozess.")
+        raise AnalysisError(_l("Dieser Fragebogen gehört nicht zu diesem Prozess."))
     if active_run(process) is not None:
-        raise AnalysisError("Für diesen Prozess läuft bereits eine Analyse.")
+        raise AnalysisError(_l("Für diesen Prozess läuft bereits eine Analyse."))
     run = AnalysisRun(process_id=process.id, questionnaire_id=questionnaire.id if questionnaire else None,
                       n_themes_requested=n_themes, created_by_id=getattr(user, "id", None), status="queued")
     db.session.add(run)
@@ -220,9 +255,9 @@ def retry_analysis(run: AnalysisRun) -> AnalysisRun:
     """Queue a failed analysis again with the same parameters."""
     from .jobs import retry
     if run.status != "failed" or run.job is None:
-        raise AnalysisError("Nur eine fehlgeschlagene Analyse kann wiederholt werden.")
+        raise AnalysisError(_l("Nur eine fehlgeschlagene Analyse kann wiederholt werden."))
     if active_run(run.process) is not None:
-        raise AnalysisError("Für diesen Prozess läuft bereits eine Analyse.")
+        raise AnalysisError(_l("Für diesen Prozess läuft bereits eine Analyse."))
     _update_run(run.id, status="queued", finished_at=None)
     retry(run.job)
     db.session.refresh(run)
@@ -256,8 +291,8 @@ def _analyse(ctx, run_id: int) -> dict:
     ctx.progress(5, "Antworten werden gesammelt")
     items = collect_texts(process, questionnaire)
     if len(items) < MIN_TEXTS_FOR_ANALYSIS:
-        raise AnalysisError(f"Zu wenige freie Antworten für eine Analyse: {len(items)} "
-                            f"(mindestens {MIN_TEXTS_FOR_ANALYSIS}).")
+        raise AnalysisError(_l("Zu wenige freie Antworten für eine Analyse: %(count)s (mindestens %(minimum)s).",
+                               count=len(items), minimum=MIN_TEXTS_FOR_ANALYSIS))
     ctx.progress(10, f"{len(items)} Antworten werden eingebettet")
     vectors = ensure_embeddings(items, lambda done, total: ctx.progress(
         10 + int(40 * done / total), f"{done} von {total} Antworten eingebettet"))
@@ -520,7 +555,8 @@ def set_notes(theme: Theme, notes: str, user=None) -> None:
 def merge_themes(source: Theme, target: Theme, user=None) -> None:
     """All answers of `source` go to `target`; `source` is archived and remembers where it went."""
     if source.id == target.id or source.process_id != target.process_id:
-        raise AnalysisError("Ein Thema kann nur mit einem anderen Thema desselben Prozesses zusammengeführt werden.")
+        raise AnalysisError(_l("Ein Thema kann nur mit einem anderen Thema desselben Prozesses "
+                               "zusammengeführt werden."))
     change = Change(source.process)
     change.theme(source)
     change.theme(target)
@@ -553,7 +589,7 @@ def split_theme(theme: Theme, answer_ids, label: str = "", user=None) -> Theme:
     members = set(member_answer_ids(theme))
     chosen = [answer_id for answer_id in answer_ids if answer_id in members]
     if not chosen or len(chosen) == len(members):
-        raise AnalysisError("Bitte wählen Sie einige, aber nicht alle Antworten des Themas aus.")
+        raise AnalysisError(_l("Bitte wählen Sie einige, aber nicht alle Antworten des Themas aus."))
     change = Change(theme.process)
     change.theme(theme)
     rest = [answer_id for answer_id in sorted(members) if answer_id not in chosen]
@@ -581,12 +617,12 @@ def recluster_theme(theme: Theme, n_themes: int = 2, user=None) -> list[Theme]:
     vectors = stored_vectors(item.answer_id for item in items)
     items = [item for item in items if item.answer_id in vectors]
     if len(items) < max(2 * n_themes, MIN_TEXTS_FOR_ANALYSIS):
-        raise AnalysisError("Dieses Thema hat zu wenige Antworten, um es aufzuteilen.")
+        raise AnalysisError(_l("Dieses Thema hat zu wenige Antworten, um es aufzuteilen."))
     result = cluster_texts([item.text for item in items], [item.language for item in items], n_themes,
                            embeddings=np.vstack([vectors[item.answer_id] for item in items]))
     groups = sorted(range(len(result.themes)), key=lambda index: -result.themes[index].size)
     if len(groups) < 2:
-        raise AnalysisError("Die Antworten dieses Themas lassen sich nicht sinnvoll aufteilen.")
+        raise AnalysisError(_l("Die Antworten dieses Themas lassen sich nicht sinnvoll aufteilen."))
     change = Change(theme.process)
     change.theme(theme)
     created = []
@@ -789,7 +825,12 @@ def theme_overview(process: Process, quotes_per_theme: int = 3) -> list[ThemeSum
     summaries = []
     for theme in active_themes(process):
         assignments = theme_assignments(process, theme)
-        summaries.append(ThemeSummary(theme, len(assignments), quote_views(assignments[:quotes_per_theme])))
+        quotes, seen = [], set()
+        for view in quote_views(assignments[:quotes_per_theme * 3]):
+            if view.text.casefold() not in seen and len(quotes) < quotes_per_theme:
+                seen.add(view.text.casefold())
+                quotes.append(view)
+        summaries.append(ThemeSummary(theme, len(assignments), quotes))
     return summaries
 
 
@@ -890,7 +931,7 @@ def analyse_in_this_process(process: Process, questionnaire: Questionnaire | Non
     from . import jobs
 
     if active_run(process) is not None:
-        raise AnalysisError("Für diesen Prozess läuft bereits eine Analyse.")
+        raise AnalysisError(_l("Für diesen Prozess läuft bereits eine Analyse."))
     run = AnalysisRun(process_id=process.id, questionnaire_id=questionnaire.id if questionnaire else None,
                       n_themes_requested=n_themes, created_by_id=getattr(user, "id", None), status="queued")
     db.session.add(run)

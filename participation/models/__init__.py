@@ -12,6 +12,7 @@ from .job import Job, JOB_STATUSES
 from .ratelimit import RefusedAttempts
 from .themes import AnalysisRun, AnswerEmbedding, Theme, ThemeAssignment, REVIEW_FLAGS
 from .draft import SurveyDraft
+from .strategy import StrategyField, Goal, Measure, Indicator, EvidenceLink, GOAL_LEVELS, MEASURE_STATUSES
 
 __all__ = [
     "utcnow", "Process", "PHASES", "User", "Invitation", "ROLES", "process_members",
@@ -19,4 +20,5 @@ __all__ = [
     "QUESTION_KINDS", "CHOICE_KINDS", "TEXT_KINDS", "SURVEY_STATUSES",
     "Response", "Answer", "CHANNELS", "AuditEvent", "Job", "JOB_STATUSES",
     "RefusedAttempts", "AnalysisRun", "AnswerEmbedding", "Theme", "ThemeAssignment", "REVIEW_FLAGS", "SurveyDraft",
+    "StrategyField", "Goal", "Measure", "Indicator", "EvidenceLink", "GOAL_LEVELS", "MEASURE_STATUSES",
 ]

@@ -59,7 +59,13 @@ class AnalysisRun(db.Model):
 
 
 class Theme(db.Model):
-    """A theme of a process. Planners rename, merge, split and publish themes; reruns keep their work."""
+    """A theme of a process. Planners rename, merge, split and publish themes; reruns keep their work.
+
+    The process's current themes are those with archived False. An archived theme with merged_into_id
+    was merged by a planner into that theme; one without it was not found again by a rerun. A rerun
+    keeps the id, notes, published flag and (when label_edited) the label of every theme it finds again.
+    See participation/themes_service.py for the full rules.
+    """
 
     __tablename__ = "theme"
 
@@ -90,7 +96,11 @@ class Theme(db.Model):
 
 
 class ThemeAssignment(db.Model):
-    """Which theme a free-text answer belongs to, and whether a planner chose it as a quote."""
+    """Which theme a free-text answer belongs to, and whether a planner chose it as a quote.
+
+    At most one per answer; theme_id None = analysed but without theme. Flagged answers
+    (Answer.review_flag) have none. source: analysis | incremental (joined after the run) | planner.
+    """
 
     __tablename__ = "theme_assignment"
     __table_args__ = (UniqueConstraint("answer_id", name="uq_theme_assignment_answer_id"),)

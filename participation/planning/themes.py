@@ -97,13 +97,17 @@ def _undo_description(process: Process):
 @role_required("planner", "admin")
 def themes_index(process_id: int):
     process = _process(process_id)
+    return _render_index(process, _start_form(process))
+
+
+def _render_index(process: Process, start_form: StartAnalysisForm, status: int = 200):
     latest = service.latest_run(process)
     return render_template(
         "planning/themes/index.html", process=process, latest=latest, current=service.current_run(process),
         summaries=service.theme_overview(process), unassigned=service.unassigned_count(process),
-        flagged=len(service.flagged_answers(process)), start_form=_start_form(process), action_form=ActionForm(),
-        undo_description=_undo_description(process), running=latest is not None and latest.status in (
-            "queued", "running"))
+        flagged=len(service.flagged_answers(process)), start_form=start_form,
+        undo_description=_undo_description(process),
+        running=latest is not None and latest.status in ("queued", "running")), status
 
 
 @bp.route("/processes/<int:process_id>/themes/analysis", methods=["POST"])
@@ -112,12 +116,7 @@ def start_theme_analysis(process_id: int):
     process = _process(process_id)
     form = _start_form(process)
     if not form.validate_on_submit():
-        latest = service.latest_run(process)
-        return render_template(
-            "planning/themes/index.html", process=process, latest=latest, current=service.current_run(process),
-            summaries=service.theme_overview(process), unassigned=service.unassigned_count(process),
-            flagged=len(service.flagged_answers(process)), start_form=form, action_form=ActionForm(),
-            undo_description=_undo_description(process), running=False), 400
+        return _render_index(process, form, 400)
     questionnaire = db.session.get(Questionnaire, form.scope.data) if form.scope.data else None
     try:
         service.start_analysis(process, questionnaire, form.n_themes.data, user=current_user)
@@ -188,7 +187,7 @@ def _render_detail(process: Process, theme: Theme | None, status: int = 200, **f
         rename_form=forms.get("rename_form") or RenameThemeForm(prefix="rename", label=theme.label if theme else ""),
         notes_form=forms.get("notes_form") or NotesForm(prefix="notes", notes=theme.notes if theme else ""),
         merge_form=merge_form, selection_form=forms.get("selection_form") or _selection_form(process, theme),
-        action_form=ActionForm(), flag_labels=FLAG_LABELS, shares=shares, breakdowns=breakdown_labels(),
+        flag_labels=FLAG_LABELS, shares=shares, breakdowns=breakdown_labels(),
         value_label=value_label, undo_description=_undo_description(process)), status
 
 
@@ -328,7 +327,7 @@ def flagged_answers(process_id: int):
     answers = service.flagged_answers(process)
     views = service.quote_views([_FlaggedView(answer) for answer in answers])
     return render_template("planning/themes/flagged.html", process=process,
-                           items=list(zip(answers, views)), flag_labels=FLAG_LABELS, action_form=ActionForm())
+                           items=list(zip(answers, views)), flag_labels=FLAG_LABELS)
 
 
 class _FlaggedView:

@@ -66,6 +66,27 @@ def test_failure_after_clustering_writes_no_themes_and_can_be_retried(process, a
     assert done.theme_count >= 4 and done.job.attempts == 1
 
 
+def test_run_of_a_killed_worker_counts_as_failed_and_can_be_retried(process, answers):
+    from datetime import timedelta
+    from participation.models import utcnow
+    job = Job(kind="themes.run_analysis", status="running", heartbeat_at=utcnow() - timedelta(hours=1),
+              process_id=process.id)
+    db.session.add(job)
+    db.session.flush()
+    run = AnalysisRun(process_id=process.id, status="running", job_id=job.id)
+    db.session.add(run)
+    db.session.commit()
+    job.params = {"run_id": run.id}
+    db.session.commit()
+    assert service.active_run(process) is not None
+    assert jobs.mark_stale_jobs_failed() == 1
+    db.session.expire_all()
+    assert service.active_run(process) is None
+    assert service.latest_run(process).status == "failed"
+    service.retry_analysis(service.latest_run(process))
+    assert _finished(run.id).status == "done"
+
+
 def test_too_few_answers_fail_with_a_clear_message(survey, process):
     store_answers(survey, per_topic=1)
     run = service.analyse_in_this_process(process)

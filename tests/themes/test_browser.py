@@ -74,6 +74,19 @@ def test_planner_reviews_themes_in_chromium(app, live_server, page, make_user, p
     assert int(after[-1]) == int(before_kita[-1]) + int(before_playground[-1]) + 1
     assert_accessible(page)
 
+    page.goto(f"{base}/{bus.id}")
+    flagged = service.member_answer_ids(bus)[0]
+    page.locator(f"#answer-{flagged}").get_by_label("Ausschließen, weil").select_option("personal_data")
+    page.locator(f"#answer-{flagged}").get_by_role("button", name="Ausschließen").click()
+    page.goto(f"{base}/flagged")
+    assert page.locator(".answer-list li").count() == 1
+    assert_accessible(page)
+    page.goto(f"{base}/unassigned")
+    assert_accessible(page)
+
     page.goto(base)
+    page.get_by_role("button", name="Rückgängig machen").click()
+    db.session.expire_all()
+    assert db.session.get(service.Answer, flagged).review_flag is None
     page.get_by_role("button", name="Rückgängig machen").click()
     assert db.session.get(Theme, kita.id) and service.assignment_of(moved).theme_id == bus.id
