@@ -13,6 +13,7 @@ def register_cli(app) -> None:
     app.cli.add_command(worker)
     app.cli.add_command(run_demo)
     app.cli.add_command(jobs_group)
+    app.cli.add_command(privacy_group)
     from .themes_cli import themes_group
     app.cli.add_command(themes_group)
 
@@ -109,3 +110,20 @@ def jobs_sweep():
     """Mark jobs whose worker died as failed, so planners can retry them."""
     from .jobs import mark_stale_jobs_failed
     click.echo(f"{mark_stale_jobs_failed()} stale job(s) marked failed")
+
+
+@click.group("privacy")
+def privacy_group():
+    """Data protection: retention of free text."""
+
+
+@privacy_group.command("apply-retention")
+@with_appcontext
+def privacy_apply_retention():
+    """Anonymise the free text of every process whose retention date has passed (run daily from cron)."""
+    from .data_protection import apply_retention
+    results = apply_retention()
+    for result in results:
+        click.echo(f"process {result['process_id']}: {result['texts_deleted']} text(s) deleted, "
+                   f"{result['embeddings_deleted']} embedding(s) deleted")
+    click.echo(f"retention applied to {len(results)} process(es)")

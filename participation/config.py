@@ -55,6 +55,8 @@ def load_config(instance_path: Path) -> dict:
         "MIN_GROUP_SIZE_DEFAULT": int(os.environ.get("MIN_GROUP_SIZE", 5)),
         "LOGIN_MAX_FAILURES": int(os.environ.get("LOGIN_MAX_FAILURES", 5)),
         "LOGIN_LOCK_MINUTES": int(os.environ.get("LOGIN_LOCK_MINUTES", 15)),
+        "SUBMISSIONS_PER_HOUR": int(os.environ.get("SUBMISSIONS_PER_HOUR", 2000)),
+        "DELETION_FAILURES_PER_HOUR": int(os.environ.get("DELETION_FAILURES_PER_HOUR", 200)),
         "BABEL_DEFAULT_LOCALE": "de",
         "BABEL_DEFAULT_TIMEZONE": os.environ.get("TIMEZONE", "Europe/Berlin"),
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", ""),

@@ -1,5 +1,6 @@
 """Job functions known to every runner. Areas add theirs here (imported at app start)."""
 from .jobs import job
+from . import data_protection, job_recovery  # noqa: F401,E402  (privacy.apply_retention, stale runs)
 
 
 @job("maintenance.ping")

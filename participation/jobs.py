@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 JobFunction = Callable[..., dict | None]
 _registry: dict[str, JobFunction] = {}
+_stale_handlers: dict[str, Callable[[Job], None]] = {}
 
 STALE_AFTER = timedelta(minutes=10)
 
@@ -32,6 +33,14 @@ def job(kind: str):
     """Register a function as the job of the given kind."""
     def register(function: JobFunction) -> JobFunction:
         _registry[kind] = function
+        return function
+    return register
+
+
+def on_stale(kind: str):
+    """Register what else must be reset when a job of this kind lost its worker (e.g. its run's status)."""
+    def register(function: Callable[[Job], None]) -> Callable[[Job], None]:
+        _stale_handlers[kind] = function
         return function
     return register
 
@@ -84,6 +93,34 @@ def dispatch(record: Job) -> None:
     _update_job(record.id, runner="thread")
     db.session.refresh(record)
     _thread_pool().submit(_run_in_app, current_app._get_current_object(), record.id)
+
+
+_queue_check: dict = {}
+QUEUE_CHECK_SECONDS = 30
+
+
+def queue_delayed() -> bool:
+    """True when Redis is configured but unreachable: jobs then run slowly inside the web process.
+
+    Checked at most every 30 seconds per process, with a short timeout, so pages stay fast.
+    """
+    import time
+
+    url = current_app.config.get("REDIS_URL")
+    if not url:
+        return False
+    now = time.monotonic()
+    cached = _queue_check.get(url)
+    if cached is not None and now - cached[0] < QUEUE_CHECK_SECONDS:
+        return cached[1]
+    try:
+        from redis import Redis
+        Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1).ping()
+        delayed = False
+    except Exception:
+        delayed = True
+    _queue_check[url] = (now, delayed)
+    return delayed
 
 
 def retry(record: Job) -> Job:
@@ -147,6 +184,10 @@ def mark_stale_jobs_failed(now=None) -> int:
     for record in stale:
         _update_job(record.id, status="failed", finished_at=now,
                     error="Der Hintergrundprozess wurde unterbrochen. Bitte erneut starten.")
+        handler = _stale_handlers.get(record.kind)
+        if handler is not None:
+            handler(record)
+    db.session.expire_all()
     return len(stale)
 
 

@@ -4,6 +4,7 @@ from flask_babel import format_date, format_datetime, format_decimal, gettext as
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, PendingRollbackError
 
 from . import i18n, labels, questions_view
 from .extensions import babel, csrf, db, login_manager, migrate
@@ -78,6 +79,16 @@ def _register_request_hooks(app: Flask) -> None:
         if chosen in i18n.LANGUAGES:
             session["lang"] = chosen
 
+    @app.teardown_appcontext
+    def release_database_session(_error):
+        """Runs before Flask-SQLAlchemy's own teardown: a connection the database dropped after the answer
+        was ready (restart, failover) is discarded instead of turning a finished request into an error."""
+        try:
+            db.session.remove()
+        except DBAPIError as error:
+            app.logger.warning("database connection lost after the request: %s", type(error.orig).__name__)
+            db.session.registry.clear()
+
     @app.after_request
     def security_headers(response):
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
@@ -139,12 +150,45 @@ def _register_error_handlers(app: Flask) -> None:
         return page(429, "rate_limited", _("Zu viele Anfragen"),
                     _("Bitte warten Sie einen Moment und versuchen Sie es dann noch einmal."))
 
+    @app.errorhandler(DBAPIError)
+    @app.errorhandler(PendingRollbackError)
+    def database_unavailable(error):
+        """The database restarted or is unreachable: nothing was stored, the person can simply resend."""
+        if isinstance(error, DBAPIError) and not error.connection_invalidated and not _is_connection_error(error):
+            raise error
+        _rollback_quietly()
+        app.logger.warning("database unavailable: %s", type(getattr(error, "orig", None) or error).__name__)
+        result = page(503, "database_unavailable", _("Kurz nicht erreichbar"),
+                      _("Ihre Antworten wurden noch nicht gespeichert. Bitte gehen Sie im Browser zurück "
+                        "und senden Sie sie in einer Minute noch einmal – es wird nichts doppelt gespeichert."))
+        response = app.make_response(result)
+        response.headers["Retry-After"] = "30"
+        return response
+
     @app.errorhandler(500)
     def server_error(error):
-        db.session.rollback()
+        _rollback_quietly()
         return page(500, "server_error", _("Etwas ist schiefgegangen"),
                     _("Ihre Eingaben sind nicht verloren gegangen, wenn Sie im Browser zurückgehen. "
                       "Bitte versuchen Sie es in einem Moment noch einmal."))
+
+
+def _rollback_quietly() -> None:
+    """Roll back after a failure; a connection that died meanwhile must not turn the answer into a 500."""
+    try:
+        db.session.rollback()
+    except Exception:
+        db.session.remove()
+
+
+def _is_connection_error(error: DBAPIError) -> bool:
+    """Lost or refused connections (restart, failover), as opposed to errors in a statement."""
+    from sqlalchemy.exc import OperationalError
+    if isinstance(error, OperationalError):
+        return True
+    name = type(error.orig).__name__ if error.orig is not None else ""
+    return name in ("AdminShutdown", "OperationalError", "InterfaceError", "ConnectionFailure",
+                    "CannotConnectNow")
 
 
 def _register_template_helpers(app: Flask) -> None:
@@ -156,6 +200,8 @@ def _register_template_helpers(app: Flask) -> None:
             i18n.LANGUAGES[code] for code in i18n.LANGUAGES if code != "de-easy"]
         return {"current_language": current, "language_switch": switch}
 
+    from .jobs import queue_delayed
+    app.jinja_env.globals["queue_delayed"] = queue_delayed
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals.update(format_date=format_date, format_datetime=format_datetime,
                                  format_decimal=format_decimal)

@@ -8,4 +8,4 @@ export HF_HUB_OFFLINE=1
 echo "== test suite on SQLite =="
 .venv/bin/python -m pytest --db=sqlite "$@"
 echo "== test suite on PostgreSQL =="
-.venv/bin/python -m pytest --db=postgresql "$@"
+RUN_DB_RESTART_TEST=1 .venv/bin/python -m pytest --db=postgresql "$@"

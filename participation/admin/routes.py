@@ -1,4 +1,6 @@
-from flask import flash, render_template, url_for
+from datetime import timedelta
+
+from flask import abort, flash, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func
 
@@ -6,7 +8,8 @@ from .. import audit
 from ..auth.access import role_required
 from ..extensions import db
 from ..forms.admin import UserForm
-from ..models import AuditEvent, Invitation, User
+from ..forms.privacy import ConfirmForm
+from ..models import AuditEvent, Invitation, User, utcnow
 from . import bp
 
 
@@ -31,8 +34,37 @@ def index():
             flash(_("Einladung erstellt. Geben Sie den Link persönlich weiter; er gilt 7 Tage und nur einmal."),
                   "success")
             form = UserForm(formdata=None)
+    return _index_page(form, invitation_link=invitation_link)
+
+
+def _index_page(form, **links):
     users = db.session.execute(db.select(User).order_by(User.role, User.email)).scalars().all()
-    return render_template("admin/index.html", form=form, users=users, invitation_link=invitation_link)
+    return render_template("admin/index.html", form=form, users=users, reset_form=ConfirmForm(), **links)
+
+
+RESET_VALID_FOR = timedelta(days=2)
+
+
+@bp.route("/users/<int:user_id>/reset", methods=["POST"])
+@role_required("admin")
+def reset_password(user_id: int):
+    """A one-time link with which the person sets a new password; earlier unused links stop working."""
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    now = utcnow()
+    for earlier in db.session.execute(db.select(Invitation).filter_by(user_id=user.id, used_at=None)).scalars():
+        earlier.used_at = now
+    invitation, token = Invitation.issue(user, purpose="reset", valid_for=RESET_VALID_FOR)
+    db.session.add(invitation)
+    audit.record("password_reset_issued", user)
+    db.session.commit()
+    flash(_("Link zum Zurücksetzen erstellt. Geben Sie ihn persönlich weiter; er gilt 2 Tage und nur einmal."),
+          "success")
+    return _index_page(UserForm(formdata=None),
+                       reset_link=url_for("auth.accept_invitation", token=token, _external=True), reset_user=user)
 
 
 @bp.route("/audit")

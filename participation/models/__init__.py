@@ -9,6 +9,7 @@ from .questionnaire import (
 from .response import Response, Answer, CHANNELS
 from .audit import AuditEvent
 from .job import Job, JOB_STATUSES
+from .ratelimit import RefusedAttempts
 from .themes import AnalysisRun, AnswerEmbedding, Theme, ThemeAssignment, REVIEW_FLAGS
 from .strategy import StrategyField, Goal, Measure, Indicator, EvidenceLink, GOAL_LEVELS, MEASURE_STATUSES
 from .draft import SurveyDraft
@@ -20,5 +21,5 @@ __all__ = [
     "Response", "Answer", "CHANNELS", "AuditEvent", "Job", "JOB_STATUSES",
     "AnalysisRun", "AnswerEmbedding", "Theme", "ThemeAssignment", "REVIEW_FLAGS",
     "StrategyField", "Goal", "Measure", "Indicator", "EvidenceLink", "GOAL_LEVELS", "MEASURE_STATUSES",
-    "SurveyDraft",
+    "SurveyDraft", "RefusedAttempts",
 ]

@@ -21,6 +21,9 @@ class Process(db.Model):
     min_group_size: Mapped[int] = mapped_column(Integer, default=5)
     # Expected shares for the reach dashboard: {"district": {"Nordstadt": 0.3}, "target_group": {...}}
     quotas: Mapped[dict] = mapped_column(JSON, default=dict)
+    # After this moment free text is anonymised; only coded and aggregated results remain.
+    retention_until = mapped_column(UTCDateTime, nullable=True)
+    retention_applied_at = mapped_column(UTCDateTime, nullable=True)
     created_at = mapped_column(UTCDateTime, default=utcnow)
 
     questionnaires = relationship("Questionnaire", back_populates="process", cascade="all, delete-orphan",

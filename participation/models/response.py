@@ -25,6 +25,8 @@ class Response(db.Model):
     recorded_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"), nullable=True, index=True)
     created_at = mapped_column(UTCDateTime, default=utcnow, index=True)
+    # sha256 of the code a resident may use to delete this response again (see privacy.issue_deletion_code).
+    deletion_code_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
     # Focus-group sessions only: aggregate facts, never names.
     held_on = mapped_column(Date, nullable=True)
     place: Mapped[str | None] = mapped_column(String(200), nullable=True)

@@ -4,5 +4,6 @@ from flask import Blueprint
 bp = Blueprint("planning", __name__, url_prefix="/planning", template_folder="templates")
 
 from . import (  # noqa: E402,F401
-    builder_routes, export_views, multipliers, process_routes, reach_views, routes, strategy_views, themes,
+    builder_routes, export_views, multipliers, privacy_views, process_routes, reach_views, routes,
+    strategy_views, themes,
 )

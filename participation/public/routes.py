@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 
 from .. import i18n
 from ..answering import parse_form, valid_submission_id
+from ..data_protection import check_submission_rate, deletion_code_for_new_response
 from ..extensions import db
 from ..forms.public import StartForm
 from ..models import Survey
@@ -15,6 +16,7 @@ from .flow import (
 )
 
 DRAFTS_KEY = "survey_drafts"
+DELETION_CODES_KEY = "deletion_codes"
 
 
 @bp.route("/")
@@ -129,9 +131,28 @@ def survey_page(code: str, number: int):
     if survey.consent_text and not draft.consent:
         flash(_("Bitte bestätigen Sie zuerst Ihr Einverständnis. Ihre Antworten sind gespeichert."), "error")
         return redirect(url_for(".survey_start", code=code))
-    submit(survey, draft, language)
+    if not check_submission_rate(survey):
+        flash(_("Gerade kommen sehr viele Antworten auf einmal an. Ihre Antworten sind gespeichert – "
+                "bitte senden Sie sie später noch einmal ab."), "error")
+        return render_page(survey, draft, number, language, status=429)
+    response = submit(survey, draft, language)
     remember_submission_id(code, None)
+    remember_deletion_code(code, deletion_code_for_new_response(response))
     return redirect(url_for(".survey_thanks", code=code))
+
+
+def remember_deletion_code(code: str, deletion_code: str | None) -> None:
+    """Kept in the (signed, HttpOnly) session only until the thank-you page shows it once."""
+    if deletion_code:
+        session[DELETION_CODES_KEY] = {**(session.get(DELETION_CODES_KEY) or {}), code: deletion_code}
+
+
+def take_deletion_code(code: str) -> str | None:
+    codes = dict(session.get(DELETION_CODES_KEY) or {})
+    deletion_code = codes.pop(code, None)
+    if deletion_code:
+        session[DELETION_CODES_KEY] = codes
+    return deletion_code
 
 
 def render_page(survey, draft, number: int, language: str, errors: dict | None = None, status: int = 200):
@@ -155,4 +176,5 @@ def survey_thanks(code: str):
     language = use_survey_languages(survey if state.state != "unknown" else None)
     if state.state == "unknown":
         return unavailable_page(survey, state)
-    return render_template("public/thanks.html", survey=survey, lang=language)
+    return render_template("public/thanks.html", survey=survey, lang=language,
+                           deletion_code=take_deletion_code(code))

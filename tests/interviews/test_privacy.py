@@ -5,11 +5,11 @@ from participation.privacy import mask_personal_data
 
 
 @pytest.mark.parametrize("text, hidden, placeholder", [
-    ("Schreiben Sie an aylin.demir@example.org bitte", "aylin.demir@example.org", "[E-Mail]"),
-    ("Ruf an: 0171 2345678", "0171 2345678", "[Telefon]"),
-    ("Tel. +49 (521) 123-4567", "123-4567", "[Telefon]"),
-    ("Mehr unter https://example.org/seite", "example.org", "[URL]"),
-    ("Konto DE89 3704 0044 0532 0130 00", "0532", "[IBAN]"),
+    ("Schreiben Sie an aylin.demir@example.org bitte", "aylin.demir@example.org", "[E-Mail entfernt]"),
+    ("Ruf an: 0171 2345678", "0171 2345678", "[Telefonnummer entfernt]"),
+    ("Tel. +49 (521) 123-4567", "123-4567", "[Telefonnummer entfernt]"),
+    ("Mehr unter https://example.org/seite", "example.org", "[Link entfernt]"),
+    ("Konto DE89 3704 0044 0532 0130 00", "0532", "[IBAN entfernt]"),
 ])
 def test_contact_data_is_masked(app, text, hidden, placeholder):
     masked = mask_personal_data(text)

@@ -145,6 +145,6 @@ def test_other_multiplier_sees_nothing_and_planner_sees_all_masked(
     assert overview.count("liegt vor") == 2
     detail = client.get(f"/interviews/records/{records[0].id}").get_data(as_text=True)
     assert GERMAN_TRANSLATION in detail
-    assert "0171 2345678" not in detail and "[Telefon]" in detail
+    assert "0171 2345678" not in detail and "[Telefonnummer entfernt]" in detail
     session = client.get(f"/interviews/records/{records[1].id}").get_data(as_text=True)
     assert "Wir warten seit einem Jahr auf einen Platz." in session and "Zitat" in session

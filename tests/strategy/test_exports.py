@@ -80,7 +80,7 @@ def test_workbook_has_matrix_themes_reach_and_coded_answers(strategy_process, fl
     themes = {row[0]: row for row in content["Themen"][1:]}
     assert str(themes["Fehlende Kitaplätze"][1]) == "7"
     assert "Wir warten seit einem Jahr auf einen Kitaplatz." in themes["Fehlende Kitaplätze"][4]
-    assert "[E-Mail]" in themes["Fehlende Kitaplätze"][4]
+    assert "[E-Mail entfernt]" in themes["Fehlende Kitaplätze"][4]
     assert "Maßnahme: Kita-Ausbau Nordstadt" in themes["Fehlende Kitaplätze"][3]
 
     reach = content["Reichweite"]
@@ -130,7 +130,7 @@ def test_report_has_method_charts_quotes_and_strategy(strategy_process, flagged_
     assert "Insgesamt liegen 26 Antworten vor." in text
     assert "„Seit mein Mann tot ist, bin ich viel allein.“" in text
     assert "Übersetzung: Abends gibt es keinen Bus." in text
-    assert "[E-Mail]" in text
+    assert "[E-Mail entfernt]" in text
     assert "Bewegungstreff im Park" in text and "Sportverein TSV Nordstadt" in text
     assert "Leitziel: Niemand ist im Alter allein" in text
     _assert_private(text)
@@ -170,7 +170,7 @@ def test_data_export_has_csv_json_and_codebook(strategy_process, flagged_answer,
     assert district_answers == {"Nordstadt", "Lindenhof", "kleine Gruppe"}
     texts = [row for row in answers if row["question_code"] == "missing"]
     assert len(texts) == 25   # one flagged answer left out
-    assert any("[E-Mail]" in row["value"] for row in texts)
+    assert any("[E-Mail entfernt]" in row["value"] for row in texts)
     lonely = next(row for row in texts if row["value"].startswith("Seit mein Mann"))
     assert lonely["theme"] == "Einsamkeit im Alter" and lonely["theme_id"]
     topics = next(row for row in answers if row["question_code"] == "topics")

@@ -31,7 +31,7 @@ def test_overview_shows_labelled_themes_with_masked_quotes(planner_client, proce
     assert "0171 2345678" not in page and "anna.beispiel@example.org" not in page
     kita = _theme(process, "Kita")
     detail = planner_client.get(f"/planning/processes/{process.id}/themes/{kita.id}").get_data(as_text=True)
-    assert "[Telefon]" in detail and "[E-Mail]" in detail and "0171 2345678" not in detail
+    assert "[Telefonnummer entfernt]" in detail and "[E-Mail entfernt]" in detail and "0171 2345678" not in detail
     assert re.search(r'<blockquote class="theme-quote" lang="ar" dir="rtl">', detail)
     assert "Wir finden keinen Kitaplatz für mein Kind" in detail  # German translation beside the Turkish original
 
@@ -197,7 +197,7 @@ def test_cli_run_and_show(app, process, survey, answers):
     assert re.search(r"60 answers, \d+ themes", result.output)
     shown = runner.invoke(args=["themes", "show", str(process.id), "--quotes", "10"])
     assert shown.exit_code == 0, shown.output
-    assert _theme(process, "Kita").label in shown.output and "[Telefon]" in shown.output
+    assert _theme(process, "Kita").label in shown.output and "[Telefonnummer entfernt]" in shown.output
     assert "0171 2345678" not in shown.output
     missing = runner.invoke(args=["themes", "show", "survey:gibtsnicht"])
     assert missing.exit_code != 0 and "nothing found" in missing.output

@@ -1,0 +1,25 @@
+"""Residents delete their own response with the code they got on the thank-you page."""
+from flask import render_template
+from flask_babel import gettext as _
+
+from ..data_protection import (SCOPE_DELETION, check_deletion_rate, delete_response_by_code,
+                               record_refused_attempt)
+from ..forms.privacy import DeletionForm
+from . import bp
+
+
+@bp.route("/delete", methods=["GET", "POST"])
+def delete_response():
+    form = DeletionForm()
+    if form.validate_on_submit():
+        if not check_deletion_rate():
+            form.code.errors.append(_("Gerade wurden sehr viele falsche Codes eingegeben. "
+                                      "Bitte versuchen Sie es in einer Stunde noch einmal."))
+            return render_template("public/delete.html", form=form), 429
+        if delete_response_by_code(form.code.data):
+            return render_template("public/deleted.html")
+        record_refused_attempt(SCOPE_DELETION, None)
+        form.code.errors.append(_("Zu diesem Code gibt es keine Antworten. Bitte prüfen Sie den Code – "
+                                  "oder die Antworten wurden schon gelöscht."))
+        return render_template("public/delete.html", form=form), 404
+    return render_template("public/delete.html", form=form)
