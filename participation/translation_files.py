@@ -214,8 +214,12 @@ def _parse_po(data: bytes) -> ParsedFile:
 
 
 def _xml(data: bytes):
+    """Parse without entities, DTDs or network: a translation file never needs them."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
-    return etree.fromstring(data, parser)
+    root = etree.fromstring(data, parser)
+    if root.getroottree().docinfo.doctype:
+        raise UnreadableFile("DOCTYPE declarations are not allowed")
+    return root
 
 
 def _text_of(element) -> str:
