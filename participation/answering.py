@@ -207,30 +207,31 @@ def store_response(questionnaire: Questionnaire, values: dict, *, submission_id:
         return existing, False
     from .langid import detect_language
 
-    response = Response(questionnaire=questionnaire, process=questionnaire.process,
-                        submission_id=submission_id, channel=channel, language=language,
-                        consent=consent, recorded_by=recorded_by, **session_facts)
-    translations_de = translations_de or {}
-    for question in questionnaire.questions:
-        if question.code not in values:
-            continue
-        value = values[question.code]
-        answer = Answer(question=question)
-        _set_answer_value(answer, question, value)
-        if question.is_text and answer.text_value:
-            answer.language = detect_language(answer.text_value, expected=language)
-            if translations_de.get(question.code):
-                answer.translation_de = clean_text(translations_de[question.code])[:question.text_limit()]
-        _apply_profile(response, question, value)
-        response.answers.append(answer)
-    for item in items or []:
-        question = questionnaire.question_by_code(item["question"])
-        text = clean_text(item.get("text") or "")
-        if question is None or not text:
-            continue
-        response.answers.append(Answer(question=question, item_kind=item.get("kind", "note"), text_value=text,
-                                       language=detect_language(text, expected=language),
-                                       translation_de=clean_text(item.get("translation_de") or "") or None))
+    with db.session.no_autoflush:  # build the whole response before anything is written
+        response = Response(questionnaire_id=questionnaire.id, process_id=questionnaire.process_id,
+                            submission_id=submission_id, channel=channel, language=language,
+                            consent=consent, recorded_by=recorded_by, **session_facts)
+        translations_de = translations_de or {}
+        for question in questionnaire.questions:
+            if question.code not in values:
+                continue
+            value = values[question.code]
+            answer = Answer(question=question)
+            _set_answer_value(answer, question, value)
+            if question.is_text and answer.text_value:
+                answer.language = detect_language(answer.text_value, expected=language)
+                if translations_de.get(question.code):
+                    answer.translation_de = clean_text(translations_de[question.code])[:question.text_limit()]
+            _apply_profile(response, question, value, questionnaire.process)
+            response.answers.append(answer)
+        for item in items or []:
+            question = questionnaire.question_by_code(item["question"])
+            text = clean_text(item.get("text") or "")
+            if question is None or not text:
+                continue
+            response.answers.append(Answer(question=question, item_kind=item.get("kind", "note"), text_value=text,
+                                           language=detect_language(text, expected=language),
+                                           translation_de=clean_text(item.get("translation_de") or "") or None))
     try:
         with db.session.begin_nested():
             db.session.add(response)
@@ -263,12 +264,11 @@ def _set_answer_value(answer: Answer, question: Question, value) -> None:
         answer.choice_codes = [value]
 
 
-def _apply_profile(response: Response, question: Question, value) -> None:
+def _apply_profile(response: Response, question: Question, value, process) -> None:
     """District and target-group questions fill the response's breakdown fields."""
     if question.kind == "district" or question.profile_field == "district":
         response.district = str(value)
     elif question.profile_field == "target_group" and question.kind == "single_choice":
         option = next((o for o in question.options if o.code == value), None)
-        groups = response.process.target_groups if response.process else []
-        if option is not None and option.label in (groups or []):
+        if option is not None and option.label in (process.target_groups or []):
             response.target_group = option.label

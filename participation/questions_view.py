@@ -11,10 +11,11 @@ def choices(question, language: str, process) -> list[tuple[str, str]]:
     if question.kind == "scale":
         low = question.min_value if question.min_value is not None else 1
         high = question.max_value if question.max_value is not None else 5
-        labels = {low: question.text("scale_min_label", language), high: question.text("scale_max_label", language)}
+        labels = {low: question.translated("scale_min_label", language),
+                  high: question.translated("scale_max_label", language)}
         return [(str(value), f"{value} – {labels[value]}" if labels.get(value) else str(value))
                 for value in range(low, high + 1)]
-    return [(option.code, option.text("label", language)) for option in question.active_options]
+    return [(option.code, option.translated("label", language)) for option in question.active_options]
 
 
 def choice_label(question, code: str, language: str) -> str:

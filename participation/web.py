@@ -5,7 +5,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from . import i18n, questions_view
+from . import i18n, labels, questions_view
 from .extensions import babel, csrf, db, login_manager, migrate
 
 CONTENT_SECURITY_POLICY = (
@@ -50,6 +50,7 @@ def init_app(app: Flask) -> None:
     _register_error_handlers(app)
     _register_template_helpers(app)
     questions_view.init_app(app)
+    labels.init_app(app)
     _load_job_functions()
 
 
@@ -159,5 +160,6 @@ def _register_template_helpers(app: Flask) -> None:
             i18n.LANGUAGES[code] for code in i18n.LANGUAGES if code != "de-easy"]
         return {"current_language": current, "language_switch": switch}
 
+    app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals.update(format_date=format_date, format_datetime=format_datetime,
                                  format_decimal=format_decimal)

@@ -35,7 +35,7 @@ class Translatable:
 
     TRANSLATABLE_FIELDS: tuple[str, ...] = ()
 
-    def text(self, field: str, language: str | None = None) -> str:
+    def translated(self, field: str, language: str | None = None) -> str:
         return self.text_with_fallback(field, language)[0]
 
     def text_with_fallback(self, field: str, language: str | None) -> tuple[str, bool]:

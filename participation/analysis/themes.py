@@ -1,0 +1,34 @@
+"""Working with stored themes without a rerun: assign new texts, carry names across reruns."""
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from .cluster import NO_THEME, nearest_centroid
+from .embed import l2_normalise
+
+DEFAULT_ASSIGN_THRESHOLD = 0.35
+DEFAULT_MAP_MIN_SIMILARITY = 0.7
+
+
+def assign_to_themes(vectors, theme_centroids, threshold=DEFAULT_ASSIGN_THRESHOLD):
+    """Nearest theme per vector by cosine similarity, or -1 when no theme is similar enough."""
+    vectors = l2_normalise(np.atleast_2d(np.asarray(vectors, dtype=np.float32)))
+    centroids = np.asarray(theme_centroids, dtype=np.float32)
+    if len(vectors) == 0 or centroids.size == 0:
+        return np.full(len(vectors), NO_THEME, dtype=int)
+    best, similarity = nearest_centroid(vectors, l2_normalise(np.atleast_2d(centroids)))
+    return np.where(similarity >= threshold, best, NO_THEME).astype(int)
+
+
+def map_themes(old_centroids, new_centroids, min_similarity=DEFAULT_MAP_MIN_SIMILARITY):
+    """{new theme index: old theme index or None}, one-to-one by Hungarian matching on cosine similarity."""
+    new = np.asarray(new_centroids, dtype=np.float32)
+    old = np.asarray(old_centroids, dtype=np.float32)
+    mapping = {index: None for index in range(len(new))}
+    if len(new) == 0 or old.size == 0:
+        return mapping
+    similarity = l2_normalise(np.atleast_2d(new)) @ l2_normalise(np.atleast_2d(old)).T
+    for new_index, old_index in zip(*linear_sum_assignment(-similarity)):
+        if similarity[new_index, old_index] >= min_similarity:
+            mapping[int(new_index)] = int(old_index)
+    return mapping

@@ -1,0 +1,210 @@
+"""Behaviour of participation.analysis that the web app and planners rely on."""
+
+import numpy as np
+import pytest
+from sklearn.metrics import normalized_mutual_info_score
+
+from participation.analysis import (assign_to_themes, cluster_texts, embed_texts, map_themes,
+                                    mask_personal_data, theme_count_range)
+
+BUS = [
+    ("de", "Der Bus fährt abends viel zu selten, ich komme nicht mehr nach Hause."),
+    ("de", "Die Buslinie 12 sollte auch am Wochenende öfter fahren."),
+    ("de", "Die Bushaltestelle am Markt braucht ein Dach und eine Bank."),
+    ("tr", "Otobüsler akşamları çok seyrek geliyor, eve dönemiyorum."),
+    ("tr", "Hafta sonu otobüs seferleri daha sık olmalı."),
+    ("ar", "الحافلات تأتي نادرا في المساء ولا أستطيع العودة إلى البيت."),
+    ("ar", "يجب أن تكون مواعيد الحافلات أكثر في عطلة نهاية الأسبوع."),
+    ("en", "The bus runs far too rarely in the evening, I can't get home."),
+    ("en", "We need more frequent bus connections to the train station."),
+    ("en", "The bus stop near the market needs a shelter and a bench."),
+]
+PLAYGROUND = [
+    ("de", "Der Spielplatz im Park ist kaputt, die Schaukel fehlt seit Monaten."),
+    ("de", "Wir brauchen mehr Spielplätze für kleine Kinder in unserem Viertel."),
+    ("de", "Auf dem Spielplatz liegen Scherben, das ist gefährlich für die Kinder."),
+    ("tr", "Parktaki çocuk oyun alanı bozuk, salıncak aylardır yok."),
+    ("tr", "Mahallemizde küçük çocuklar için daha fazla oyun parkı lazım."),
+    ("ar", "ملعب الأطفال في الحديقة مكسور والأرجوحة مفقودة منذ أشهر."),
+    ("ar", "نحتاج إلى المزيد من الملاعب للأطفال الصغار في حينا."),
+    ("en", "The playground in the park is broken, the swing has been missing for months."),
+    ("en", "Our neighbourhood needs more playgrounds for small children."),
+    ("en", "There is broken glass on the playground, it is dangerous for the kids."),
+]
+DOCTORS = [
+    ("de", "Ich warte drei Monate auf einen Termin beim Facharzt."),
+    ("de", "Es gibt zu wenige Hausärzte, die neue Patienten aufnehmen."),
+    ("de", "Die Kinderarztpraxis ist immer überfüllt, man bekommt keinen Termin."),
+    ("tr", "Uzman doktordan randevu almak için üç ay bekliyorum."),
+    ("tr", "Yeni hasta kabul eden aile hekimi çok az."),
+    ("ar", "أنتظر ثلاثة أشهر للحصول على موعد عند الطبيب المختص."),
+    ("ar", "لا يوجد عدد كاف من الأطباء الذين يقبلون مرضى جدد."),
+    ("en", "I have been waiting three months for an appointment with a specialist doctor."),
+    ("en", "There are too few family doctors accepting new patients."),
+    ("en", "The paediatrician's practice is always full, you cannot get an appointment."),
+]
+LONELINESS = [
+    ("de", "Viele ältere Menschen sind einsam und haben niemanden zum Reden."),
+    ("de", "Ein Seniorentreff im Stadtteil würde gegen die Einsamkeit im Alter helfen."),
+    ("de", "Meine Nachbarin ist über achtzig und bekommt kaum Besuch."),
+    ("tr", "Birçok yaşlı insan yalnız ve konuşacak kimsesi yok."),
+    ("tr", "Mahallede yaşlılar için bir buluşma yeri yalnızlığa karşı iyi olurdu."),
+    ("ar", "كثير من كبار السن يشعرون بالوحدة وليس لديهم من يتحدثون معه."),
+    ("ar", "مركز لقاء لكبار السن في الحي سيساعد ضد الوحدة."),
+    ("en", "Many older people are lonely and have nobody to talk to."),
+    ("en", "A meeting place for seniors in the district would help against loneliness."),
+    ("en", "My neighbour is over eighty and hardly gets any visitors."),
+]
+TOPICS = [BUS, PLAYGROUND, DOCTORS, LONELINESS]
+ANSWERS = [answer for topic in TOPICS for answer in topic]
+TEXTS = [text for _, text in ANSWERS]
+LANGUAGES = [language for language, _ in ANSWERS]
+TRUE_TOPICS = [index for index, topic in enumerate(TOPICS) for _ in topic]
+
+
+@pytest.fixture(scope="module")
+def vectors():
+    return embed_texts(TEXTS, LANGUAGES)
+
+
+@pytest.fixture(scope="module")
+def result(vectors):
+    return cluster_texts(TEXTS, LANGUAGES, embeddings=vectors)
+
+
+def test_embeddings_are_unit_float32_rows(vectors):
+    assert vectors.shape == (len(TEXTS), 512)
+    assert vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_one_label_per_text_and_labels_refer_to_themes(result):
+    assert len(result.labels) == len(TEXTS)
+    assert set(result.labels) <= set(range(len(result.themes))) | {-1}
+    assert sum(theme.size for theme in result.themes) == sum(label >= 0 for label in result.labels)
+
+
+def test_resident_topics_are_recovered_across_languages(result):
+    assert normalized_mutual_info_score(TRUE_TOPICS, result.labels) > 0.6
+    assert 3 <= len(result.themes) <= 6
+    mixed_themes = [theme for theme in result.themes if len(theme.languages) >= 3]
+    assert len(mixed_themes) >= len(result.themes) - 1
+
+
+def test_given_number_of_themes_is_respected(vectors):
+    result = cluster_texts(TEXTS, LANGUAGES, 4, embeddings=vectors)
+    assert len(result.themes) == 4
+    assert normalized_mutual_info_score(TRUE_TOPICS, result.labels) > 0.6
+
+
+def test_same_seed_gives_same_result(vectors):
+    first = cluster_texts(TEXTS, LANGUAGES, embeddings=vectors, random_state=3)
+    second = cluster_texts(TEXTS, LANGUAGES, embeddings=vectors, random_state=3)
+    assert first.labels == second.labels
+    assert [t.label for t in first.themes] == [t.label for t in second.themes]
+
+
+def test_embedding_inside_cluster_texts_matches_stored_vectors(result):
+    assert cluster_texts(TEXTS, LANGUAGES).labels == result.labels
+
+
+def test_languages_are_detected_when_missing(vectors):
+    result = cluster_texts(TEXTS, embeddings=vectors)
+    assert result.languages == LANGUAGES
+
+
+def test_representatives_are_three_to_five_members(result):
+    for index, theme in enumerate(result.themes):
+        assert 3 <= len(theme.representatives) <= 5
+        assert len(set(theme.representatives)) == len(theme.representatives)
+        assert all(result.labels[i] == index for i in theme.representatives)
+
+
+def test_labels_and_keywords_are_readable(result):
+    for theme in result.themes:
+        assert isinstance(theme.label, str) and theme.label.strip()
+        assert len(theme.label.replace(",", " ").split()) <= 4
+        assert theme.keywords
+        assert set(theme.keywords_by_language) <= set(LANGUAGES)
+
+
+def test_german_label_names_the_topic(result):
+    labels_by_topic = {}
+    for label, topic in zip(result.labels, TRUE_TOPICS):
+        if label >= 0:
+            labels_by_topic.setdefault(topic, []).append(label)
+    bus_theme = max(set(labels_by_topic[0]), key=labels_by_topic[0].count)
+    playground_theme = max(set(labels_by_topic[1]), key=labels_by_topic[1].count)
+    assert "Bus" in result.themes[bus_theme].label or "Buslinie" in result.themes[bus_theme].label
+    assert "Spielplatz" in result.themes[playground_theme].label
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3])
+def test_tiny_inputs_do_not_crash(count):
+    result = cluster_texts(TEXTS[:count], LANGUAGES[:count])
+    assert len(result.labels) == count
+    assert len(result.themes) <= 1
+    assert all(label in (-1, 0) for label in result.labels)
+
+
+def test_mask_personal_data():
+    text = ("Schreiben Sie an anna.schmidt@example.org oder rufen Sie 0171 2345678 bzw. +49 (30) 123-4567 an, "
+            "Infos auf https://www.stadt.de/plan?id=3, IBAN DE89 3704 0044 0532 0130 00. "
+            "Am 12.03.2024 kostet es 250 Euro.")
+    masked = mask_personal_data(text)
+    for secret in ("anna.schmidt", "2345678", "123-4567", "stadt.de", "DE89", "0532"):
+        assert secret not in masked
+    for placeholder in ("[E-Mail]", "[Telefon]", "[URL]", "[IBAN]"):
+        assert placeholder in masked
+    assert "12.03.2024" in masked and "250 Euro" in masked
+
+
+def test_personal_data_never_becomes_a_keyword():
+    texts = [f"Der Bus kommt nie, schreiben Sie mir an max{i}@mailhost.de" for i in range(6)]
+    texts += [f"Der Spielplatz ist kaputt, Tel. 0172 55512{i}{i}" for i in range(6)]
+    result = cluster_texts(texts, ["de"] * len(texts))
+    keywords = " ".join(k for theme in result.themes for k in theme.keywords).lower()
+    assert "mailhost" not in keywords and "0172" not in keywords
+
+
+def test_assign_to_nearest_theme_or_none():
+    centroids = np.eye(3, 8, dtype=np.float32)
+    vectors = np.array([[0.9, 0.1, 0, 0, 0, 0, 0, 0], [0, 0.2, 0.95, 0, 0, 0, 0, 0],
+                        [0, 0, 0, 0, 0, 0, 1, 0]], dtype=np.float32)
+    assert assign_to_themes(vectors, centroids, threshold=0.5).tolist() == [0, 2, -1]
+
+
+def test_new_texts_join_the_theme_of_their_topic(result):
+    new_vectors = embed_texts(["Der Spielplatz braucht neue Rutschen.", "Otobüs durağında bank yok."])
+    assigned = assign_to_themes(new_vectors, result.centroids, threshold=0.2)
+    playground_theme = result.labels[TRUE_TOPICS.index(1)]
+    bus_theme = result.labels[TRUE_TOPICS.index(0)]
+    assert assigned.tolist() == [playground_theme, bus_theme]
+
+
+def test_map_themes_recovers_permutation():
+    rng = np.random.RandomState(1)
+    old = rng.normal(size=(5, 16)).astype(np.float32)
+    permutation = [3, 0, 4, 1, 2]
+    new = old[permutation] + rng.normal(scale=0.05, size=(5, 16)).astype(np.float32)
+    new = np.vstack([new, rng.normal(size=(1, 16)).astype(np.float32)])
+    mapping = map_themes(old, new)
+    assert {k: mapping[k] for k in range(5)} == dict(enumerate(permutation))
+    assert mapping[5] is None
+
+
+def test_rerun_on_shuffled_answers_maps_back(vectors, result):
+    order = np.random.RandomState(7).permutation(len(TEXTS))
+    rerun = cluster_texts([TEXTS[i] for i in order], [LANGUAGES[i] for i in order], embeddings=vectors[order])
+    mapping = map_themes(result.centroids, rerun.centroids)
+    for new_position, original in enumerate(order):
+        new_theme = rerun.labels[new_position]
+        if new_theme >= 0 and mapping[new_theme] is not None:
+            assert mapping[new_theme] == result.labels[original]
+    assert sum(v is not None for v in mapping.values()) >= len(result.themes) - 1
+
+
+@pytest.mark.parametrize("n_texts, low, high", [(20, 3, 6), (100, 4, 12), (300, 5, 15), (10000, 5, 20)])
+def test_automatic_theme_count_is_plausible_for_survey_sizes(n_texts, low, high):
+    lower, upper = theme_count_range(n_texts)
+    assert low <= lower <= upper <= high
