@@ -138,7 +138,7 @@ def test_xliff_2_is_imported(turkish_survey):
             '<target>Kısa anket</target></segment></unit></file></xliff>').encode()
     report = import_translations(turkish_survey, "tr", "anket.xlf", data)
     assert report.ok and report.applied == 1
-    assert turkish_survey.text("title", "tr") == "Kısa anket"
+    assert turkish_survey.translated("title", "tr") == "Kısa anket"
 
 
 def test_changed_german_source_is_a_warning_not_an_error(turkish_survey):
