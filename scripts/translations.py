@@ -37,7 +37,7 @@ def catalogue_path(locale: str) -> Path:
 def extract(output: Path = POT) -> None:
     subprocess.run(PYBABEL + ["extract", "-F", str(TRANSLATIONS / "babel.cfg"), "-k", "lazy_gettext", "-k", "_l",
                               "-o", str(output), "--no-location", "--sort-output", "--project", "participation",
-                              "--omit-header", str(ROOT / "participation")], check=True, cwd=ROOT,
+                              "--omit-header", "--no-wrap", str(ROOT / "participation")], check=True, cwd=ROOT,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -45,7 +45,7 @@ def update() -> None:
     for locale in LOCALES:
         po = catalogue_path(locale)
         action = "update" if po.exists() else "init"
-        extra = ["--no-fuzzy-matching", "--ignore-obsolete"] if action == "update" else []
+        extra = ["--no-fuzzy-matching", "--ignore-obsolete", "--no-wrap"] if action == "update" else []
         subprocess.run(PYBABEL + [action, "-i", str(POT), "-d", str(TRANSLATIONS), "-l", locale] + extra,
                        check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _fill_german()
