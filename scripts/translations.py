@@ -10,6 +10,9 @@ message at once:  {"<msgid>": {"en": "", "tr": "", ...}, ...}. A message with a 
 "<context>\\u0004<msgid>" (the gettext convention); a plural message takes a list per language.
 `apply` accepts the same shape (or {"<locale>": {"<msgid>": "..."}}), skips empty strings, refuses
 translations whose placeholders differ from the German, and never touches the .pot file.
+
+translations/pending.json holds translations made ahead for messages of branches not merged yet;
+every plain run fills untranslated entries from it once their messages appear in the code.
 """
 import json
 import re
@@ -23,6 +26,7 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
 POT = TRANSLATIONS / "messages.pot"
+PENDING = TRANSLATIONS / "pending.json"
 LOCALES = ("de", "en", "tr", "ar", "ru", "uk", "pl", "fa")
 TRANSLATED_LOCALES = tuple(locale for locale in LOCALES if locale != "de")
 PYBABEL = [sys.executable, "-m", "babel.messages.frontend"]
@@ -123,6 +127,15 @@ def placeholders(text: str) -> set[str]:
     return {match.group(0) for match in PLACEHOLDER.finditer(text or "")}
 
 
+def keeps_placeholders(message_id, text: str) -> bool:
+    """A translation uses only the German's placeholders and drops none (plural forms may drop the count)."""
+    if isinstance(message_id, str):
+        return placeholders(text) == placeholders(message_id)
+    expected = set().union(*(placeholders(source) for source in message_id))
+    counts = {"%(num)d", "%(count)d", "%(n)d", "%(num)s", "%(count)s", "%(n)s"}
+    return placeholders(text) <= expected and placeholders(message_id[0]) - counts <= placeholders(text)
+
+
 def todo(locales=TRANSLATED_LOCALES) -> dict[str, dict[str, object]]:
     """Every untranslated entry, grouped by message: {key: {locale: "" or [..plural..]}}."""
     pending: dict[str, dict[str, object]] = {}
@@ -146,8 +159,12 @@ def _by_locale(filled: dict) -> dict[str, dict[str, object]]:
     return result
 
 
-def apply(filled: dict) -> list[str]:
-    """Write filled translations into the catalogues; return the problems (those entries are skipped)."""
+def apply(filled: dict, only_existing: bool = False) -> list[str]:
+    """Write filled translations into the catalogues; return the problems (those entries are skipped).
+
+    With only_existing, entries for messages the code does not (yet) have are skipped silently and
+    translations already in a catalogue are kept.
+    """
     problems = []
     for locale, entries in _by_locale(filled).items():
         if locale not in LOCALES:
@@ -159,16 +176,19 @@ def apply(filled: dict) -> list[str]:
             message = next((m for m in catalog if m.id and _singular(m.id) == message_id
                             and (m.context or "") == context), None)
             if message is None:
-                problems.append(f"{locale}: no entry {message_id!r}")
+                if not only_existing:
+                    problems.append(f"{locale}: no entry {message_id!r}")
                 continue
             if not text or (isinstance(text, list) and not all(text)):
                 continue
-            sources = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
+            if only_existing and _is_translated(message):
+                continue
+            plural = isinstance(message.id, (tuple, list))
+            if plural != isinstance(text, list) or (plural and len(text) != catalog.num_plurals):
+                problems.append(f"{locale}: {message_id!r} needs {catalog.num_plurals if plural else 1} form(s)")
+                continue
             texts = text if isinstance(text, list) else [text]
-            expected = set().union(*(placeholders(source) for source in sources))
-            wrong = [t for t in texts if not placeholders(t) <= expected or
-                     not placeholders(sources[0]) - {"%(num)d", "%(count)d"} <= placeholders(t)]
-            if wrong:
+            if not all(keeps_placeholders(message.id, t) for t in texts):
                 problems.append(f"{locale}: placeholders differ in {message_id!r}")
                 continue
             message.string = tuple(texts) if isinstance(message.id, (tuple, list)) else texts[0]
@@ -182,10 +202,19 @@ def compile_catalogues() -> None:
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def refresh() -> None:
+    """Extract, update every catalogue, fill from pending.json, compile."""
+    extract()
+    update()
+    if PENDING.exists():
+        for problem in apply(json.loads(PENDING.read_text(encoding="utf-8")), only_existing=True):
+            print(f"pending.json: {problem}", file=sys.stderr)
+    compile_catalogues()
+
+
 def main(arguments: list[str]) -> int:
     if arguments[:1] == ["todo"]:
-        extract()
-        update()
+        refresh()
         text = json.dumps(todo(), ensure_ascii=False, indent=1)
         if len(arguments) > 1:
             Path(arguments[1]).write_text(text + "\n", encoding="utf-8")
@@ -198,14 +227,13 @@ def main(arguments: list[str]) -> int:
             print(problem, file=sys.stderr)
         compile_catalogues()
         return 1 if problems else 0
-    extract()
     if "--check" in arguments:
+        extract()
         gaps = missing()
         for locale, messages in gaps.items():
             print(f"{locale}: {len(messages)} missing, e.g. {messages[:3]}")
         return 1 if gaps else 0
-    update()
-    compile_catalogues()
+    refresh()
     for locale, messages in missing().items():
         print(f"{locale}: {len(messages)} untranslated")
     return 0

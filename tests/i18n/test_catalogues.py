@@ -33,11 +33,8 @@ def test_translations_keep_the_placeholders_of_the_german(locale):
     for message in catalogues.read_catalogue(locale):
         if not message.id or not message.string:
             continue
-        sources = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
         strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
-        for text in strings:
-            if text and catalogues.placeholders(text) != catalogues.placeholders(sources[0]):
-                wrong.append((sources[0], text))
+        wrong += [(message.id, text) for text in strings if text and not catalogues.keeps_placeholders(message.id, text)]
     assert wrong == []
 
 
@@ -58,3 +55,18 @@ def test_todo_and_apply_round_trip_a_filled_entry(tmp_path, monkeypatch):
     assert problems and "placeholders" in problems[0]
     assert catalogues.apply({"Willkommen, %(name)s": {"tr": "Hoş geldiniz, %(name)s"}}) == []
     assert "Willkommen, %(name)s" not in catalogues.todo()
+
+
+def test_pending_translations_fill_only_messages_the_code_has(tmp_path, monkeypatch):
+    import shutil
+    copy = tmp_path / "translations"
+    shutil.copytree(catalogues.TRANSLATIONS, copy, ignore=shutil.ignore_patterns("*.mo"))
+    monkeypatch.setattr(catalogues, "TRANSLATIONS", copy)
+    catalog = catalogues.read_catalogue("pl")
+    message = next(m for m in catalog if m.id == "Abmelden")
+    message.string = ""
+    catalogues.write_catalogue("pl", catalog)
+    pending = {"Abmelden": {"pl": "Wyloguj", "en": "Sign out"}, "Noch nicht im Code": {"pl": "Jeszcze nie"}}
+    assert catalogues.apply(pending, only_existing=True) == []
+    assert catalogues.read_catalogue("pl").get("Abmelden").string == "Wyloguj"
+    assert catalogues.read_catalogue("en").get("Abmelden").string == "Log out"  # kept, not overwritten
