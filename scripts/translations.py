@@ -39,10 +39,13 @@ def catalogue_path(locale: str) -> Path:
 
 
 def extract(output: Path = POT) -> None:
-    subprocess.run(PYBABEL + ["extract", "-F", str(TRANSLATIONS / "babel.cfg"), "-k", "lazy_gettext", "-k", "_l",
-                              "-o", str(output), "--no-location", "--sort-output", "--project", "participation",
-                              "--omit-header", "--no-wrap", str(ROOT / "participation")], check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """Extract every message; a template the extractor cannot parse is an error (babel.cfg: silent = false)."""
+    result = subprocess.run(PYBABEL + ["extract", "-F", str(TRANSLATIONS / "babel.cfg"), "-k", "lazy_gettext",
+                                       "-k", "_l", "-o", str(output), "--no-location", "--sort-output",
+                                       "--project", "participation", "--omit-header", "--no-wrap",
+                                       str(ROOT / "participation")], cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError("message extraction failed:\n" + result.stderr[-3000:])
 
 
 def update() -> None:

@@ -70,3 +70,17 @@ def test_pending_translations_fill_only_messages_the_code_has(tmp_path, monkeypa
     assert catalogues.apply(pending, only_existing=True) == []
     assert catalogues.read_catalogue("pl").get("Abmelden").string == "Wyloguj"
     assert catalogues.read_catalogue("en").get("Abmelden").string == "Log out"  # kept, not overwritten
+
+
+def test_a_template_the_extractor_cannot_read_fails_loudly(tmp_path, monkeypatch):
+    """Babel's Jinja extractor skips unparsable templates silently unless told otherwise."""
+    import shutil
+    tree = tmp_path / "tree"
+    (tree / "participation" / "templates").mkdir(parents=True)
+    (tree / "translations").mkdir()
+    shutil.copy(catalogues.TRANSLATIONS / "babel.cfg", tree / "translations" / "babel.cfg")
+    (tree / "participation" / "templates" / "broken.html").write_text('{{ _("Hallo") }}{% unknown_tag %}')
+    monkeypatch.setattr(catalogues, "ROOT", tree)
+    monkeypatch.setattr(catalogues, "TRANSLATIONS", tree / "translations")
+    with pytest.raises(RuntimeError, match="extraction failed"):
+        catalogues.extract(tmp_path / "out.pot")
