@@ -198,10 +198,7 @@ def parse_file(file_format: str, data: bytes) -> ParsedFile:
 
 def _parse_po(data: bytes) -> ParsedFile:
     catalog = read_po(io.BytesIO(data), abort_invalid=True)
-    language = None
-    for line in (catalog.header_comment or "").splitlines() + [f"{k}: {v}" for k, v in catalog.mime_headers]:
-        if line.lower().startswith("language:"):
-            language = line.split(":", 1)[1].strip() or None
+    language = next((value.strip() for name, value in catalog.mime_headers if name.lower() == "language"), None)
     entries = {}
     for message in catalog:
         if not message.id:
@@ -210,7 +207,7 @@ def _parse_po(data: bytes) -> ParsedFile:
             raise UnreadableFile("entry without msgctxt")
         target = message.string if isinstance(message.string, str) else ""
         entries[message.context] = (message.id, "" if message.fuzzy else target)
-    return ParsedFile(language, entries)
+    return ParsedFile(language or None, entries)
 
 
 def _xml(data: bytes):

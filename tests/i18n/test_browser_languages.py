@@ -96,3 +96,44 @@ def test_language_switch_keeps_the_choice_across_pages(live_server, page):
     page.goto(live_server + "/login")
     assert page.locator("html").get_attribute("lang") == "uk"
     assert page.get_by_role("button", name="Увійти").is_visible()
+
+
+def log_in(page, live_server, user):
+    page.goto(live_server + "/login")
+    page.fill("input[name=email]", user.email)
+    page.fill("input[name=password]", "correct horse battery")
+    page.locator("form button[type=submit], form input[type=submit]").last.click()
+
+
+def test_planner_translation_pages_are_accessible_and_report_import_problems(live_server, page, make_user,
+                                                                            process, open_survey, tmp_path):
+    log_in(page, live_server, make_user("planner", processes=[process]))
+    page.goto(f"{live_server}/planning/questionnaires/{open_survey.id}/translations")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Übersetzungen")
+    assert_accessible(page)
+    wrong = tmp_path / "anket.csv"
+    wrong.write_text("id,de,ar\nsurvey.title,Kurze Umfrage,استطلاع\n", encoding="utf-8")
+    page.goto(f"{live_server}/planning/questionnaires/{open_survey.id}/translations/tr/import")
+    page.set_input_files("input[type=file]", str(wrong))
+    page.get_by_role("button", name="Übersetzung prüfen und übernehmen").click()
+    assert page.get_by_role("alert").filter(has_text="Die Datei wurde nicht übernommen").is_visible()
+    assert_accessible(page)
+
+
+def test_answer_translation_page_keeps_the_original_direction(live_server, page, make_user, process, open_survey):
+    import uuid
+
+    from participation.answering import store_response
+    multiplier = make_user("multiplier", processes=[process])
+    record, _ = store_response(open_survey, {"missing": "لا توجد حضانة قريبة."}, submission_id=uuid.uuid4().hex,
+                               channel="peer_interview", language="ar", consent=True, recorded_by=multiplier)
+    log_in(page, live_server, multiplier)
+    page.goto(f"{live_server}/interviews/records/{record.id}/translations")
+    original = page.locator("blockquote[lang=ar]")
+    assert original.evaluate("element => getComputedStyle(element).direction") == "rtl"
+    assert_accessible(page)
+    page.get_by_role("link", name="Übersetzung bearbeiten").click()
+    page.fill("textarea", "Es gibt keine Kita in der Nähe.")
+    page.get_by_role("button", name="Übersetzung speichern").click()
+    assert page.locator("blockquote[lang=de]").inner_text() == "Es gibt keine Kita in der Nähe."
+    assert_accessible(page)
