@@ -164,3 +164,15 @@ def test_number_answers_have_no_translation_page(client, interview):
     login(client, multiplier)
     number = next(a for a in response.answers if a.number_value is not None)
     assert client.get(f"/interviews/answers/{number.id}/translation").status_code == 404
+
+
+def test_translation_cell_for_the_builder_table(app, turkish_survey):
+    from flask import render_template_string
+
+    from participation.i18n import LANGUAGES
+    template = '{% include "planning/_translation_cell.html" %}'
+    with app.test_request_context("/"):
+        turkish = render_template_string(template, questionnaire=turkish_survey, lang=LANGUAGES["tr"])
+        german = render_template_string(template, questionnaire=turkish_survey, lang=LANGUAGES["de"])
+    assert "0 von 19" in turkish and "unvollständig" in turkish
+    assert "Ausgangssprache" in german
