@@ -8,18 +8,9 @@ from babel.messages.pofile import read_po, write_po
 from participation.extensions import db
 from participation.translation_files import (export_file, import_translations, text_units,
                                              translation_completeness)
+from tests.i18n.survey_texts import SURVEY_TEXTS
 
-TURKISH = {
-    "survey.title": "Kısa anket", "survey.intro": "Katıldığınız için teşekkürler.",
-    "survey.consent_text": "Kabul ediyorum.", "survey.thanks_text": "Çok teşekkürler!",
-    "s.0.title": "Hakkınızda", "s.1.title": "Görüşünüz",
-    "q.district.text": "Hangi semtte oturuyorsunuz?", "q.children.text": "Evinizde çocuk yaşıyor mu?",
-    "q.childcare.text": "Kreş yeriniz var mı?", "o.childcare.yes.label": "Evet",
-    "o.childcare.waiting.label": "Bekleme listesinde", "q.years.text": "Kaç yıldır burada oturuyorsunuz?",
-    "q.satisfaction.text": "Kendinizi ne kadar iyi hissediyorsunuz?", "q.topics.text": "Sizin için ne önemli?",
-    "o.topics.bus.label": "Otobüs", "o.topics.doctors.label": "Doktorlar", "o.topics.playgrounds.label": "Oyun alanları",
-    "q.missing.text": "Tam olarak nerede desteğe ihtiyacınız var?", "q.name_short.text": "Mahalleniz hakkında bir kelime",
-}
+TURKISH = SURVEY_TEXTS["tr"]
 
 
 @pytest.fixture
@@ -167,3 +158,10 @@ def test_easy_language_has_its_own_texts_and_falls_back_to_german(turkish_survey
     wrong = import_translations(turkish_survey, "de-easy", "x.po",
                                 fill("po", exported, {"survey.title": "x"}, language_header="de"))
     assert [p.code for p in wrong.errors] == ["wrong_language"]
+
+
+def test_the_hand_translations_cover_every_text_of_the_test_survey(survey):
+    """Keeps tests.i18n.survey_texts in step with SMALL_SURVEY (the answering-flow tests rely on it)."""
+    survey.languages = ["de"] + list(SURVEY_TEXTS)
+    ids = {unit.id for unit in text_units(survey, "tr")}
+    assert all(set(texts) == ids for texts in SURVEY_TEXTS.values())
