@@ -53,9 +53,10 @@ def problem_message(problem) -> str:
 @role_required("planner", "admin")
 def translations(questionnaire_id: int):
     questionnaire = _questionnaire_for_planner(questionnaire_id)
+    missing = {language: [unit for unit in text_units(questionnaire, language) if not unit.target.strip()]
+               for language in offered_translation_languages(questionnaire)}
     return render_template("planning/translations.html", questionnaire=questionnaire,
-                           completeness=translation_completeness(questionnaire),
-                           formats=FORMATS)
+                           completeness=translation_completeness(questionnaire), missing=missing)
 
 
 @bp.route("/questionnaires/<int:questionnaire_id>/translations/<language>/export.<file_format>")

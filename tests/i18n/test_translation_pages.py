@@ -38,6 +38,7 @@ def test_planner_exports_and_imports_turkish_through_the_pages(client, planner, 
     base = f"/planning/questionnaires/{turkish_survey.id}/translations"
     overview = client.get(base + "?lang=en").get_data(as_text=True)
     assert "0 of 19" in overview and "incomplete" in overview
+    assert "<code>q.childcare.text</code>" in overview
     download = client.get(base + "/tr/export.xliff")
     assert download.status_code == 200
     assert 'filename="survey-' in download.headers["Content-Disposition"]
