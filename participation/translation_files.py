@@ -55,7 +55,9 @@ class TextUnit:
 
 @dataclass
 class Problem:
-    code: str          # unreadable, wrong_language, unknown_id, missing_placeholder, too_long, source_changed
+    # unsupported_type, too_large, not_utf8, unreadable, wrong_language, unknown_id, missing_placeholder,
+    # too_long; source_changed is only a warning
+    code: str
     unit_id: str = ""
     detail: str = ""
     error: bool = True
@@ -289,6 +291,9 @@ def check_import(questionnaire, language: str, filename: str, data: bytes) -> tu
     try:
         parsed = parse_file(file_format, data)
     except UnreadableFile as error:
+        if isinstance(error.__cause__, UnicodeDecodeError):
+            report.problems.append(Problem("not_utf8"))
+            return report, []
         report.problems.append(Problem("unreadable", detail=str(error)))
         return report, []
     if not _same_language(parsed.language, language):

@@ -36,6 +36,8 @@ def problem_message(problem) -> str:
     messages = {
         "unsupported_type": _("Diese Dateiart wird nicht unterstützt. Bitte nutzen Sie .po, .xlf oder .csv."),
         "too_large": _("Die Datei ist zu groß."),
+        "not_utf8": _("Die Datei ist nicht in UTF-8 gespeichert. Bitte speichern Sie sie als „CSV UTF-8“ "
+                      "bzw. mit der Kodierung UTF-8."),
         "unreadable": _("Die Datei lässt sich nicht lesen: %(detail)s", detail=problem.detail),
         "wrong_language": _("Die Datei ist für eine andere Sprache (%(language)s).", language=problem.detail),
         "unknown_id": _("Diesen Text gibt es im Fragebogen nicht: %(id)s", id=problem.unit_id),

@@ -34,7 +34,8 @@ def test_translations_keep_the_placeholders_of_the_german(locale):
         if not message.id or not message.string:
             continue
         strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
-        wrong += [(message.id, text) for text in strings if text and not catalogues.keeps_placeholders(message.id, text)]
+        wrong += [(message.id, text) for text in strings
+                  if text and not catalogues.keeps_placeholders(message.id, text)]
     assert wrong == []
 
 

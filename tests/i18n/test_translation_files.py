@@ -112,6 +112,7 @@ def test_unknown_ids_and_missing_placeholders_are_reported_without_half_applying
     ("anket.xlf", b"<xliff><file", "unreadable"),
     ("anket.po", b'msgid "x"\nmsgstr "y"\n', "unreadable"),
     ("anket.csv", b"foo,bar\n1,2\n", "unreadable"),
+    ("anket.csv", "id,de,tr\nsurvey.title,Kurze Umfrage,Kısa anket\n".encode("cp1254"), "not_utf8"),
     ("anket.xlf", b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xliff version="1.2" '
                   b'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file target-language="tr"><body>'
                   b'<trans-unit id="survey.title"><source>Kurze Umfrage</source><target>&e;</target></trans-unit>'
