@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("planning", __name__, url_prefix="/planning", template_folder="templates")
 
-from . import reach_views, routes, translations  # noqa: E402,F401
+from . import builder_routes, process_routes, reach_views, routes, translations  # noqa: E402,F401
