@@ -123,7 +123,7 @@ def test_copy_is_a_draft_with_new_code_and_no_answers(survey):
     assert [q.code for q in copy.questions] == [q.code for q in survey.questions if not q.archived]
     childcare = copy.question_by_code("childcare")
     assert childcare.condition_question is copy.question_by_code("children")
-    assert copy.text("title", "en") == "Short survey"
+    assert copy.translated("title", "en") == "Short survey"
     assert survey.question_by_code("children").id != copy.question_by_code("children").id
 
 
