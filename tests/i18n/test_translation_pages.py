@@ -177,3 +177,12 @@ def test_translation_cell_for_the_builder_table(app, turkish_survey):
         german = render_template_string(template, questionnaire=turkish_survey, lang=LANGUAGES["de"])
     assert "0 von 19" in turkish and "unvollständig" in turkish
     assert "Ausgangssprache" in german
+
+
+def test_builder_language_table_shows_how_much_is_translated(client, planner, turkish_survey):
+    login(client, planner)
+    page = client.get(f"/planning/processes/{turkish_survey.process_id}/questionnaires/{turkish_survey.id}")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert '<th scope="col">Übersetzt</th>' in text
+    assert "0 von 19" in text and "19 von 19" in text and "Ausgangssprache" in text
