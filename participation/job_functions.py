@@ -13,3 +13,5 @@ def ping(ctx, steps: int = 3, fail: bool = False) -> dict:
     if fail:
         raise RuntimeError("failed on purpose")
     return {"steps": steps}
+
+from .exports import jobs as _export_jobs  # noqa: E402,F401  (registers the export job)

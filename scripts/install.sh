@@ -24,6 +24,15 @@ if [ "${1:-}" = "--test" ]; then
       echo "note: install Debian's chromium and chromium-driver for the browser tests" >&2
     fi
   fi
+  # LibreOffice (no GUI) opens the generated reports and workbooks in the export tests.
+  if ! command -v soffice >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null
+    else
+      echo "note: install Debian's libreoffice-writer-nogui and libreoffice-calc-nogui for the export tests" >&2
+    fi
+  fi
   # axe-core (accessibility audits) comes from the npm registry and is injected into pages by the tests.
   if command -v npm >/dev/null 2>&1 && [ ! -f node_modules/axe-core/axe.min.js ]; then
     npm install --no-audit --no-fund --silent >/dev/null

@@ -10,6 +10,7 @@ from .response import Response, Answer, CHANNELS
 from .audit import AuditEvent
 from .job import Job, JOB_STATUSES
 from .themes import AnalysisRun, AnswerEmbedding, Theme, ThemeAssignment, REVIEW_FLAGS
+from .strategy import StrategyField, Goal, Measure, Indicator, EvidenceLink, GOAL_LEVELS, MEASURE_STATUSES
 
 __all__ = [
     "utcnow", "Process", "PHASES", "User", "Invitation", "ROLES", "process_members",
@@ -17,4 +18,5 @@ __all__ = [
     "QUESTION_KINDS", "CHOICE_KINDS", "TEXT_KINDS", "SURVEY_STATUSES",
     "Response", "Answer", "CHANNELS", "AuditEvent", "Job", "JOB_STATUSES",
     "AnalysisRun", "AnswerEmbedding", "Theme", "ThemeAssignment", "REVIEW_FLAGS",
+    "StrategyField", "Goal", "Measure", "Indicator", "EvidenceLink", "GOAL_LEVELS", "MEASURE_STATUSES",
 ]

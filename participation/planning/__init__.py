@@ -3,4 +3,5 @@ from flask import Blueprint
 
 bp = Blueprint("planning", __name__, url_prefix="/planning", template_folder="templates")
 
-from . import builder_routes, process_routes, reach_views, routes, translations  # noqa: E402,F401
+from . import (builder_routes, export_views, process_routes, reach_views, routes,  # noqa: E402,F401
+               strategy_views, translations)

@@ -1,0 +1,501 @@
+"""Turn a process into the plain data the writers take, with privacy rules applied on the way.
+
+Every count goes through participation.aggregates (groups below the minimum size are hidden and never
+named), every free text through mask_personal_data, and answers a planner flagged are left out.
+Labels are translated with the current gettext locale (the job sets it with force_locale).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import format_date, gettext as _
+
+from .. import strategy
+from ..aggregates import BREAKDOWN_FIELDS, response_counts, total_responses
+from ..extensions import db
+from ..i18n import LANGUAGES
+from ..models import TEXT_KINDS, Answer, Question, Response, utcnow
+from ..privacy import mask_personal_data
+from .charts import bar_chart_png
+from .report import Heading, Image, Paragraph, Quote, Table
+from .workbook import Sheet
+
+QUOTA_FIELDS = ("district", "target_group")
+
+
+def breakdown_labels() -> dict[str, str]:
+    return {"channel": _("Beteiligungskanal"), "language": _("Sprache"), "district": _("Stadtteil"),
+            "target_group": _("Zielgruppe")}
+
+
+def value_label(field: str, value) -> str:
+    if value is None or value == "":
+        return _("keine Angabe")
+    if field == "channel":
+        return strategy.channel_labels().get(value, value)
+    if field == "language":
+        return LANGUAGES[value].native_name if value in LANGUAGES else value
+    return str(value)
+
+
+def percent(share: float | None) -> str:
+    return "" if share is None else f"{share * 100:.0f} %"
+
+
+def small_group_label(process) -> str:
+    return _("unter %(n)s", n=process.min_group_size)
+
+
+class BreakdownMask:
+    """Replaces breakdown values of hidden small groups in answer-level rows, so no row names them."""
+
+    def __init__(self, process):
+        self.visible = {field: {cell.value for cell in response_counts(process, field) if not cell.hidden}
+                        for field in BREAKDOWN_FIELDS}
+        self.placeholder = _("kleine Gruppe")
+
+    def __call__(self, field: str, value):
+        if value is None or value in self.visible[field]:
+            return value
+        return self.placeholder
+
+
+@dataclass
+class ReachRow:
+    field: str
+    label: str
+    count: int | str
+    share: str
+    quota: str
+
+
+def reach_rows(process) -> list[ReachRow]:
+    """Responses by channel, language, district and group; quotas beside them; small groups pooled."""
+    names = breakdown_labels()
+    quotas_by_field = process.quotas or {}
+    rows = []
+    for field in BREAKDOWN_FIELDS:
+        quotas = quotas_by_field.get(field, {}) if field in QUOTA_FIELDS else {}
+        cells = response_counts(process, field)
+        shown = {cell.value for cell in cells if not cell.hidden}
+        for cell in cells:
+            if not cell.hidden:
+                quota = quotas.get(cell.value)
+                rows.append(ReachRow(names[field], value_label(field, cell.value), cell.count, percent(cell.share),
+                                     percent(quota) if quota is not None else ""))
+        for name, quota in quotas.items():
+            if name not in shown:
+                rows.append(ReachRow(names[field], str(name), small_group_label(process), "", percent(quota)))
+        pooled = [cell for cell in cells if cell.hidden and cell.value not in quotas]
+        if pooled:
+            rows.append(ReachRow(names[field], _("weitere kleine Gruppen (%(groups)s)", groups=len(pooled)),
+                                 small_group_label(process), "", ""))
+    return rows
+
+
+def quote_text(answer: Answer) -> str:
+    """The quote as said, masked, with its German translation when it was given in another language."""
+    text = mask_personal_data(answer.text_value)
+    if answer.translation_de and (answer.language or "de") != "de":
+        text += " — " + _("Übersetzung: %(text)s", text=mask_personal_data(answer.translation_de))
+    return text
+
+
+def quote_source(answer: Answer, mask: BreakdownMask) -> str:
+    """Channel, language and district of a quote, leaving out every value of a hidden small group."""
+    response = answer.response
+    values = (("channel", response.channel), ("language", answer.language or response.language),
+              ("district", response.district))
+    return ", ".join(value_label(field, value) for field, value in values
+                     if value and mask(field, value) == value)
+
+
+@dataclass
+class ThemeSummary:
+    label: str
+    count: int | None
+    shown_count: str
+    keywords: str
+    quotes: list[tuple[str, str]]
+    linked_to: list[str]
+
+
+def theme_summaries(process, mask: BreakdownMask) -> list[ThemeSummary]:
+    quotes = strategy.quotes_by_theme(process)
+    targets = _linked_targets_by_theme(process)
+    summaries = []
+    for theme, cell in strategy.theme_cells(process):
+        summaries.append(ThemeSummary(
+            label=theme.label, count=cell.count,
+            shown_count=small_group_label(process) if cell.hidden else str(cell.count),
+            keywords=", ".join(theme.keywords or []),
+            quotes=[(quote_text(answer), quote_source(answer, mask)) for answer in quotes.get(theme.id, [])],
+            linked_to=targets.get(theme.id, [])))
+    return summaries
+
+
+def _target_title(link) -> str:
+    if link.measure is not None:
+        return _("Maßnahme: %(title)s", title=link.measure.title)
+    if link.goal is not None:
+        return _("Ziel: %(title)s", title=link.goal.title)
+    return _("Handlungsfeld: %(title)s", title=link.field.title)
+
+
+def _linked_targets_by_theme(process) -> dict[int, list[str]]:
+    answer_themes = strategy.theme_of_answers(process)
+    targets: dict[int, list[str]] = {}
+    for link in strategy.evidence_links(process):
+        for theme_id in strategy.linked_theme_ids(link, answer_themes):
+            title = _target_title(link)
+            if title not in targets.setdefault(theme_id, []):
+                targets[theme_id].append(title)
+    return targets
+
+
+def _evidence_text(links, theme_labels: dict[int, str]) -> str:
+    parts = []
+    for link in links:
+        if link.theme_id is not None:
+            parts.append(theme_labels.get(link.theme_id, ""))
+        else:
+            parts.append(_("Zitat: „%(text)s“", text=mask_personal_data(link.answer.text_value)[:200]))
+    return "\n".join(part for part in parts if part)
+
+
+def indicator_text(indicator) -> str:
+    unit = f" {indicator.unit}" if indicator.unit else ""
+    text = indicator.name
+    if indicator.baseline or indicator.target:
+        text += f": {indicator.baseline or '?'}{unit} → {indicator.target or '?'}{unit}"
+    if indicator.source:
+        text += " (" + _("Quelle: %(source)s", source=indicator.source) + ")"
+    return text
+
+
+@dataclass
+class MatrixRow:
+    field: str
+    level: str
+    goal: str
+    measure: str
+    responsible: str
+    partners: str
+    target_group: str
+    district: str
+    timeline: str
+    status: str
+    indicators: str
+    evidence: str
+
+
+def strategy_matrix(process) -> list[MatrixRow]:
+    """One row per measure; goals without measures and fields without goals still get a row."""
+    levels = strategy.goal_level_labels()
+    statuses = strategy.measure_status_labels()
+    theme_labels = {theme.id: theme.label for theme in strategy.active_themes(process)}
+    evidence = strategy.evidence_by_target(process)
+    rows = []
+    for field in strategy.fields_of(process):
+        field_evidence = evidence.get(("field", field.id), [])
+        if not field.goals:
+            rows.append(MatrixRow(field.title, "", "", "", "", "", "", "", "", "", "",
+                                  _evidence_text(field_evidence, theme_labels)))
+        for goal in field.goals:
+            goal_evidence = field_evidence + evidence.get(("goal", goal.id), [])
+            goal_indicators = "\n".join(indicator_text(i) for i in goal.indicators)
+            if not goal.measures:
+                rows.append(MatrixRow(field.title, levels.get(goal.level, goal.level), goal.title, "", "", "", "",
+                                      "", "", "", goal_indicators, _evidence_text(goal_evidence, theme_labels)))
+            for measure in goal.measures:
+                rows.append(MatrixRow(
+                    field.title, levels.get(goal.level, goal.level), goal.title, measure.title, measure.responsible,
+                    measure.partners, measure.target_group, measure.district, strategy.timeline_text(measure),
+                    statuses.get(measure.status, measure.status),
+                    "\n".join(filter(None, [goal_indicators] + [indicator_text(i) for i in measure.indicators])),
+                    _evidence_text(evidence.get(("measure", measure.id), []), theme_labels)))
+    return rows
+
+
+def coded_answers(process, mask: BreakdownMask) -> list[dict]:
+    """Free-text answers, notes and quotes with their theme; flagged answers left out; text masked."""
+    answer_themes = strategy.theme_of_answers(process)
+    theme_labels = {theme.id: theme.label for theme in strategy.active_themes(process)}
+    rows = db.session.execute(
+        db.select(Answer, Response, Question).join(Response, Response.id == Answer.response_id)
+        .join(Question, Question.id == Answer.question_id)
+        .where(Response.process_id == process.id, Answer.review_flag.is_(None), Answer.text_value.is_not(None),
+               (Question.kind.in_(TEXT_KINDS)) | (Answer.item_kind != "answer"))
+        .order_by(Answer.id)).all()
+    coded = []
+    for answer, response, question in rows:
+        theme_id = answer_themes.get(answer.id)
+        coded.append({
+            "answer_id": answer.id, "response_id": response.id, "question_code": question.code,
+            "question": question.text, "item_kind": answer.item_kind,
+            "channel": mask("channel", response.channel), "language": mask("language", answer.language),
+            "district": mask("district", response.district),
+            "target_group": mask("target_group", response.target_group),
+            "theme_id": theme_id if theme_id in theme_labels else None,
+            "theme": theme_labels.get(theme_id, ""),
+            "text": mask_personal_data(answer.text_value),
+            "translation_de": mask_personal_data(answer.translation_de) if answer.translation_de else "",
+        })
+    return coded
+
+
+# --- the workbook ---------------------------------------------------------------------------------
+
+def workbook_sheets(process) -> list[Sheet]:
+    mask = BreakdownMask(process)
+    matrix = strategy_matrix(process)
+    themes = theme_summaries(process, mask)
+    item_kinds = {"answer": _("Antwort"), "note": _("Notiz"), "quote": _("Zitat")}
+    return [
+        Sheet(_("Strategie-Matrix"),
+              [_("Handlungsfeld"), _("Zielebene"), _("Ziel"), _("Maßnahme"), _("Zuständigkeit"), _("Partner"),
+               _("Zielgruppe"), _("Stadtteil"), _("Zeitraum"), _("Status"), _("Indikatoren"),
+               _("Belege (Themen und Zitate)")],
+              [list(vars(row).values()) for row in matrix], widths=[24, 14, 32, 32, 22, 22, 18, 16, 16, 14, 36, 36]),
+        Sheet(_("Themen"), [_("Thema"), _("Antworten"), _("Schlagwörter"), _("Verknüpft mit"), _("Zitate")],
+              [[t.label, t.count if t.count is not None else t.shown_count, t.keywords, "\n".join(t.linked_to),
+                "\n".join(f"„{text}“ ({source})" for text, source in t.quotes)] for t in themes],
+              widths=[30, 12, 30, 40, 70]),
+        Sheet(_("Reichweite"), [_("Merkmal"), _("Gruppe"), _("Antworten"), _("Anteil"), _("Zielanteil (Quote)")],
+              [[r.field, r.label, r.count, r.share, r.quota] for r in reach_rows(process)],
+              widths=[20, 30, 14, 12, 18]),
+        Sheet(_("Codierte Antworten"),
+              [_("Antwort-Nr."), _("Frage"), _("Art"), _("Beteiligungskanal"), _("Sprache"), _("Stadtteil"),
+               _("Zielgruppe"), _("Thema"), _("Antwort"), _("Übersetzung (Deutsch)")],
+              [[row["answer_id"], row["question"], item_kinds.get(row["item_kind"], row["item_kind"]),
+                value_label("channel", row["channel"]),
+                value_label("language", row["language"]), row["district"] or "", row["target_group"] or "",
+                row["theme"], row["text"], row["translation_de"]] for row in coded_answers(process, mask)],
+              widths=[10, 30, 10, 16, 14, 16, 18, 24, 60, 60]),
+    ]
+
+
+# --- the report -----------------------------------------------------------------------------------
+
+def report_title(process) -> str:
+    return _("Beteiligungsbericht: %(title)s", title=process.title)
+
+
+def report_blocks(process) -> list:
+    """The participation report a council member can read: method, reach, themes, strategy, open points."""
+    mask = BreakdownMask(process)
+    phases = strategy.phase_labels()
+    blocks = [Heading(report_title(process), 1)]
+    if process.description:
+        blocks.append(Paragraph(process.description))
+    blocks.append(Paragraph(_("Stand: %(date)s · Phase: %(phase)s", date=format_date(utcnow().date(), "long"),
+                              phase=phases.get(process.phase, process.phase))))
+    blocks += _method_blocks(process)
+    blocks += _theme_blocks(process, mask)
+    blocks += _strategy_blocks(process)
+    gaps = strategy.evidence_gaps(process)
+    if gaps.themes_without_measure:
+        blocks.append(Heading(_("Noch offene Themen"), 2))
+        blocks.append(Paragraph(_("Zu diesen Themen gibt es noch keine Maßnahme. Die Planungsgruppe berät, "
+                                  "ob und wie sie aufgegriffen werden.")))
+        blocks.append(Table([_("Thema")], [[theme.label] for theme in gaps.themes_without_measure]))
+    return blocks
+
+
+def _method_blocks(process) -> list:
+    total = total_responses(process)
+    blocks = [Heading(_("Vorgehen und Reichweite"), 2),
+              Paragraph(_("Die Bewohnerinnen und Bewohner wurden über verschiedene Wege gefragt: online, in "
+                          "Gesprächen mit Multiplikatorinnen und Multiplikatoren, in Fokusgruppen und auf Papier. "
+                          "Insgesamt liegen %(total)s Antworten vor.", total=total)),
+              Paragraph(_("Gruppen mit weniger als %(n)s Antworten werden nicht einzeln ausgewiesen, damit "
+                          "niemand erkannt werden kann. Kontaktdaten in Freitexten sind unkenntlich gemacht.",
+                          n=process.min_group_size))]
+    names = breakdown_labels()
+    rows = reach_rows(process)
+    for field in BREAKDOWN_FIELDS:
+        field_rows = [row for row in rows if row.field == names[field]]
+        if not field_rows or [row.label for row in field_rows] == [_("keine Angabe")]:
+            continue
+        blocks.append(Heading(_("Antworten nach %(feature)s", feature=names[field]), 3))
+        bars = [(row.label, float(row.count), f"{row.count} ({row.share})") for row in field_rows
+                if isinstance(row.count, int) and row.count > 0]
+        quotas = (process.quotas or {}).get(field, {}) if field in QUOTA_FIELDS else {}
+        if bars:
+            targets = {name: share * total for name, share in quotas.items()}
+            description = _("Balkendiagramm: Antworten nach %(feature)s", feature=names[field])
+            if targets:
+                description += " " + _("(rote Linie: Zielanteil)")
+            blocks.append(Image(bar_chart_png(bars, targets), description))
+        header = [names[field], _("Antworten"), _("Anteil")] + ([_("Zielanteil (Quote)")] if quotas else [])
+        blocks.append(Table(header, [[row.label, row.count, row.share] + ([row.quota] if quotas else [])
+                                     for row in field_rows]))
+    return blocks
+
+
+def _theme_blocks(process, mask: BreakdownMask) -> list:
+    themes = theme_summaries(process, mask)
+    blocks = [Heading(_("Themen aus den Antworten"), 2)]
+    if not themes:
+        return blocks + [Paragraph(_("Die Themenanalyse liegt noch nicht vor."))]
+    blocks.append(Paragraph(_("Die freien Antworten in allen Sprachen wurden zu Themen zusammengefasst und von der "
+                              "Planungsgruppe geprüft.")))
+    bars = [(t.label, float(t.count), str(t.count)) for t in themes if t.count]
+    if bars:
+        blocks.append(Image(bar_chart_png(bars), _("Balkendiagramm: Antworten je Thema")))
+    blocks.append(Table([_("Thema"), _("Antworten"), _("Schlagwörter")],
+                        [[t.label, t.shown_count, t.keywords] for t in themes]))
+    for theme in themes:
+        if theme.quotes:
+            blocks.append(Heading(theme.label, 3))
+            blocks += [Quote(text, source) for text, source in theme.quotes]
+    return blocks
+
+
+def _strategy_blocks(process) -> list:
+    fields = strategy.fields_of(process)
+    blocks = [Heading(_("Handlungsfelder, Ziele und Maßnahmen"), 2)]
+    if not fields:
+        return blocks + [Paragraph(_("Die Strategie wird noch erarbeitet."))]
+    levels = strategy.goal_level_labels()
+    statuses = strategy.measure_status_labels()
+    theme_labels = {theme.id: theme.label for theme in strategy.active_themes(process)}
+    evidence = strategy.evidence_by_target(process)
+    for field in fields:
+        blocks.append(Heading(_("Handlungsfeld: %(title)s", title=field.title), 3))
+        if field.description:
+            blocks.append(Paragraph(field.description))
+        for goal in field.goals:
+            blocks.append(Paragraph(f"{levels.get(goal.level, goal.level)}: {goal.title}", bold=True))
+            if goal.description:
+                blocks.append(Paragraph(goal.description))
+            if goal.indicators:
+                blocks.append(Paragraph(_("Indikatoren: %(list)s",
+                                          list="; ".join(indicator_text(i) for i in goal.indicators))))
+            if goal.measures:
+                blocks.append(Table(
+                    [_("Maßnahme und Partner"), _("Zuständigkeit"), _("Zeitraum"), _("Status"), _("Indikatoren"),
+                     _("Belege")],
+                    [[measure.title + (f"\n{measure.partners}" if measure.partners else ""), measure.responsible,
+                      strategy.timeline_text(measure), statuses.get(measure.status, measure.status),
+                      "\n".join(indicator_text(i) for i in measure.indicators),
+                      _evidence_text(evidence.get(("measure", measure.id), []), theme_labels)]
+                     for measure in goal.measures]))
+    return blocks
+
+
+# --- the data export ------------------------------------------------------------------------------
+
+def _answer_value(answer: Answer, question: Question, response: Response, mask: BreakdownMask):
+    """The stored value in plain form; profile answers follow the small-group rule of their breakdown."""
+    if question.kind == "district" or question.profile_field == "district":
+        return mask("district", response.district)
+    if question.profile_field == "target_group" and mask("target_group", response.target_group) \
+            != response.target_group:
+        return mask.placeholder
+    if question.is_text or answer.item_kind != "answer":
+        return mask_personal_data(answer.text_value)
+    if question.kind in ("number", "scale"):
+        value = answer.number_value
+        return int(value) if value is not None and float(value).is_integer() else value
+    if question.kind == "multiple_choice":
+        return list(answer.choice_codes or [])
+    return (answer.choice_codes or [None])[0]
+
+
+def _codes_text(question: Question, process) -> str:
+    if question.kind in ("single_choice", "multiple_choice"):
+        return "; ".join(f"{option.code}={option.label}" for option in question.options)
+    if question.kind == "yes_no":
+        return f"yes={_('ja')}; no={_('nein')}"
+    if question.kind == "district":
+        return "; ".join(process.districts or [])
+    if question.kind == "scale":
+        low = f" ({question.scale_min_label})" if question.scale_min_label else ""
+        high = f" ({question.scale_max_label})" if question.scale_max_label else ""
+        return f"{question.min_value}{low} … {question.max_value}{high}"
+    if question.kind == "number" and (question.min_value is not None or question.max_value is not None):
+        return f"{question.min_value if question.min_value is not None else ''} … " \
+               f"{question.max_value if question.max_value is not None else ''}"
+    return ""
+
+
+def codebook_rows(process, themes) -> list[dict]:
+    small = _("„%(placeholder)s“ steht für eine Gruppe unter der Mindestgröße von %(n)s",
+              placeholder=_("kleine Gruppe"), n=process.min_group_size)
+    channels = "; ".join(f"{code}={label}" for code, label in strategy.channel_labels().items())
+    languages = "; ".join(f"{code}={language.native_name}" for code, language in LANGUAGES.items())
+    rows = [
+        ("responses.csv", "response_id", _("Nummer der Antwort (Person, Interview oder Fokusgruppen-Sitzung)"),
+         "integer", ""),
+        ("responses.csv", "questionnaire_id", _("Nummer der Umfrage oder des Leitfadens"), "integer", ""),
+        ("responses.csv", "questionnaire", _("Titel der Umfrage oder des Leitfadens"), "string", ""),
+        ("responses.csv", "channel", _("Beteiligungskanal"), "code", channels + "; " + small),
+        ("responses.csv", "language", _("Sprache der Antwort"), "code", languages + "; " + small),
+        ("responses.csv", "district", _("Stadtteil"), "string", small),
+        ("responses.csv", "target_group", _("Zielgruppe"), "string", small),
+        ("responses.csv", "date", _("Tag der Antwort"), "date (YYYY-MM-DD)", ""),
+        ("responses.csv", "consent", _("Einwilligung erteilt"), "0/1", ""),
+        ("responses.csv", "participant_count", _("Teilnehmende (nur Fokusgruppen)"), "integer", ""),
+        ("answers.csv", "answer_id", _("Nummer der Antwort auf eine Frage"), "integer", ""),
+        ("answers.csv", "response_id", _("Verweis auf responses.csv"), "integer", ""),
+        ("answers.csv", "question_code", _("Kürzel der Frage (siehe die Zeilen je Frage)"), "string", ""),
+        ("answers.csv", "item_kind", _("Art des Eintrags"), "code",
+         f"answer={_('Antwort')}; note={_('Notiz')}; quote={_('Zitat')}"),
+        ("answers.csv", "value", _("Wert: Text (Kontaktdaten unkenntlich), Zahl oder Codes mit ; getrennt"),
+         "string", ""),
+        ("answers.csv", "language", _("Sprache des Textes"), "code", languages),
+        ("answers.csv", "translation_de", _("Deutsche Übersetzung des Textes"), "string", ""),
+        ("answers.csv", "theme_id", _("Thema der Antwort"), "code",
+         "; ".join(f"{theme['id']}={theme['label']}" for theme in themes)),
+        ("answers.csv", "theme", _("Name des Themas"), "string", ""),
+    ]
+    codebook = [dict(zip(("file", "variable", "label", "type", "codes"), row), questionnaire_id=None)
+                for row in rows]
+    for questionnaire in process.questionnaires:
+        for question in questionnaire.questions:
+            codebook.append({"file": "answers.csv", "questionnaire_id": questionnaire.id,
+                             "variable": question.code, "label": question.text, "type": question.kind,
+                             "codes": _codes_text(question, process)})
+    return codebook
+
+
+def dataset(process) -> dict:
+    """Responses and answers as plain rows with the codebook (small groups and contact data masked)."""
+    mask = BreakdownMask(process)
+    answer_themes = strategy.theme_of_answers(process)
+    themes = [{"id": theme.id, "label": theme.label, "keywords": list(theme.keywords or []),
+               "answers": cell.count} for theme, cell in strategy.theme_cells(process)]
+    theme_labels = {theme["id"]: theme["label"] for theme in themes}
+    responses = db.session.execute(
+        db.select(Response).where(Response.process_id == process.id).order_by(Response.id)).scalars().all()
+    response_rows = [{
+        "response_id": response.id, "questionnaire_id": response.questionnaire_id,
+        "questionnaire": response.questionnaire.title, "channel": mask("channel", response.channel),
+        "language": mask("language", response.language), "district": mask("district", response.district),
+        "target_group": mask("target_group", response.target_group),
+        "date": response.created_at.date().isoformat() if response.created_at else None,
+        "consent": bool(response.consent), "participant_count": response.participant_count,
+    } for response in responses]
+    rows = db.session.execute(
+        db.select(Answer, Response, Question).join(Response, Response.id == Answer.response_id)
+        .join(Question, Question.id == Answer.question_id)
+        .where(Response.process_id == process.id, Answer.review_flag.is_(None)).order_by(Answer.id)).all()
+    answer_rows = []
+    for answer, response, question in rows:
+        theme_id = answer_themes.get(answer.id)
+        theme_id = theme_id if theme_id in theme_labels else None
+        answer_rows.append({
+            "answer_id": answer.id, "response_id": response.id, "questionnaire_id": response.questionnaire_id,
+            "question_code": question.code, "item_kind": answer.item_kind,
+            "value": _answer_value(answer, question, response, mask),
+            "language": mask("language", answer.language) if answer.language else None,
+            "translation_de": mask_personal_data(answer.translation_de) if answer.translation_de else None,
+            "theme_id": theme_id, "theme": theme_labels.get(theme_id, ""),
+        })
+    return {
+        "process": {"id": process.id, "title": process.title, "min_group_size": process.min_group_size,
+                    "exported_at": utcnow().isoformat(timespec="seconds")},
+        "responses": response_rows, "answers": answer_rows, "codebook": codebook_rows(process, themes),
+        "themes": themes,
+    }

@@ -1,0 +1,107 @@
+"""Forms of the strategy page: fields of action, goals, measures, indicators, evidence, phase, exports."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from ..models import PHASES
+
+TITLE_REQUIRED = _l("Bitte geben Sie einen Titel ein.")
+
+
+class StrategyFieldForm(FlaskForm):
+    title = StringField(_l("Handlungsfeld"), validators=[DataRequired(TITLE_REQUIRED), Length(max=300)])
+    description = TextAreaField(_l("Beschreibung"), validators=[Optional(), Length(max=5000)])
+    submit = SubmitField(_l("Speichern"))
+
+
+class GoalForm(FlaskForm):
+    level = SelectField(_l("Zielebene"), choices=[("leitziel", _l("Leitziel")),
+                                                  ("handlungsziel", _l("Handlungsziel"))])
+    title = StringField(_l("Ziel"), validators=[DataRequired(TITLE_REQUIRED), Length(max=500)],
+                        description=_l("Möglichst konkret und messbar, z. B. „Bis 2028 hat jedes Kind "
+                                       "einen Kitaplatz in seinem Stadtteil.“"))
+    parent_id = SelectField(_l("Gehört zum Leitziel"), coerce=int, choices=[(0, _l("– keines –"))])
+    description = TextAreaField(_l("Beschreibung"), validators=[Optional(), Length(max=5000)])
+    submit = SubmitField(_l("Speichern"))
+
+    def set_parent_choices(self, leitziele, exclude_id=None) -> None:
+        self.parent_id.choices = [(0, _l("– keines –"))] + [
+            (goal.id, goal.title) for goal in leitziele if goal.id != exclude_id]
+
+    def validate_parent_id(self, field):
+        if field.data and self.level.data != "handlungsziel":
+            raise ValidationError(_l("Nur ein Handlungsziel kann zu einem Leitziel gehören."))
+
+
+class MeasureForm(FlaskForm):
+    title = StringField(_l("Maßnahme"), validators=[DataRequired(TITLE_REQUIRED), Length(max=500)])
+    description = TextAreaField(_l("Beschreibung"), validators=[Optional(), Length(max=5000)])
+    responsible = StringField(_l("Zuständigkeit"), validators=[DataRequired(
+        _l("Bitte nennen Sie, wer zuständig ist (Amt oder Partner).")), Length(max=300)],
+        description=_l("Amt oder Partner, z. B. Gesundheitsamt, Jugendamt, Quartiersmanagement, Sportverein"))
+    partners = TextAreaField(_l("Partner"), validators=[Optional(), Length(max=2000)])
+    target_group = StringField(_l("Zielgruppe"), validators=[Optional(), Length(max=200)])
+    district = StringField(_l("Stadtteil"), validators=[Optional(), Length(max=200)])
+    starts_on = DateField(_l("Beginn"), validators=[Optional()])
+    ends_on = DateField(_l("Ende"), validators=[Optional()])
+    status = SelectField(_l("Stand"), choices=[
+        ("planned", _l("geplant")), ("in_progress", _l("in Umsetzung")), ("done", _l("umgesetzt")),
+        ("paused", _l("zurückgestellt")), ("dropped", _l("verworfen"))])
+    submit = SubmitField(_l("Speichern"))
+
+    def validate_ends_on(self, field):
+        if field.data and self.starts_on.data and field.data < self.starts_on.data:
+            raise ValidationError(_l("Das Ende liegt vor dem Beginn. Bitte prüfen Sie die Daten."))
+
+
+class IndicatorForm(FlaskForm):
+    name = StringField(_l("Indikator"), validators=[DataRequired(_l("Bitte geben Sie einen Namen ein.")),
+                                                    Length(max=300)])
+    baseline = StringField(_l("Ausgangswert"), validators=[Optional(), Length(max=100)])
+    target = StringField(_l("Zielwert"), validators=[Optional(), Length(max=100)])
+    unit = StringField(_l("Einheit"), validators=[Optional(), Length(max=60)])
+    source = StringField(_l("Datenquelle"), validators=[Optional(), Length(max=300)],
+                         description=_l("Wer liefert die Daten, z. B. Schuleingangsuntersuchung des Gesundheitsamts"))
+    submit = SubmitField(_l("Speichern"))
+
+
+class EvidenceForm(FlaskForm):
+    """Link a theme or one quote to a field, goal or measure; choices are set per process."""
+
+    target = SelectField(_l("Verknüpfen mit"), choices=[])
+    theme_id = SelectField(_l("Thema"), coerce=int, choices=[])
+    answer_id = SelectField(_l("oder ein einzelnes Zitat"), coerce=int, choices=[])
+    submit = SubmitField(_l("Als Beleg verknüpfen"))
+
+    def validate(self, extra_validators=None) -> bool:
+        if not super().validate(extra_validators):
+            return False
+        if bool(self.theme_id.data) == bool(self.answer_id.data):
+            self.theme_id.errors.append(_l("Bitte wählen Sie entweder ein Thema oder ein Zitat."))
+            return False
+        return True
+
+
+class PhaseForm(FlaskForm):
+    phase = SelectField(_l("Phase des Prozesses"), choices=list(zip(PHASES, (
+        _l("Bestandsaufnahme"), _l("Leitlinien"), _l("Handlungsempfehlungen")))))
+    submit = SubmitField(_l("Phase speichern"))
+
+
+class ExportForm(FlaskForm):
+    export = SelectField(_l("Was möchten Sie exportieren?"), choices=[
+        ("workbook:xlsx", _l("Strategie-Arbeitsmappe (XLSX, Excel)")),
+        ("workbook:ods", _l("Strategie-Arbeitsmappe (ODS, LibreOffice)")),
+        ("report:docx", _l("Beteiligungsbericht (DOCX, Word)")),
+        ("report:odt", _l("Beteiligungsbericht (ODT, LibreOffice)")),
+        ("data:zip", _l("Daten für Statistik (CSV und JSON mit Codebuch, ZIP)")),
+    ])
+    language = SelectField(_l("Sprache"), choices=[("de", "Deutsch"), ("en", "English")])
+    submit = SubmitField(_l("Export starten"))
+
+
+class ConfirmForm(FlaskForm):
+    """A bare form for buttons that change something (delete, unlink): CSRF only."""
+
+    submit = SubmitField(_l("Löschen"))

@@ -1,0 +1,130 @@
+"""The strategy a planning group builds from the themes: fields of action → goals → measures.
+
+Every object belongs to one process (process_id on each row, so access checks need no joins).
+Evidence links tie a theme or a single quoted answer to a field, goal or measure.
+"""
+from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .core import UTCDateTime, utcnow
+
+GOAL_LEVELS = ("leitziel", "handlungsziel")
+MEASURE_STATUSES = ("planned", "in_progress", "done", "paused", "dropped")
+
+
+class StrategyField(db.Model):
+    """A field of action (Handlungsfeld)."""
+
+    __tablename__ = "strategy_field"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    process_id: Mapped[int] = mapped_column(ForeignKey("process.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+    goals = relationship("Goal", back_populates="field", cascade="all, delete-orphan",
+                         order_by=lambda: [Goal.position, Goal.id])
+    evidence = relationship("EvidenceLink", back_populates="field", cascade="all, delete-orphan")
+
+
+class Goal(db.Model):
+    """A goal of a field: a Leitziel, or a Handlungsziel that may name the Leitziel it serves."""
+
+    __tablename__ = "strategy_goal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    process_id: Mapped[int] = mapped_column(ForeignKey("process.id", ondelete="CASCADE"), index=True)
+    field_id: Mapped[int] = mapped_column(ForeignKey("strategy_field.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("strategy_goal.id", ondelete="SET NULL"),
+                                                  nullable=True)
+    level: Mapped[str] = mapped_column(String(20), default="leitziel")
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+    field = relationship("StrategyField", back_populates="goals")
+    parent = relationship("Goal", remote_side=[id])
+    measures = relationship("Measure", back_populates="goal", cascade="all, delete-orphan",
+                            order_by=lambda: [Measure.position, Measure.id])
+    indicators = relationship("Indicator", back_populates="goal", cascade="all, delete-orphan",
+                              order_by="Indicator.id")
+    evidence = relationship("EvidenceLink", back_populates="goal", cascade="all, delete-orphan")
+
+
+class Measure(db.Model):
+    """A measure (Maßnahme) with who is responsible, for whom, where, when and how far it is."""
+
+    __tablename__ = "strategy_measure"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    process_id: Mapped[int] = mapped_column(ForeignKey("process.id", ondelete="CASCADE"), index=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("strategy_goal.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    responsible: Mapped[str] = mapped_column(String(300), default="")
+    partners: Mapped[str] = mapped_column(Text, default="")
+    target_group: Mapped[str] = mapped_column(String(200), default="")
+    district: Mapped[str] = mapped_column(String(200), default="")
+    starts_on = mapped_column(Date, nullable=True)
+    ends_on = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+    goal = relationship("Goal", back_populates="measures")
+    indicators = relationship("Indicator", back_populates="measure", cascade="all, delete-orphan",
+                              order_by="Indicator.id")
+    evidence = relationship("EvidenceLink", back_populates="measure", cascade="all, delete-orphan")
+
+
+class Indicator(db.Model):
+    """How progress of a goal or measure is measured, and who supplies the data."""
+
+    __tablename__ = "strategy_indicator"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    process_id: Mapped[int] = mapped_column(ForeignKey("process.id", ondelete="CASCADE"), index=True)
+    goal_id: Mapped[int | None] = mapped_column(ForeignKey("strategy_goal.id", ondelete="CASCADE"),
+                                                nullable=True, index=True)
+    measure_id: Mapped[int | None] = mapped_column(ForeignKey("strategy_measure.id", ondelete="CASCADE"),
+                                                   nullable=True, index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    baseline: Mapped[str] = mapped_column(String(100), default="")
+    target: Mapped[str] = mapped_column(String(100), default="")
+    unit: Mapped[str] = mapped_column(String(60), default="")
+    source: Mapped[str] = mapped_column(String(300), default="")
+
+    goal = relationship("Goal", back_populates="indicators")
+    measure = relationship("Measure", back_populates="indicators")
+
+
+class EvidenceLink(db.Model):
+    """A theme, or one quoted answer, that is the evidence for a field, goal or measure."""
+
+    __tablename__ = "strategy_evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    process_id: Mapped[int] = mapped_column(ForeignKey("process.id", ondelete="CASCADE"), index=True)
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id", ondelete="CASCADE"), nullable=True,
+                                                 index=True)
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answer.id", ondelete="CASCADE"), nullable=True,
+                                                  index=True)
+    field_id: Mapped[int | None] = mapped_column(ForeignKey("strategy_field.id", ondelete="CASCADE"),
+                                                 nullable=True, index=True)
+    goal_id: Mapped[int | None] = mapped_column(ForeignKey("strategy_goal.id", ondelete="CASCADE"),
+                                                nullable=True, index=True)
+    measure_id: Mapped[int | None] = mapped_column(ForeignKey("strategy_measure.id", ondelete="CASCADE"),
+                                                   nullable=True, index=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"),
+                                                      nullable=True)
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+    theme = relationship("Theme")
+    answer = relationship("Answer")
+    field = relationship("StrategyField", back_populates="evidence")
+    goal = relationship("Goal", back_populates="evidence")
+    measure = relationship("Measure", back_populates="evidence")
