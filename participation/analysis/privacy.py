@@ -17,7 +17,7 @@ PLACEHOLDERS = {"url": "[URL]", "email": "[E-Mail]", "iban": "[IBAN]", "phone": 
 _PATTERNS = (("url", _URL), ("email", _EMAIL), ("iban", _IBAN), ("phone", _PHONE))
 
 
-_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}")
 
 
 def _looks_like_phone(match):

@@ -1,17 +1,81 @@
-from flask import render_template
+import secrets
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..auth.access import role_required
 from ..extensions import db
-from ..models import Response
+from ..answering import valid_submission_id
+from ..i18n import LANGUAGES, current_language
+from ..models import Questionnaire, Response
+from ..privacy import mask_personal_data
 from . import bp
+from .records import (
+    INTERVIEW_LANGUAGES, composition_dimensions, may_record, may_view, record_from_form, record_type_of, submit_record,
+    usable_questionnaires,
+)
+
+RECORDING_ROLES = ("multiplier", "planner", "admin")
 
 
 @bp.route("/")
-@role_required("multiplier", "planner", "admin")
+@role_required(*RECORDING_ROLES)
 def index():
-    """A multiplier sees only the records they made themselves."""
+    """A multiplier sees only the records they made themselves, and the guides assigned to them."""
     records = db.session.execute(
         db.select(Response).where(Response.recorded_by_id == current_user.id)
         .order_by(Response.created_at.desc())).scalars().all()
-    return render_template("interviews/index.html", records=records)
+    return render_template("interviews/index.html", records=records,
+                           questionnaires=usable_questionnaires(current_user), record_type_of=record_type_of)
+
+
+@bp.route("/questionnaires/<int:questionnaire_id>/record", methods=["GET", "POST"])
+@role_required(*RECORDING_ROLES)
+def record(questionnaire_id: int):
+    """Interview mode (surveys, interview guides) or a focus-group session record (focus-group guides)."""
+    questionnaire = db.session.get(Questionnaire, questionnaire_id)
+    if not may_record(current_user, questionnaire):
+        abort(404)
+    record_type = record_type_of(questionnaire)
+    errors, raw = {}, {}
+    if request.method == "POST":
+        result = submit_record(current_user._get_current_object(), record_from_form(questionnaire, request.form))
+        if result.status == "stored":
+            flash(_("Gespeichert. Vielen Dank!"), "success")
+            return redirect(url_for("interviews.index"))
+        if result.status == "duplicate":
+            flash(_("Dieser Eintrag war schon gespeichert; er wurde nicht doppelt angelegt."), "success")
+            return redirect(url_for("interviews.index"))
+        errors, raw = result.errors, request.form
+    client_id = raw.get("client_id") if raw and valid_submission_id(raw.get("client_id")) else secrets.token_hex(16)
+    template = "interviews/session.html" if record_type == "focus_group" else "interviews/interview.html"
+    return render_template(template, guide=questionnaire, process=questionnaire.process, errors=errors,
+                           form_values=raw, client_id=client_id, lang=current_language().code,
+                           language_choices=[(code, LANGUAGES[code].native_name) for code in INTERVIEW_LANGUAGES],
+                           district_choices=[(name, name) for name in questionnaire.process.districts or []],
+                           group_choices=[(name, name) for name in questionnaire.process.target_groups or []],
+                           dimensions=composition_dimensions(questionnaire.process)), (422 if errors else 200)
+
+
+@bp.route("/records/<int:response_id>")
+@role_required(*RECORDING_ROLES)
+def show_record(response_id: int):
+    """One interview or session; others' records are not found (ids are not a way in)."""
+    response = db.session.get(Response, response_id)
+    if not may_view(current_user, response):
+        abort(404)
+    own = response.recorded_by_id == current_user.id
+    return render_template("interviews/record.html", record=response,
+                           show_text=(lambda text: text) if own else mask_personal_data)
+
+
+@bp.route("/sw.js")
+def service_worker():
+    """The service worker, served under /interviews/ so its scope covers the interview pages."""
+    assets = [url_for("interviews.index"), url_for("static", filename="css/app.css"),
+              url_for("static", filename="js/offline.js")]
+    body = render_template("interviews/sw.js", assets=assets, scope=url_for("interviews.index"),
+                           static_path=url_for("static", filename=""))
+    return body, 200, {"Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache",
+                       "Service-Worker-Allowed": url_for("interviews.index")}

@@ -1,7 +1,8 @@
 """German translations of free-text answers, added after an interview was recorded.
 
-The original text and its language stay untouched; the translation is stored beside it. A multiplier
-may translate only the records they made; planners may translate any answer of a process they plan.
+The original text and its language stay untouched; the translation is stored beside it. Who may see a
+record may translate it (records.may_view): a multiplier only the records they made, planners any record
+of a process they plan. Others' records are not found. Planners see contact data in the original masked.
 """
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -12,13 +13,11 @@ from ..answering import clean_text
 from ..auth.access import role_required
 from ..extensions import db
 from ..i18n import language as language_of
-from ..models import Answer, Response
 from ..forms.translations import AnswerTranslationForm
+from ..models import Answer, Response
+from ..privacy import mask_personal_data
 from . import bp
-
-
-def may_translate(user, response: Response) -> bool:
-    return response.recorded_by_id == user.id or user.can_plan(response.process)
+from .records import may_view
 
 
 def translatable_answers(response: Response) -> list[Answer]:
@@ -29,11 +28,14 @@ def translatable_answers(response: Response) -> list[Answer]:
 
 def _response_for_translation(response_id: int) -> Response:
     response = db.session.get(Response, response_id)
-    if response is None:
+    if not may_view(current_user, response):
         abort(404)
-    if not may_translate(current_user, response):
-        abort(403)
     return response
+
+
+def _show_text(response: Response):
+    """The person who recorded the interview sees it as typed; planners see contact data masked."""
+    return (lambda text: text) if response.recorded_by_id == current_user.id else mask_personal_data
 
 
 @bp.route("/records/<int:response_id>/translations")
@@ -41,7 +43,8 @@ def _response_for_translation(response_id: int) -> Response:
 def record_translations(response_id: int):
     response = _response_for_translation(response_id)
     return render_template("interviews/record_translations.html", record=response,
-                           answers=translatable_answers(response), language_of=language_of)
+                           answers=translatable_answers(response), language_of=language_of,
+                           show_text=_show_text(response))
 
 
 @bp.route("/answers/<int:answer_id>/translation", methods=["GET", "POST"])
@@ -62,4 +65,4 @@ def answer_translation(answer_id: int):
         flash(_("Die deutsche Übersetzung ist gespeichert."), "success")
         return redirect(url_for("interviews.record_translations", response_id=response.id))
     return render_template("interviews/answer_translation.html", record=response, answer=answer, form=form,
-                           language_of=language_of)
+                           language_of=language_of, show_text=_show_text(response))

@@ -3,5 +3,6 @@ from flask import Blueprint
 
 bp = Blueprint("planning", __name__, url_prefix="/planning", template_folder="templates")
 
-from . import (builder_routes, export_views, process_routes, reach_views, routes,  # noqa: E402,F401
-               strategy_views, translations)
+from . import (  # noqa: E402,F401
+    builder_routes, export_views, multipliers, process_routes, reach_views, routes, strategy_views, translations,
+)

@@ -140,9 +140,9 @@ def test_a_multiplier_cannot_translate_someone_elses_record(client, make_user, p
     _, response = interview
     login(client, make_user("multiplier", processes=[process]))
     answer = next(a for a in response.answers if a.text_value)
-    assert client.get(f"/interviews/records/{response.id}/translations").status_code == 403
+    assert client.get(f"/interviews/records/{response.id}/translations").status_code == 404
     assert client.post(f"/interviews/answers/{answer.id}/translation",
-                       data={"translation_de": "Falsch"}).status_code == 403
+                       data={"translation_de": "Falsch"}).status_code == 404
     db.session.expire_all()
     assert answer.translation_de is None
 
@@ -151,7 +151,7 @@ def test_planners_of_the_process_may_translate_any_answer_others_not(client, mak
     _, response = interview
     answer = next(a for a in response.answers if a.text_value)
     login(client, make_user("planner"))
-    assert client.post(f"/interviews/answers/{answer.id}/translation", data={"translation_de": "x"}).status_code == 403
+    assert client.post(f"/interviews/answers/{answer.id}/translation", data={"translation_de": "x"}).status_code == 404
     client.post("/logout")
     login(client, make_user("planner", processes=[process]))
     assert client.post(f"/interviews/answers/{answer.id}/translation",

@@ -1,0 +1,176 @@
+"""Planners manage the multipliers of their process and see every interview and session in it."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import func
+
+from .. import audit
+from ..auth.access import require_planner_of, role_required
+from ..extensions import db
+from ..forms.multipliers import AssignmentForm, ConfirmForm, InviteMultiplierForm
+from ..interviews.records import RECORD_CHANNELS, visible_records
+from ..models import Invitation, Process, Response, User
+from . import bp
+
+
+class InvitationRefused(ValueError):
+    """The e-mail address belongs to an account that is not a multiplier."""
+
+
+def invite_multiplier(process: Process, email: str, name: str, questionnaires) -> tuple[User, str | None]:
+    """Create (or reuse) a multiplier account in the process; return it and a one-time link token.
+
+    An existing multiplier who has set a password already gets no new link: the process is simply added.
+    """
+    email = email.strip().lower()
+    user = db.session.execute(db.select(User).where(func.lower(User.email) == email)).scalar_one_or_none()
+    if user is not None and user.role != "multiplier":
+        raise InvitationRefused(email)
+    if user is None:
+        user = User(email=email, name=name.strip(), role="multiplier", active=True)
+        db.session.add(user)
+    if process not in user.processes:
+        user.processes.append(process)
+    set_assignments(user, process, questionnaires)
+    token = None
+    if user.password_hash is None:
+        invitation, token = Invitation.issue(user)
+        db.session.add(invitation)
+    db.session.flush()
+    audit.record("multiplier_invited", user, process_id=process.id)
+    db.session.commit()
+    return user, token
+
+
+def set_assignments(user: User, process: Process, questionnaires) -> None:
+    """Replace the user's assignments within this process; those of other processes stay."""
+    chosen = [q for q in questionnaires if q.process_id == process.id]
+    user.assigned_questionnaires = [q for q in user.assigned_questionnaires if q.process_id != process.id] + chosen
+
+
+def process_multipliers(process: Process) -> list[User]:
+    return sorted((u for u in process.members if u.role == "multiplier"), key=lambda u: (u.name.lower(), u.email))
+
+
+def _process_or_404(process_id: int) -> Process:
+    process = db.session.get(Process, process_id)
+    require_planner_of(process)
+    return process
+
+
+def _multiplier_or_404(process: Process, user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None or user.role != "multiplier" or process not in user.processes:
+        abort(404)
+    return user
+
+
+def _choices(process: Process) -> list[tuple[int, str]]:
+    return [(q.id, f"{q.title} ({_('Umfrage') if q.kind == 'survey' else _('Leitfaden')})")
+            for q in process.questionnaires]
+
+
+def _chosen(process: Process, ids) -> list:
+    return [q for q in process.questionnaires if q.id in set(ids or [])]
+
+
+@bp.route("/processes/<int:process_id>/multipliers", methods=["GET", "POST"])
+@role_required("planner", "admin")
+def multipliers(process_id: int):
+    """List, invite and assign multipliers; the one-time link is shown once, to be handed over in person."""
+    process = _process_or_404(process_id)
+    form = InviteMultiplierForm()
+    form.questionnaires.choices = _choices(process)
+    invitation_link = None
+    if form.validate_on_submit():
+        try:
+            user, token = invite_multiplier(process, form.email.data, form.name.data,
+                                            _chosen(process, form.questionnaires.data))
+        except InvitationRefused:
+            form.email.errors.append(_("Diese E-Mail-Adresse gehört zu einem Konto mit einer anderen Rolle."))
+        else:
+            if token:
+                invitation_link = url_for("auth.accept_invitation", token=token, _external=True)
+                flash(_("Einladung erstellt. Geben Sie den Link persönlich weiter; er gilt 7 Tage und nur einmal."),
+                      "success")
+            else:
+                flash(_("%(name)s hat schon ein Konto und kann jetzt in diesem Prozess arbeiten.",
+                        name=user.name or user.email), "success")
+            form = InviteMultiplierForm(formdata=None)
+            form.questionnaires.choices = _choices(process)
+    people = process_multipliers(process)
+    assignment_forms = {}
+    for person in people:
+        assignment = AssignmentForm(formdata=None, prefix=f"u{person.id}",
+                                    questionnaires=[q.id for q in person.assigned_questionnaires
+                                                    if q.process_id == process.id])
+        assignment.questionnaires.choices = _choices(process)
+        assignment_forms[person.id] = assignment
+    counts = dict(db.session.execute(
+        db.select(Response.recorded_by_id, func.count(Response.id))
+        .where(Response.process_id == process.id, Response.channel.in_(RECORD_CHANNELS))
+        .group_by(Response.recorded_by_id)).all())
+    return render_template("planning/multipliers.html", process=process, form=form, people=people,
+                           assignment_forms=assignment_forms, confirm=ConfirmForm(), counts=counts,
+                           invitation_link=invitation_link), (422 if form.errors else 200)
+
+
+@bp.route("/processes/<int:process_id>/multipliers/<int:user_id>/assignments", methods=["POST"])
+@role_required("planner", "admin")
+def multiplier_assignments(process_id: int, user_id: int):
+    process = _process_or_404(process_id)
+    user = _multiplier_or_404(process, user_id)
+    form = AssignmentForm(prefix=f"u{user.id}")
+    form.questionnaires.choices = _choices(process)
+    if form.validate_on_submit():
+        set_assignments(user, process, _chosen(process, form.questionnaires.data))
+        audit.record("multiplier_assigned", user, process_id=process.id, questionnaires=form.questionnaires.data)
+        db.session.commit()
+        flash(_("Zuweisung gespeichert."), "success")
+    else:
+        flash(_("Die Zuweisung konnte nicht gespeichert werden. Bitte wählen Sie nur angebotene Leitfäden."),
+              "error")
+    return redirect(url_for("planning.multipliers", process_id=process.id))
+
+
+@bp.route("/processes/<int:process_id>/multipliers/<int:user_id>/active", methods=["POST"])
+@role_required("planner", "admin")
+def multiplier_active(process_id: int, user_id: int):
+    """Deactivate (or reactivate) an account: a deactivated multiplier can neither log in nor sync."""
+    process = _process_or_404(process_id)
+    user = _multiplier_or_404(process, user_id)
+    if ConfirmForm().validate_on_submit():
+        user.active = request.form.get("active") == "1"
+        audit.record("multiplier_activated" if user.active else "multiplier_deactivated", user,
+                     process_id=process.id)
+        db.session.commit()
+        flash(_("%(name)s ist wieder aktiv.", name=user.name) if user.active
+              else _("%(name)s ist deaktiviert.", name=user.name), "success")
+    return redirect(url_for("planning.multipliers", process_id=process.id))
+
+
+@bp.route("/processes/<int:process_id>/multipliers/<int:user_id>/link", methods=["POST"])
+@role_required("planner", "admin")
+def multiplier_new_link(process_id: int, user_id: int):
+    """A fresh one-time link (the old one may have expired); earlier unused links stop working."""
+    process = _process_or_404(process_id)
+    user = _multiplier_or_404(process, user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    for old in db.session.execute(db.select(Invitation).filter_by(user_id=user.id, used_at=None)).scalars():
+        old.expires_at = old.created_at
+    invitation, token = Invitation.issue(user, purpose="invite" if user.password_hash is None else "reset")
+    db.session.add(invitation)
+    audit.record("multiplier_link_issued", user, process_id=process.id)
+    db.session.commit()
+    return render_template("planning/multiplier_link.html", process=process, person=user,
+                           invitation_link=url_for("auth.accept_invitation", token=token, _external=True))
+
+
+@bp.route("/processes/<int:process_id>/records")
+@role_required("planner", "admin")
+def process_records(process_id: int):
+    """Every interview and focus-group session of the process, whoever recorded it."""
+    process = _process_or_404(process_id)
+    return render_template("planning/records.html", process=process,
+                           records=visible_records(current_user, process))

@@ -1,0 +1,200 @@
+/* Offline capture for interview and focus-group forms (progressive enhancement).
+   While offline, a submitted form is kept in IndexedDB and listed as "not yet sent"; it is sent to
+   /api/sync when the connection returns or the next page loads. Every record has its own random id,
+   so the server stores it once however often it is sent. */
+(function () {
+  "use strict";
+  var DB_NAME = "participation-offline";
+  var STORE = "records";
+  var BATCH = 50;
+
+  function meta(name) {
+    var element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.getAttribute("content") : null;
+  }
+
+  var syncUrl = meta("sync-url");
+  var recorder = meta("recorder");
+  if (!syncUrl || !recorder || !window.indexedDB) { return; }
+
+  function newId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  function openDb() {
+    return new Promise(function (resolve, reject) {
+      var request = indexedDB.open(DB_NAME, 1);
+      request.onupgradeneeded = function () { request.result.createObjectStore(STORE, { keyPath: "client_id" }); };
+      request.onsuccess = function () { resolve(request.result); };
+      request.onerror = function () { reject(request.error); };
+    });
+  }
+
+  function withStore(mode, work) {
+    return openDb().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var transaction = db.transaction(STORE, mode);
+        var request = work(transaction.objectStore(STORE));
+        transaction.oncomplete = function () { db.close(); resolve(request ? request.result : undefined); };
+        transaction.onerror = function () { db.close(); reject(transaction.error); };
+      });
+    });
+  }
+
+  function myEntries() {
+    return withStore("readonly", function (store) { return store.getAll(); }).then(function (entries) {
+      return (entries || []).filter(function (entry) { return entry.recorder === recorder; });
+    });
+  }
+
+  function put(entry) { return withStore("readwrite", function (store) { return store.put(entry); }); }
+  function remove(clientId) { return withStore("readwrite", function (store) { return store.delete(clientId); }); }
+
+  var outbox = document.getElementById("outbox");
+
+  function label(name) { return outbox ? outbox.getAttribute("data-label-" + name) : ""; }
+
+  function announce(text) {
+    var status = document.getElementById("outbox-status");
+    if (status) { status.textContent = text; }
+  }
+
+  function render() {
+    if (!outbox) { return Promise.resolve(); }
+    return myEntries().then(function (entries) {
+      var list = document.getElementById("outbox-list");
+      list.textContent = "";
+      entries.forEach(function (entry) {
+        var item = document.createElement("li");
+        item.className = "card outbox-entry";
+        item.setAttribute("data-client-id", entry.client_id);
+        var title = document.createElement("strong");
+        title.textContent = entry.title;
+        item.appendChild(title);
+        var when = document.createElement("span");
+        when.textContent = " · " + new Date(entry.saved_at).toLocaleString() + " · " +
+          (entry.status === "rejected" ? label("rejected") : label("waiting"));
+        item.appendChild(when);
+        Object.keys(entry.errors || {}).forEach(function (field) {
+          var error = document.createElement("p");
+          error.className = "error";
+          error.textContent = entry.errors[field];
+          item.appendChild(error);
+        });
+        if (entry.status === "rejected") {
+          var button = document.createElement("button");
+          button.type = "button";
+          button.className = "link-button";
+          button.textContent = label("remove");
+          button.addEventListener("click", function () { remove(entry.client_id).then(render); });
+          item.appendChild(button);
+        }
+        list.appendChild(item);
+      });
+      outbox.hidden = entries.length === 0 && !document.getElementById("outbox-status").textContent;
+      outbox.setAttribute("data-pending", String(entries.length));
+    });
+  }
+
+  var syncing = false;
+
+  function sync() {
+    if (syncing || !navigator.onLine) { return Promise.resolve(); }
+    syncing = true;
+    var more = false;
+    return myEntries().then(function (entries) {
+      var waiting = entries.filter(function (entry) { return entry.status !== "rejected"; });
+      if (waiting.length === 0) { return null; }
+      more = waiting.length > BATCH;
+      var batch = waiting.slice(0, BATCH);
+      return fetch(syncUrl, {
+        method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": meta("csrf-token") },
+        body: JSON.stringify({ records: batch.map(function (entry) { return entry.record; }) })
+      }).then(function (response) {
+        if (!response.ok) { throw new Error("sync failed: " + response.status); }
+        return response.json();
+      }).then(function (data) {
+        var byId = {};
+        var sent = false;
+        batch.forEach(function (entry) { byId[entry.client_id] = entry; });
+        return Promise.all(data.results.map(function (result) {
+          var entry = byId[result.client_id];
+          if (!entry) { return null; }
+          if (result.status === "stored" || result.status === "duplicate") {
+            sent = sent || result.status === "stored";
+            return remove(entry.client_id);
+          }
+          if (result.code === "server_error") { return null; }
+          entry.status = "rejected";
+          entry.errors = result.errors || {};
+          return put(entry);
+        })).then(function () {
+          return myEntries().then(function (left) { if (sent && left.length === 0) { announce(label("sent")); } });
+        });
+      });
+    }).catch(function () { more = false; }).then(function () {
+      syncing = false;
+      return render().then(function () { if (more) { return sync(); } return null; });
+    });
+  }
+
+  function capture(form) {
+    var fields = [];
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string" && name !== "csrf_token" && name !== "client_id") { fields.push([name, value]); }
+    });
+    var clientId = newId();
+    return {
+      client_id: clientId, recorder: recorder, status: "waiting", errors: {}, saved_at: Date.now(),
+      title: form.getAttribute("data-title") || "",
+      record: { client_id: clientId, type: form.getAttribute("data-offline-record"),
+                questionnaire_id: Number(form.getAttribute("data-questionnaire-id")), form: fields }
+    };
+  }
+
+  var forms = document.querySelectorAll("form[data-offline-record]");
+  var shownAgain = [];
+
+  forms.forEach(function (form) {
+    var serverId = form.querySelector('input[name="client_id"]');
+    if (serverId) { shownAgain.push(serverId.value); }  /* the server showed this record again to be corrected */
+    form.addEventListener("submit", function (event) {
+      if (navigator.onLine && serverId) {
+        /* Sent as a normal form; a copy under the same id is kept in case the connection drops on the way.
+           If the post arrives, the next sync finds it stored ("duplicate") and removes the copy. */
+        event.preventDefault();
+        var backup = capture(form);
+        backup.client_id = backup.record.client_id = serverId.value;
+        put(backup).catch(function () { return null; }).then(function () { form.submit(); });
+        return;
+      }
+      event.preventDefault();
+      if (!form.reportValidity()) { return; }
+      put(capture(form)).then(function () {
+        form.reset();
+        announce(label("saved"));
+        return render();
+      }).then(function () {
+        if (outbox) { outbox.scrollIntoView(); }
+      });
+    });
+  });
+
+  document.querySelectorAll('form[action$="/logout"]').forEach(function (form) {
+    form.addEventListener("submit", function () {
+      if (window.caches) { caches.keys().then(function (keys) { keys.forEach(function (key) { caches.delete(key); }); }); }
+    });
+  });
+
+  var worker = document.querySelector('meta[name="service-worker"]');
+  if (worker && "serviceWorker" in navigator) {
+    navigator.serviceWorker.register(worker.getAttribute("content"), { scope: worker.getAttribute("data-scope") })
+      .catch(function () { /* pages still work online without it */ });
+  }
+
+  window.addEventListener("online", sync);
+  Promise.all(shownAgain.map(remove)).catch(function () { return null; }).then(render).then(sync);
+}());

@@ -1,0 +1,210 @@
+"""Offline capture in a real Chromium: record without a network, see it sent once when back online."""
+import pytest
+
+from participation.extensions import db
+from participation.models import Response
+from tests.browser import assert_accessible
+from tests.conftest import wait_for
+
+from .conftest import GERMAN_TRANSLATION, TURKISH_ANSWER
+
+pytestmark = pytest.mark.browser
+
+
+def stored(channel: str) -> list[Response]:
+    db.session.rollback()  # see what the server threads committed
+    return db.session.execute(db.select(Response).filter_by(channel=channel)).scalars().all()
+
+
+def log_in(page, live_server, user, home="/interviews/") -> None:
+    page.goto(live_server + "/login")
+    page.fill("input[name=email]", user.email)
+    page.fill("input[name=password]", "correct horse battery")
+    page.click("button[type=submit], input[type=submit]")
+    page.wait_for_url(live_server + home)
+
+
+def wait_for_service_worker(page) -> None:
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    # polled from here: wait_for_function would evaluate strings in the page, which its CSP forbids
+    wait_for(lambda: page.evaluate("navigator.serviceWorker.controller !== null"))
+
+
+def test_interview_recorded_offline_is_stored_exactly_once_when_back_online(
+        live_server, page, multiplier, interview_guide):
+    log_in(page, live_server, multiplier)
+    assert_accessible(page)
+    page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record")
+    wait_for_service_worker(page)
+    page.reload()  # now fetched through the service worker, so it is kept for offline use
+    wait_for(lambda: page.evaluate("caches.match(location.href).then(found => Boolean(found))"))
+    assert_accessible(page)
+
+    page.context.set_offline(True)
+    page.reload()  # served from the cache without a network
+    page.select_option("#field-language", "tr")
+    page.fill("#field-missing", TURKISH_ANSWER)
+    page.fill("#field-t_missing", GERMAN_TRANSLATION)
+    page.check("#field-consent")
+    page.click("text=Interview speichern")
+    page.wait_for_selector("#outbox[data-pending='1']")
+    assert page.locator("#outbox-list li").count() == 1
+    assert page.locator("#outbox").is_visible()
+    assert stored("peer_interview") == []
+    assert_accessible(page)
+
+    page.context.set_offline(False)
+    page.wait_for_selector("#outbox[data-pending='0']")
+    records = wait_for(lambda: stored("peer_interview"))
+    page.reload()  # a later page load finds nothing left to send
+    page.goto(live_server + "/interviews/")
+    page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+    assert len(stored("peer_interview")) == 1
+    answer = next(a for a in records[0].answers if a.question.code == "missing")
+    assert (answer.text_value, answer.translation_de, records[0].consent) == (TURKISH_ANSWER, GERMAN_TRANSLATION, True)
+    assert records[0].recorded_by_id == multiplier.id
+
+
+def test_focus_group_session_is_recorded_online_without_the_offline_queue(
+        live_server, page, multiplier, focus_guide):
+    log_in(page, live_server, multiplier)
+    page.goto(f"{live_server}/interviews/questionnaires/{focus_guide.id}/record")
+    assert_accessible(page)
+    page.fill("#field-held_on", "2025-03-14")
+    page.fill("#field-place", "Familienzentrum Nordstadt")
+    page.fill("#field-moderator", "Quartiersmanagement")
+    page.fill("#field-participant_count", "6")
+    page.fill("#field-comp_target_group_0", "4")
+    page.fill("#field-note_everyday", "Kitaplätze fehlen.")
+    page.fill("#field-quote_everyday", "Wir warten seit einem Jahr.")
+    page.check("#field-consent")
+    page.click("text=Gruppengespräch speichern")
+    page.wait_for_url(live_server + "/interviews/")
+    assert "Gespeichert" in page.content()
+    sessions = stored("focus_group")
+    assert len(sessions) == 1
+    assert sorted(a.item_kind for a in sessions[0].answers) == ["note", "quote"]
+    page.click("table.data a")
+    assert "Wir warten seit einem Jahr." in page.content()
+    assert_accessible(page)
+
+
+def test_planner_pages_for_multipliers_and_records_are_accessible(live_server, page, planner, process, multiplier):
+    log_in(page, live_server, planner, home="/planning/")
+    page.goto(f"{live_server}/planning/processes/{process.id}/multipliers")
+    assert_accessible(page)
+    page.fill("#name", "Olena Kovalenko")
+    page.fill("#email", "olena@example.org")
+    page.click("text=Einladungslink erstellen")
+    assert "/invite/" in page.locator("code.copyable").inner_text()
+    assert_accessible(page)
+    page.goto(f"{live_server}/planning/processes/{process.id}/records")
+    assert_accessible(page)
+
+
+def test_interview_whose_post_is_lost_on_the_way_is_sent_later(live_server, browser, multiplier, interview_guide):
+    """The browser believes it is online, but the connection drops while the form is sent."""
+    from tests.browser import PHONE
+    context = browser.new_context(viewport=PHONE, locale="de-DE", service_workers="block")
+    page = context.new_page()
+    try:
+        log_in(page, live_server, multiplier)
+        form_url = f"{live_server}/interviews/questionnaires/{interview_guide.id}/record"
+        page.goto(form_url)
+        page.route(form_url, lambda route: route.abort() if route.request.method == "POST" else route.continue_())
+        page.select_option("#field-language", "tr")
+        page.fill("#field-missing", TURKISH_ANSWER)
+        page.check("#field-consent")
+        page.click("text=Interview speichern")
+        page.wait_for_load_state()
+        assert stored("peer_interview") == []
+        page.unroute(form_url)
+
+        page.goto(live_server + "/interviews/")
+        page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+        wait_for(lambda: stored("peer_interview"))
+        page.goto(form_url)
+        page.goto(live_server + "/interviews/")
+        page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+        assert len(stored("peer_interview")) == 1
+    finally:
+        context.close()
+
+
+def test_form_sent_online_leaves_nothing_in_the_outbox(live_server, page, multiplier, interview_guide):
+    log_in(page, live_server, multiplier)
+    page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record")
+    page.fill("#field-missing", "Es fehlen Kitaplätze in der Nordstadt.")
+    page.click("text=Interview speichern")  # no consent: shown again with the message
+    page.wait_for_selector("#field-consent-error")
+    page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+    page.check("#field-consent")
+    page.click("text=Interview speichern")
+    page.wait_for_url(live_server + "/interviews/")
+    page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+    assert page.locator("#outbox").is_hidden()
+    assert len(stored("peer_interview")) == 1
+
+
+def test_done_when_story_invitation_offline_interview_session_and_planner_view(
+        live_server, browser, planner, other_multiplier, process, interview_guide, focus_guide):
+    """The issue's acceptance story, end to end in Chromium."""
+    from tests.browser import PHONE
+
+    def new_page():
+        return browser.new_context(viewport=PHONE, locale="de-DE").new_page()
+
+    planner_page = new_page()
+    log_in(planner_page, live_server, planner, home="/planning/")
+    planner_page.goto(f"{live_server}/planning/processes/{process.id}/multipliers")
+    planner_page.fill("#name", "Aylin Demir")
+    planner_page.fill("#email", "aylin@example.org")
+    planner_page.check(f"input[name=questionnaires][value='{interview_guide.id}']")
+    planner_page.check(f"input[name=questionnaires][value='{focus_guide.id}']")
+    planner_page.click("text=Einladungslink erstellen")
+    link = planner_page.locator("code.copyable").inner_text().strip()
+
+    page = new_page()
+    page.goto(link)
+    page.fill("input[name=password]", "ein sicheres Passwort")
+    page.fill("input[name=confirm]", "ein sicheres Passwort")
+    page.click("button[type=submit], input[type=submit]")
+    page.wait_for_url(live_server + "/interviews/")
+    page.click("text=Interview führen")
+    wait_for_service_worker(page)
+    page.context.set_offline(True)
+    page.select_option("#field-language", "tr")
+    page.fill("#field-missing", TURKISH_ANSWER)
+    page.fill("#field-t_missing", GERMAN_TRANSLATION)
+    page.check("#field-consent")
+    page.click("text=Interview speichern")
+    page.wait_for_selector("#outbox[data-pending='1']")
+    page.context.set_offline(False)
+    page.wait_for_selector("#outbox[data-pending='0']")
+
+    page.goto(live_server + "/interviews/")
+    page.click("text=Gruppengespräch erfassen")
+    page.fill("#field-held_on", "2025-03-14")
+    page.fill("#field-place", "Familienzentrum Nordstadt")
+    page.fill("#field-moderator", "Quartiersmanagement")
+    page.fill("#field-participant_count", "6")
+    page.fill("#field-note_everyday", "Kitaplätze fehlen.")
+    page.fill("#field-quote_everyday", "Wir warten seit einem Jahr.")
+    page.check("#field-consent")
+    page.click("text=Gruppengespräch speichern")
+    page.wait_for_url(live_server + "/interviews/")
+
+    planner_page.goto(f"{live_server}/planning/processes/{process.id}/records")
+    rows = planner_page.locator("table.data tbody tr")
+    assert rows.count() == 2
+    assert planner_page.locator("table.data tbody tr", has_text="liegt vor").count() == 2
+    assert planner_page.locator("table.data tbody tr", has_text="Aylin Demir").count() == 2
+    planner_page.locator("table.data tbody tr", has_text="Interview").locator("a").click()
+    assert GERMAN_TRANSLATION in planner_page.content() and TURKISH_ANSWER in planner_page.content()
+
+    other_page = new_page()
+    log_in(other_page, live_server, other_multiplier)
+    assert other_page.locator("table.data").count() == 0
+    assert "Sie haben noch keine Interviews erfasst." in other_page.content()
+    for context in (planner_page.context, page.context, other_page.context):
+        context.close()
