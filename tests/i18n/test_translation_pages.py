@@ -186,3 +186,16 @@ def test_builder_language_table_shows_how_much_is_translated(client, planner, tu
     assert page.status_code == 200
     assert '<th scope="col">Übersetzt</th>' in text
     assert "0 von 19" in text and "19 von 19" in text and "Ausgangssprache" in text
+
+
+def test_planners_see_contact_data_in_originals_masked(client, make_user, process, survey):
+    multiplier = make_user("multiplier", processes=[process])
+    response, _ = store_response(survey, {"missing": "Schreiben Sie mir: ayse@example.org"},
+                                 submission_id=uuid.uuid4().hex, channel="peer_interview", language="de",
+                                 consent=True, recorded_by=multiplier)
+    login(client, multiplier)
+    assert "ayse@example.org" in client.get(f"/interviews/records/{response.id}/translations").get_data(as_text=True)
+    client.post("/logout")
+    login(client, make_user("planner", processes=[process]))
+    page = client.get(f"/interviews/records/{response.id}/translations").get_data(as_text=True)
+    assert "ayse@example.org" not in page and "[E-Mail entfernt]" in page
