@@ -11,6 +11,7 @@ from .audit import AuditEvent
 from .job import Job, JOB_STATUSES
 from .themes import AnalysisRun, AnswerEmbedding, Theme, ThemeAssignment, REVIEW_FLAGS
 from .strategy import StrategyField, Goal, Measure, Indicator, EvidenceLink, GOAL_LEVELS, MEASURE_STATUSES
+from .draft import SurveyDraft
 
 __all__ = [
     "utcnow", "Process", "PHASES", "User", "Invitation", "ROLES", "process_members",
@@ -19,4 +20,5 @@ __all__ = [
     "Response", "Answer", "CHANNELS", "AuditEvent", "Job", "JOB_STATUSES",
     "AnalysisRun", "AnswerEmbedding", "Theme", "ThemeAssignment", "REVIEW_FLAGS",
     "StrategyField", "Goal", "Measure", "Indicator", "EvidenceLink", "GOAL_LEVELS", "MEASURE_STATUSES",
+    "SurveyDraft",
 ]

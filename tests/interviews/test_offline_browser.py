@@ -27,7 +27,7 @@ def log_in(page, live_server, user, home="/interviews/") -> None:
 def wait_for_service_worker(page) -> None:
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     # polled from here: wait_for_function would evaluate strings in the page, which its CSP forbids
-    wait_for(lambda: page.evaluate("navigator.serviceWorker.controller !== null"))
+    wait_for(lambda: page.evaluate("navigator.serviceWorker.controller !== null"), timeout=90)
 
 
 def test_interview_recorded_offline_is_stored_exactly_once_when_back_online(
@@ -37,7 +37,7 @@ def test_interview_recorded_offline_is_stored_exactly_once_when_back_online(
     page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record")
     wait_for_service_worker(page)
     page.reload()  # now fetched through the service worker, so it is kept for offline use
-    wait_for(lambda: page.evaluate("caches.match(location.href).then(found => Boolean(found))"))
+    wait_for(lambda: page.evaluate("caches.match(location.href).then(found => Boolean(found))"), timeout=90)
     assert_accessible(page)
 
     page.context.set_offline(True)
@@ -55,7 +55,7 @@ def test_interview_recorded_offline_is_stored_exactly_once_when_back_online(
 
     page.context.set_offline(False)
     page.wait_for_selector("#outbox[data-pending='0']")
-    records = wait_for(lambda: stored("peer_interview"))
+    records = wait_for(lambda: stored("peer_interview"), timeout=90)
     page.reload()  # a later page load finds nothing left to send
     page.goto(live_server + "/interviews/")
     page.wait_for_selector("#outbox[data-pending='0']", state="attached")
@@ -122,7 +122,7 @@ def test_interview_whose_post_is_lost_on_the_way_is_sent_later(live_server, brow
 
         page.goto(live_server + "/interviews/")
         page.wait_for_selector("#outbox[data-pending='0']", state="attached")
-        wait_for(lambda: stored("peer_interview"))
+        wait_for(lambda: stored("peer_interview"), timeout=90)
         page.goto(form_url)
         page.goto(live_server + "/interviews/")
         page.wait_for_selector("#outbox[data-pending='0']", state="attached")

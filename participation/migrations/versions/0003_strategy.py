@@ -1,6 +1,6 @@
 """Strategy: fields of action, goals, measures, indicators and evidence links
 
-Revision ID: 0100_strategy
+Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-23 15:09:01.897760
 
@@ -11,7 +11,7 @@ import participation.models.core
 
 
 # revision identifiers, used by Alembic.
-revision = '0100_strategy'
+revision = '0003'
 down_revision = '0002'
 branch_labels = None
 depends_on = None

@@ -1,0 +1,30 @@
+"""Helpers shared by the residents' pages: survey languages, friendly unavailable pages, the short link."""
+from flask import current_app, g, render_template, url_for
+from flask_babel import refresh
+
+from .. import i18n
+from .flow import Availability
+
+
+def use_survey_languages(survey) -> str:
+    """Offer only the survey's languages (switch, selection) and return the content language of the request."""
+    offered = list(survey.languages or [i18n.DEFAULT_LANGUAGE]) if survey is not None else None
+    g.offered_languages = offered
+    code = i18n.select_content_language(offered)
+    g.content_language = code
+    refresh()  # the UI locale follows the content language chosen from the survey's languages
+    return code
+
+
+def unavailable_page(survey, state: Availability):
+    """A closed, not yet opened or unknown survey gets a page that says so, never a bare error."""
+    return render_template("public/unavailable.html", survey=survey, state=state.state,
+                           lang=g.get("content_language") or i18n.DEFAULT_LANGUAGE), state.status_code
+
+
+def short_url(survey) -> str:
+    """The absolute short link printed on flyers and encoded in the QR code."""
+    base = (current_app.config.get("PUBLIC_BASE_URL") or "").rstrip("/")
+    if base:
+        return base + url_for("public.survey_start", code=survey.short_code)
+    return url_for("public.survey_start", code=survey.short_code, _external=True)

@@ -1,0 +1,148 @@
+"""Material around a survey: public results, QR code, printable flyer and paper version, paper data entry."""
+import io
+
+import segno
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import force_locale, gettext as _
+from flask_login import current_user, login_required
+
+from .. import audit, i18n
+from ..answering import normalised_values, parse_form, store_response, valid_submission_id
+from ..extensions import db
+from ..forms.public import PaperEntryForm
+from ..models import Response
+from . import bp
+from .common import short_url, unavailable_page, use_survey_languages
+from .flow import Availability, availability, find_survey, new_submission_id
+from .results import survey_results
+
+
+def shown_survey(code: str):
+    """A survey whose material is public (anything but a draft; planners of its process see drafts too)."""
+    survey = find_survey(code)
+    visible = survey is not None and (survey.status != "draft" or (
+        current_user.is_authenticated and current_user.can_plan(survey.process)))
+    language = use_survey_languages(survey if visible else None)
+    return (survey if visible else None), language
+
+
+@bp.route("/s/<code>/ergebnisse", endpoint="survey_results")
+def survey_results_page(code: str):
+    survey, language = shown_survey(code)
+    if survey is None:
+        return unavailable_page(None, availability(None))
+    if not survey.results_published:
+        return unavailable_page(survey, Availability("results_unpublished", 404))
+    return render_template("public/results.html", survey=survey, lang=language,
+                           results=survey_results(survey, language))
+
+
+def qr_code(survey):
+    return segno.make(short_url(survey), error="m")
+
+
+@bp.route("/s/<code>/qr.svg")
+def survey_qr_svg(code: str):
+    survey, _language = shown_survey(code)
+    if survey is None:
+        abort(404)
+    buffer = io.BytesIO()
+    qr_code(survey).save(buffer, kind="svg", scale=8, border=4, title=short_url(survey))
+    return buffer.getvalue(), 200, {"Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=3600"}
+
+
+@bp.route("/s/<code>/qr.png")
+def survey_qr_png(code: str):
+    survey, _language = shown_survey(code)
+    if survey is None:
+        abort(404)
+    buffer = io.BytesIO()
+    qr_code(survey).save(buffer, kind="png", scale=12, border=4)
+    return buffer.getvalue(), 200, {"Content-Type": "image/png", "Cache-Control": "public, max-age=3600",
+                                    "Content-Disposition": f'inline; filename="qr-{survey.short_code}.png"'}
+
+
+def flyer_texts(survey) -> list[dict]:
+    """The invitation in every offered language, each rendered with that language's catalogue."""
+    blocks = []
+    for language in i18n.offered_languages(survey.languages):
+        title, fell_back = survey.text_with_fallback("title", language.code)
+        with force_locale(language.ui_locale):
+            invitation = _("Ihre Meinung zählt! Machen Sie mit – ohne Anmeldung, in wenigen Minuten.")
+            how = _("Scannen Sie den QR-Code mit dem Handy oder geben Sie diesen Link ein:")
+        blocks.append({"language": language, "title": title, "title_fell_back": fell_back,
+                       "invitation": invitation, "how": how})
+    return blocks
+
+
+@bp.route("/s/<code>/flyer")
+def survey_flyer(code: str):
+    survey, language = shown_survey(code)
+    if survey is None:
+        return unavailable_page(None, availability(None))
+    return render_template("public/flyer.html", survey=survey, lang=language, link=short_url(survey),
+                           blocks=flyer_texts(survey))
+
+
+@bp.route("/s/<code>/druck")
+def survey_print(code: str):
+    survey, language = shown_survey(code)
+    if survey is None:
+        return unavailable_page(None, availability(None))
+    return render_template("public/print.html", survey=survey, lang=language, link=short_url(survey))
+
+
+def may_enter_paper(survey) -> bool:
+    """Planners of the process, and multipliers the survey is assigned to."""
+    if current_user.can_plan(survey.process):
+        return True
+    return current_user.role == "multiplier" and survey in current_user.assigned_questionnaires
+
+
+@bp.route("/s/<code>/papier", methods=["GET", "POST"])
+@login_required
+def paper_entry(code: str):
+    survey = find_survey(code)
+    if survey is None:
+        abort(404)
+    if not may_enter_paper(survey):
+        abort(403)
+    g.content_language = i18n.select_content_language()
+    form = PaperEntryForm()
+    form.language.choices = [(lang.code, lang.native_name) for lang in i18n.offered_languages(survey.languages)]
+    if not survey.consent_text:
+        del form.consent
+    questions = [q for q in survey.questions if not q.archived]
+    parsed = None
+    if request.method == "POST":
+        parsed = parse_form(questions, survey.process, request.form)
+        form_ok = form.validate_on_submit()
+        if form_ok and not parsed.errors and valid_submission_id(form.submission_id.data):
+            return store_paper_response(survey, form, parsed.values)
+    else:
+        form.submission_id.data = new_submission_id()
+        form.language.data = survey.languages[0] if survey.languages else "de"
+    if not valid_submission_id(form.submission_id.data):
+        form.submission_id.data = new_submission_id()
+    count = db.session.execute(db.select(db.func.count(Response.id)).filter_by(
+        questionnaire_id=survey.id, channel="paper")).scalar_one()
+    errors = parsed.errors if parsed else {}
+    status = 422 if (errors or form.errors) else 200
+    return render_template("public/paper_entry.html", survey=survey, form=form, questions=questions,
+                           values=parsed.raw if parsed else {}, errors=errors, paper_count=count,
+                           lang=g.content_language), status
+
+
+def store_paper_response(survey, form, values):
+    language = form.language.data if form.language.data in survey.languages else "de"
+    response, created = store_response(survey, normalised_values(survey, values),
+                                       submission_id=form.submission_id.data, channel="paper", language=language,
+                                       consent="consent" in form and bool(form.consent.data),
+                                       recorded_by=current_user._get_current_object())
+    if created:
+        audit.record("paper_response_entered", response, questionnaire_id=survey.id)
+        db.session.commit()
+        flash(_("Gespeichert. Sie können den nächsten Papierbogen eingeben."), "success")
+    else:
+        flash(_("Dieser Papierbogen war schon gespeichert; er wurde nicht doppelt erfasst."), "warning")
+    return redirect(url_for(".paper_entry", code=survey.short_code))
