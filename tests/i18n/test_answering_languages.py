@@ -4,7 +4,7 @@ import re
 import pytest
 
 from participation.extensions import db
-from scripts import translations as catalogues
+from tests.i18n.leftovers import german_interface_texts
 from tests.i18n.survey_texts import SURVEY_TEXTS, translate_completely
 
 LANGUAGES = ["de"] + list(SURVEY_TEXTS)
@@ -17,15 +17,6 @@ def translated_survey(survey):
     translate_completely(survey)
     db.session.commit()
     return survey
-
-
-def german_interface_texts(locale: str) -> set[str]:
-    """German messages not spelled the same in the language (seeing one means it is untranslated)."""
-    if locale == "de":
-        return set()
-    catalog = catalogues.read_catalogue(locale)
-    return {message.id for message in catalog if isinstance(message.id, str) and len(message.id) > 3
-            and message.string != message.id}
 
 
 def texts_in_page_language(html: str) -> str:

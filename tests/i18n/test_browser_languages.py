@@ -4,8 +4,9 @@ import re
 import pytest
 
 from participation.extensions import db
-from scripts import translations as catalogues
 from tests.browser import PHONE, assert_accessible
+from tests.i18n.leftovers import german_interface_texts
+from tests.i18n.survey_texts import translate_completely
 
 pytestmark = pytest.mark.browser
 
@@ -33,13 +34,6 @@ TEXTS_IN_PAGE_LANGUAGE = """() => {
   texts.push(document.title);
   return texts;
 }"""
-
-
-def german_interface_texts(locale: str) -> set[str]:
-    """German messages whose translation differs from the German (so seeing them means untranslated)."""
-    catalog = catalogues.read_catalogue(locale)
-    return {message.id for message in catalog if isinstance(message.id, str) and message.id
-            and message.string and message.string != message.id}
 
 
 @pytest.fixture
@@ -137,3 +131,51 @@ def test_answer_translation_page_keeps_the_original_direction(live_server, page,
     page.get_by_role("button", name="Übersetzung speichern").click()
     assert page.locator("blockquote[lang=de]").inner_text() == "Es gibt keine Kita in der Nähe."
     assert_accessible(page)
+
+
+def assert_no_german_left(page, language: str, direction: str) -> None:
+    html = page.locator("html")
+    assert (html.get_attribute("lang"), html.get_attribute("dir")) == (language, direction)
+    german = german_interface_texts(language)
+    texts = page.evaluate(TEXTS_IN_PAGE_LANGUAGE)
+    assert [text for text in texts if text in german or (language != "de" and GERMAN_MARKERS.search(text))] == []
+    assert page.locator(".fallback-de").count() == 0
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("language, direction", [("de", "ltr"), ("tr", "ltr"), ("ar", "rtl"), ("uk", "ltr")])
+def test_resident_answers_the_whole_survey_in_the_browser(live_server, browser, survey, language, direction):
+    survey.languages = ["de", "en", "tr", "ar", "ru", "uk", "pl", "fa"]
+    translate_completely(survey)
+    db.session.commit()
+    context = browser.new_context(viewport=PHONE, locale={"de": "de-DE", "tr": "tr-TR", "ar": "ar-SY",
+                                                          "uk": "uk-UA"}[language])
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server}/s/{survey.short_code}")  # the language comes from the browser alone
+        assert_no_german_left(page, language, direction)
+        page.locator("#consent").check()
+        page.locator("main form button[type=submit]").click()
+        assert_no_german_left(page, language, direction)
+        page.locator("input[name=q_district]").first.check()
+        page.locator("input[name=q_children][value=no]").check()
+        page.fill("input[name=q_years]", "12")
+        page.locator("button[name=nav][value=next]").click()
+        assert_no_german_left(page, language, direction)
+        page.locator("input[name=q_satisfaction]").nth(3).check()
+        page.fill("textarea[name=q_missing]", {"de": "Abends fährt kein Bus.", "tr": "Akşamları otobüs yok.",
+                                               "ar": "لا توجد حافلات في المساء.", "uk": "Увечері немає автобусів."}[language])
+        page.locator("button[name=nav][value=next]").click()
+        assert_no_german_left(page, language, direction)
+        assert page.get_by_text(translated_thanks(survey, language)).is_visible()
+    finally:
+        context.close()
+    from participation.models import Response
+    db.session.expire_all()
+    stored = db.session.execute(db.select(Response)).scalar_one()
+    assert stored.language == language
+    assert next(a for a in stored.answers if a.question.code == "missing").language == language
+
+
+def translated_thanks(survey, language: str) -> str:
+    return survey.translated("thanks_text", language)
