@@ -83,6 +83,7 @@ class SettingsForm(FlaskForm):
     closes_at = DateField(_l("Ende (Datum, freiwillig)"), validators=[Optional()],
                           render_kw={"autocomplete": "off"})
     languages = MultiCheckboxField(_l("Sprachen dieses Fragebogens"), choices=[])
+    results_published = BooleanField(_l("Ergebnisseite öffentlich zeigen"))
     submit = SubmitField(_l("Speichern"))
 
     def validate_languages(self, field):

@@ -82,6 +82,8 @@ def questionnaire_settings(process_id: int, questionnaire_id: int):
                               for lang in i18n.offered_languages(questionnaire.process.languages or ["de"])]
     if questionnaire.kind != "guide":
         del form.guide_type
+    else:
+        del form.results_published
     if request.method == "GET":
         form.opens_at.data = _local_date(questionnaire.opens_at)
         form.closes_at.data = _local_date(questionnaire.closes_at)
@@ -95,6 +97,8 @@ def questionnaire_settings(process_id: int, questionnaire_id: int):
                       closes_at=builder.local_day_bounds(form.closes_at.data, zone, end=True))
         if questionnaire.kind == "guide":
             fields["guide_type"] = form.guide_type.data
+        else:
+            fields["results_published"] = bool(form.results_published.data)
         try:
             builder.update_settings(questionnaire, **fields)
         except BuilderError as error:

@@ -266,3 +266,16 @@ def test_deleting_a_copied_draft_from_the_builder(planner_client, survey):
     refused = planner_client.post(base(survey) + "/delete", follow_redirects=True)
     assert "schließen" in refused.get_data(as_text=True)
     assert db.session.get(Questionnaire, survey.id) is not None
+
+
+def test_planner_publishes_results_page_from_settings(planner_client, survey, client):
+    assert survey.results_published is False
+    data = {"title": survey.title, "short_code": survey.short_code, "languages": ["de", "en"],
+            "results_published": "y"}
+    assert planner_client.post(base(survey) + "/settings", data=data).status_code == 302
+    db.session.expire_all()
+    assert survey.results_published is True
+    data.pop("results_published")
+    planner_client.post(base(survey) + "/settings", data=data)
+    db.session.expire_all()
+    assert survey.results_published is False
