@@ -68,3 +68,17 @@ def select_ui_locale() -> str:
     code = select_content_language()
     g.content_language = code
     return language(code).ui_locale
+
+
+def offer_languages(codes) -> Language:
+    """Views showing a survey call this with its language list before rendering.
+
+    The interface and content language are chosen again from that list (Flask-Babel caches the
+    locale per request, so it is refreshed here); returns the language the page will be shown in.
+    """
+    from flask_babel import refresh
+
+    g.offered_languages = [code for code in codes if code in LANGUAGES] or [DEFAULT_LANGUAGE]
+    g.content_language = select_content_language()
+    refresh()
+    return language(g.content_language)

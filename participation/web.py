@@ -1,6 +1,6 @@
 """Wiring of the web layer: extensions, blueprints, security headers, error pages, template helpers."""
 from flask import Flask, g, jsonify, render_template, request, session
-from flask_babel import format_date, format_datetime, format_decimal, gettext as _
+from flask_babel import format_date, format_datetime, format_decimal, gettext as _, refresh as refresh_locale
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -75,6 +75,10 @@ def _load_job_functions() -> None:
 def _register_request_hooks(app: Flask) -> None:
     @app.before_request
     def remember_language_choice():
+        # g (and Flask-Babel's cache in it) outlives a request when an app context is already pushed
+        g.pop("content_language", None)
+        g.pop("offered_languages", None)
+        refresh_locale()
         chosen = request.args.get("lang")
         if chosen in i18n.LANGUAGES:
             session["lang"] = chosen

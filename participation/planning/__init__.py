@@ -5,5 +5,5 @@ bp = Blueprint("planning", __name__, url_prefix="/planning", template_folder="te
 
 from . import (  # noqa: E402,F401
     builder_routes, export_views, multipliers, privacy_views, process_routes, reach_views, routes,
-    strategy_views, themes,
+    strategy_views, themes, translations,
 )

@@ -38,7 +38,7 @@ def answer_survey(page, base: str, language: str, javascript: bool, audit: bool 
     if javascript:
         assert childcare.is_hidden(), "the conditional question waits for its condition"
     else:
-        assert childcare.is_visible() and "Nur beantworten, wenn" in childcare.inner_text()
+        assert childcare.is_visible() and childcare.locator(".condition-note").is_visible()
     if audit:
         assert_accessible(page)
     page.check("input[name=q_district][value=Hafen]")
