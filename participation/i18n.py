@@ -71,14 +71,15 @@ def select_ui_locale() -> str:
 
 
 def offer_languages(codes) -> Language:
-    """Views showing a survey call this with its language list before rendering.
+    """Views showing a survey call this with its language list before rendering (None: every language).
 
     The interface and content language are chosen again from that list (Flask-Babel caches the
     locale per request, so it is refreshed here); returns the language the page will be shown in.
     """
     from flask_babel import refresh
 
-    g.offered_languages = [code for code in codes if code in LANGUAGES] or [DEFAULT_LANGUAGE]
-    g.content_language = select_content_language()
+    g.offered_languages = ([code for code in codes if code in LANGUAGES] or [DEFAULT_LANGUAGE]) \
+        if codes is not None else None
+    g.content_language = select_content_language(g.offered_languages)
     refresh()
     return language(g.content_language)

@@ -38,14 +38,25 @@ def _queue_status() -> str:
         return "unreachable"
 
 
+def planner_refusal(process=None):
+    """A JSON refusal unless the current user is a planner (of `process`, when given); None when allowed."""
+    if not current_user.is_authenticated or not current_user.has_role("planner", "admin"):
+        return json_error(403, "forbidden", "login as planner required")
+    if process is not None and not current_user.can_plan(process):
+        return json_error(403, "forbidden", "not your process")
+    return None
+
+
 @bp.route("/api/jobs/<job_id>")
 def job_status(job_id: str):
     """Progress of a background job, for the progress bars of planners."""
-    if not current_user.is_authenticated or not current_user.has_role("planner", "admin"):
-        return json_error(403, "forbidden", "login as planner required")
+    refusal = planner_refusal()
+    if refusal:
+        return refusal
     job = db.session.get(Job, job_id)
     if job is None:
         return json_error(404, "job_not_found", "no such job")
-    if job.process_id is not None and not current_user.can_plan(db.session.get(Process, job.process_id)):
-        return json_error(403, "forbidden", "not your process")
+    refusal = planner_refusal(db.session.get(Process, job.process_id) if job.process_id else None)
+    if refusal:
+        return refusal
     return jsonify(job.as_dict())

@@ -2,25 +2,27 @@
 from dataclasses import asdict
 
 from flask import jsonify
-from flask_login import current_user
 
 from .. import themes_service as service
 from ..extensions import db
 from ..models import Process
 from ..web import json_error
 from . import bp
+from .routes import planner_refusal
 
 
 @bp.route("/api/processes/<int:process_id>/themes")
 def process_themes(process_id: int):
     """The current themes with up to five quotes each (planner-marked first, then representative)."""
-    if not current_user.is_authenticated or not current_user.has_role("planner", "admin"):
-        return json_error(403, "forbidden", "login as planner required")
+    refusal = planner_refusal()
+    if refusal:
+        return refusal
     process = db.session.get(Process, process_id)
     if process is None:
         return json_error(404, "process_not_found", "no such process")
-    if not current_user.can_plan(process):
-        return json_error(403, "forbidden", "not your process")
+    refusal = planner_refusal(process)
+    if refusal:
+        return refusal
     run = service.current_run(process)
     latest = service.latest_run(process)
     themes = []

@@ -1,6 +1,5 @@
 """Helpers shared by the residents' pages: survey languages, friendly unavailable pages, the short link."""
 from flask import current_app, g, render_template, url_for
-from flask_babel import refresh
 
 from .. import i18n
 from .flow import Availability
@@ -8,12 +7,7 @@ from .flow import Availability
 
 def use_survey_languages(survey) -> str:
     """Offer only the survey's languages (switch, selection) and return the content language of the request."""
-    offered = list(survey.languages or [i18n.DEFAULT_LANGUAGE]) if survey is not None else None
-    g.offered_languages = offered
-    code = i18n.select_content_language(offered)
-    g.content_language = code
-    refresh()  # the UI locale follows the content language chosen from the survey's languages
-    return code
+    return i18n.offer_languages(survey.languages or [i18n.DEFAULT_LANGUAGE] if survey is not None else None).code
 
 
 def unavailable_page(survey, state: Availability):
