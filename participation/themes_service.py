@@ -51,7 +51,8 @@ MIN_TEXTS_FOR_ANALYSIS = 10
 ANALYSIS_APPLIED = "themes.analysis_applied"
 UNDO_ACTION = "theme.undo"
 CHANGE_ACTIONS = ("theme.rename", "theme.notes", "theme.merge", "theme.split", "theme.recluster",
-                  "theme.move_answers", "theme.quote", "theme.flag", "theme.unflag")
+                  "theme.move_answers", "theme.quote", "theme.flag", "theme.unflag", "theme.publish",
+                  "theme.unpublish")
 THEME_FIELDS = ("label", "auto_label", "label_edited", "keywords", "keywords_by_language", "notes", "published",
                 "archived", "merged_into_id", "position")
 ASSIGNMENT_FIELDS = ("theme_id", "source", "similarity", "representative", "quote")
@@ -550,6 +551,14 @@ def set_notes(theme: Theme, notes: str, user=None) -> None:
     change.theme(theme)
     theme.notes = notes.strip()
     change.save("theme.notes", theme, user, label=theme.label)
+
+
+def set_published(theme: Theme, published: bool, user=None) -> None:
+    """Show the theme (label and count) on the public results page, or take it back."""
+    change = Change(theme.process)
+    change.theme(theme)
+    theme.published = published
+    change.save("theme.publish" if published else "theme.unpublish", theme, user, label=theme.label)
 
 
 def merge_themes(source: Theme, target: Theme, user=None) -> None:

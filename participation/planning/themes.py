@@ -24,6 +24,8 @@ CHANGE_DESCRIPTIONS = {
     "theme.quote": lambda d: _("Zitat markieren") if d.get("quote") else _("Zitat-Markierung entfernen"),
     "theme.flag": lambda d: _("Antwort ausschließen"),
     "theme.unflag": lambda d: _("Antwort wieder aufnehmen"),
+    "theme.publish": lambda d: _("Veröffentlichen von „%(label)s“", label=d.get("label")),
+    "theme.unpublish": lambda d: _("Zurücknehmen der Veröffentlichung von „%(label)s“", label=d.get("label")),
 }
 
 
@@ -214,6 +216,18 @@ def theme_notes(process_id: int, theme_id: int):
         return _render_detail(process, theme, 400, notes_form=form)
     service.set_notes(theme, form.notes.data or "", user=current_user)
     flash(_("Die Notizen wurden gespeichert."), "success")
+    return _back(process, theme.id)
+
+
+@bp.route("/processes/<int:process_id>/themes/<int:theme_id>/publish", methods=["POST"])
+@role_required("planner", "admin")
+def publish_theme(process_id: int, theme_id: int):
+    process = _process(process_id)
+    theme = _theme(process, theme_id)
+    if ActionForm().validate_on_submit():
+        service.set_published(theme, not theme.published, user=current_user)
+        flash(_("Das Thema erscheint jetzt auf der öffentlichen Ergebnisseite.") if theme.published
+              else _("Das Thema erscheint nicht mehr auf der öffentlichen Ergebnisseite."), "success")
     return _back(process, theme.id)
 
 

@@ -201,3 +201,19 @@ def test_cli_run_and_show(app, process, survey, answers):
     assert "0171 2345678" not in shown.output
     missing = runner.invoke(args=["themes", "show", "survey:gibtsnicht"])
     assert missing.exit_code != 0 and "nothing found" in missing.output
+
+
+def test_published_theme_appears_on_public_results_and_can_be_taken_back(planner_client, process, analysed,
+                                                                            survey):
+    survey.results_published = True
+    db.session.commit()
+    kita = _theme(process, "Kita")
+    results_url = f"/s/{survey.short_code}/ergebnisse"
+    assert kita.label not in planner_client.get(results_url).get_data(as_text=True)
+    assert planner_client.post(f"/planning/processes/{process.id}/themes/{kita.id}/publish").status_code == 302
+    db.session.expire_all()
+    assert kita.published is True
+    assert kita.label in planner_client.get(results_url).get_data(as_text=True)
+    planner_client.post(f"/planning/processes/{process.id}/themes/undo")
+    db.session.expire_all()
+    assert kita.published is False
