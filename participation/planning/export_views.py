@@ -12,7 +12,7 @@ from ..extensions import db
 from ..forms.strategy import ExportForm
 from ..models import Job
 from . import bp
-from .strategy_views import planned_process
+from .loading import load_process
 
 
 def export_jobs(process) -> list[Job]:
@@ -36,7 +36,7 @@ def export_labels() -> dict:
 @bp.route("/processes/<int:process_id>/exports", methods=["GET", "POST"])
 @role_required("planner", "admin")
 def exports_page(process_id: int):
-    process = planned_process(process_id)
+    process = load_process(process_id)
     form = ExportForm()
     if form.validate_on_submit():
         kind, _separator, file_format = form.export.data.partition(":")
@@ -58,14 +58,14 @@ def exports_page(process_id: int):
 @role_required("planner", "admin")
 def export_status(process_id: int, job_id: str):
     """Progress as JSON, for the page's optional script that refreshes while exports run."""
-    process = planned_process(process_id)
+    process = load_process(process_id)
     return jsonify(export_of(process, job_id).as_dict())
 
 
 @bp.route("/processes/<int:process_id>/exports/<job_id>/download")
 @role_required("planner", "admin")
 def download_export(process_id: int, job_id: str):
-    process = planned_process(process_id)
+    process = load_process(process_id)
     record = export_of(process, job_id)
     result = record.result or {}
     if record.status != "done" or "format" not in result:

@@ -5,12 +5,13 @@ from flask_login import current_user
 from sqlalchemy import func
 
 from .. import audit
-from ..auth.access import require_planner_of, role_required
+from ..auth.access import role_required
 from ..extensions import db
 from ..forms.multipliers import AssignmentForm, ConfirmForm, InviteMultiplierForm
 from ..interviews.records import RECORD_CHANNELS, visible_records
 from ..models import Invitation, Process, Response, User
 from . import bp
+from .loading import load_process
 
 
 class InvitationRefused(ValueError):
@@ -52,11 +53,6 @@ def process_multipliers(process: Process) -> list[User]:
     return sorted((u for u in process.members if u.role == "multiplier"), key=lambda u: (u.name.lower(), u.email))
 
 
-def _process_or_404(process_id: int) -> Process:
-    process = db.session.get(Process, process_id)
-    require_planner_of(process)
-    return process
-
 
 def _multiplier_or_404(process: Process, user_id: int) -> User:
     user = db.session.get(User, user_id)
@@ -78,7 +74,7 @@ def _chosen(process: Process, ids) -> list:
 @role_required("planner", "admin")
 def multipliers(process_id: int):
     """List, invite and assign multipliers; the one-time link is shown once, to be handed over in person."""
-    process = _process_or_404(process_id)
+    process = load_process(process_id)
     form = InviteMultiplierForm()
     form.questionnaires.choices = _choices(process)
     invitation_link = None
@@ -118,7 +114,7 @@ def multipliers(process_id: int):
 @bp.route("/processes/<int:process_id>/multipliers/<int:user_id>/assignments", methods=["POST"])
 @role_required("planner", "admin")
 def multiplier_assignments(process_id: int, user_id: int):
-    process = _process_or_404(process_id)
+    process = load_process(process_id)
     user = _multiplier_or_404(process, user_id)
     form = AssignmentForm(prefix=f"u{user.id}")
     form.questionnaires.choices = _choices(process)
@@ -137,7 +133,7 @@ def multiplier_assignments(process_id: int, user_id: int):
 @role_required("planner", "admin")
 def multiplier_active(process_id: int, user_id: int):
     """Deactivate (or reactivate) an account: a deactivated multiplier can neither log in nor sync."""
-    process = _process_or_404(process_id)
+    process = load_process(process_id)
     user = _multiplier_or_404(process, user_id)
     if ConfirmForm().validate_on_submit():
         user.active = request.form.get("active") == "1"
@@ -153,7 +149,7 @@ def multiplier_active(process_id: int, user_id: int):
 @role_required("planner", "admin")
 def multiplier_new_link(process_id: int, user_id: int):
     """A fresh one-time link (the old one may have expired); earlier unused links stop working."""
-    process = _process_or_404(process_id)
+    process = load_process(process_id)
     user = _multiplier_or_404(process, user_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -171,6 +167,6 @@ def multiplier_new_link(process_id: int, user_id: int):
 @role_required("planner", "admin")
 def process_records(process_id: int):
     """Every interview and focus-group session of the process, whoever recorded it."""
-    process = _process_or_404(process_id)
+    process = load_process(process_id)
     return render_template("planning/records.html", process=process,
                            records=visible_records(current_user, process))

@@ -5,12 +5,13 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from .. import audit
-from ..auth.access import require_planner_of, role_required
+from ..auth.access import role_required
 from ..data_protection import refused_submissions
 from ..extensions import db
 from ..forms.privacy import RetentionForm
 from ..models import Process
 from . import bp
+from .loading import load_process
 
 
 @bp.app_template_global("refused_submissions")
@@ -21,8 +22,7 @@ def refused_submissions_global(process: Process) -> list[dict]:
 @bp.route("/processes/<int:process_id>/privacy", methods=["GET", "POST"])
 @role_required("planner", "admin")
 def privacy(process_id: int):
-    process = db.session.get(Process, process_id)
-    require_planner_of(process)
+    process = load_process(process_id)
     current = process.retention_until.date() if process.retention_until else None
     form = RetentionForm(data={"retention_until": current})
     if form.validate_on_submit():

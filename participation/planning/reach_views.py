@@ -6,14 +6,15 @@ from flask_babel import gettext as _
 
 from .. import audit
 from ..aggregates import choice_frequencies
-from ..auth.access import require_planner_of, role_required
+from ..auth.access import role_required
 from ..charts import Bar, bar_chart_svg
 from ..extensions import db
 from ..forms.reach import ReachFilterForm, quota_form_class
 from ..labels import FIELD_LABELS, value_label
-from ..models import CHOICE_KINDS, Process
+from ..models import CHOICE_KINDS
 from ..reach import distinct_values, reach_overview
 from . import bp
+from .loading import load_process
 
 
 def _percent(share) -> str:
@@ -33,8 +34,7 @@ def _breakdown_chart(field: str, cells, rows_by_value=None) -> str:
 @bp.route("/processes/<int:process_id>/reach")
 @role_required("planner", "admin")
 def reach(process_id: int):
-    process = db.session.get(Process, process_id)
-    require_planner_of(process)
+    process = load_process(process_id)
     form = ReachFilterForm(request.args)
     form.fill_choices(process, {field: distinct_values(process, field)
                                 for field in ("channel", "language", "district", "target_group")})
@@ -75,8 +75,7 @@ def _choice_labels(question, process) -> list[tuple[str, str]]:
 @role_required("planner", "admin")
 def quotas(process_id: int):
     """Expected shares per district and target group, e.g. from population statistics."""
-    process = db.session.get(Process, process_id)
-    require_planner_of(process)
+    process = load_process(process_id)
     form_class = quota_form_class(process)
     current = process.quotas or {}
     form = form_class(data={name: Decimal(str(round(current.get(field, {}).get(value, 0) * 100, 1)))

@@ -2,10 +2,11 @@ from flask import render_template
 from flask_login import current_user
 from sqlalchemy import func
 
-from ..auth.access import require_planner_of, role_required
+from ..auth.access import role_required
 from ..extensions import db
 from ..models import Process, Response
 from . import bp
+from .loading import load_process
 
 
 def plannable_processes() -> list[Process]:
@@ -25,8 +26,7 @@ def index():
 @bp.route("/processes/<int:process_id>")
 @role_required("planner", "admin")
 def process_overview(process_id: int):
-    process = db.session.get(Process, process_id)
-    require_planner_of(process)
+    process = load_process(process_id)
     counts = dict(db.session.execute(
         db.select(Response.questionnaire_id, func.count(Response.id))
         .where(Response.process_id == process.id).group_by(Response.questionnaire_id)).all())

@@ -4,13 +4,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import audit, strategy
-from ..auth.access import require_planner_of, role_required
+from ..auth.access import role_required
 from ..extensions import db
 from ..forms.strategy import (ConfirmForm, EvidenceForm, GoalForm, IndicatorForm, MeasureForm, PhaseForm,
                               StrategyFieldForm)
 from ..models import EvidenceLink, Goal, Indicator, Measure, Process, StrategyField
 from ..privacy import mask_personal_data
 from . import bp
+from .loading import load_process
 
 KINDS = {
     "field": (StrategyField, StrategyFieldForm, ("title", "description")),
@@ -25,11 +26,6 @@ RESPONSIBLE_SUGGESTIONS = (
     "Migrantenselbstorganisation", "Freiwilligenagentur", "Wohnungsbaugesellschaft",
 )
 
-
-def planned_process(process_id: int) -> Process:
-    process = db.session.get(Process, process_id)
-    require_planner_of(process)
-    return process
 
 
 def owned(process: Process, kind: str, object_id: int):
@@ -82,7 +78,7 @@ def _evidence_form(process: Process, target: str | None = None) -> EvidenceForm:
 @bp.route("/processes/<int:process_id>/strategy")
 @role_required("planner", "admin")
 def strategy_page(process_id: int):
-    process = planned_process(process_id)
+    process = load_process(process_id)
     return _render_strategy(process, _evidence_form(process, request.args.get("target")))
 
 
@@ -101,7 +97,7 @@ def _render_strategy(process: Process, evidence_form: EvidenceForm, status: int 
 @bp.route("/processes/<int:process_id>/strategy/phase", methods=["POST"])
 @role_required("planner", "admin")
 def set_phase(process_id: int):
-    process = planned_process(process_id)
+    process = load_process(process_id)
     form = PhaseForm()
     if form.validate_on_submit():
         if form.phase.data != process.phase:
@@ -139,7 +135,7 @@ def _create(process, kind: str, form, parent_attributes: dict):
 @bp.route("/processes/<int:process_id>/strategy/fields/new", methods=["GET", "POST"])
 @role_required("planner", "admin")
 def new_field(process_id: int):
-    process = planned_process(process_id)
+    process = load_process(process_id)
     form = StrategyFieldForm()
     position = len(strategy.fields_of(process))
     return _create(process, "field", form, {"position": position}) or _edit_page(process, "field", form)
@@ -148,7 +144,7 @@ def new_field(process_id: int):
 @bp.route("/processes/<int:process_id>/strategy/fields/<int:field_id>/goals/new", methods=["GET", "POST"])
 @role_required("planner", "admin")
 def new_goal(process_id: int, field_id: int):
-    process = planned_process(process_id)
+    process = load_process(process_id)
     field = owned(process, "field", field_id)
     form = GoalForm()
     form.set_parent_choices([g for g in field.goals if g.level == "leitziel"])
@@ -159,7 +155,7 @@ def new_goal(process_id: int, field_id: int):
 @bp.route("/processes/<int:process_id>/strategy/goals/<int:goal_id>/measures/new", methods=["GET", "POST"])
 @role_required("planner", "admin")
 def new_measure(process_id: int, goal_id: int):
-    process = planned_process(process_id)
+    process = load_process(process_id)
     goal = owned(process, "goal", goal_id)
     form = MeasureForm()
     return (_create(process, "measure", form, {"goal_id": goal.id, "position": len(goal.measures)})
@@ -169,7 +165,7 @@ def new_measure(process_id: int, goal_id: int):
 @bp.route("/processes/<int:process_id>/strategy/<kind>/<int:object_id>/indicators/new", methods=["GET", "POST"])
 @role_required("planner", "admin")
 def new_indicator(process_id: int, kind: str, object_id: int):
-    process = planned_process(process_id)
+    process = load_process(process_id)
     if kind not in ("goal", "measure"):
         abort(404)
     parent = owned(process, kind, object_id)
@@ -181,7 +177,7 @@ def new_indicator(process_id: int, kind: str, object_id: int):
 @bp.route("/processes/<int:process_id>/strategy/<kind>/<int:object_id>/edit", methods=["GET", "POST"])
 @role_required("planner", "admin")
 def edit_item(process_id: int, kind: str, object_id: int):
-    process = planned_process(process_id)
+    process = load_process(process_id)
     item = owned(process, kind, object_id)
     model, form_class, names = KINDS[kind]
     form = form_class(obj=item)
@@ -203,7 +199,7 @@ def edit_item(process_id: int, kind: str, object_id: int):
 @role_required("planner", "admin")
 def delete_item(process_id: int, kind: str, object_id: int):
     """Ask first (a field takes its goals and measures with it), then delete on POST."""
-    process = planned_process(process_id)
+    process = load_process(process_id)
     item = owned(process, kind, object_id)
     form = ConfirmForm()
     if request.method == "GET":
@@ -221,7 +217,7 @@ def delete_item(process_id: int, kind: str, object_id: int):
 @bp.route("/processes/<int:process_id>/strategy/evidence", methods=["POST"])
 @role_required("planner", "admin")
 def link_evidence(process_id: int):
-    process = planned_process(process_id)
+    process = load_process(process_id)
     form = _evidence_form(process)
     if form.validate_on_submit():
         kind, _separator, target_id = form.target.data.partition(":")
@@ -242,7 +238,7 @@ def link_evidence(process_id: int):
 @bp.route("/processes/<int:process_id>/strategy/evidence/<int:link_id>/delete", methods=["POST"])
 @role_required("planner", "admin")
 def unlink_evidence(process_id: int, link_id: int):
-    process = planned_process(process_id)
+    process = load_process(process_id)
     link = db.session.get(EvidenceLink, link_id)
     if link is None or link.process_id != process.id:
         abort(404)

@@ -4,13 +4,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import themes_service as service
-from ..auth.access import require_planner_of, role_required
+from ..auth.access import role_required
 from ..extensions import db
 from ..forms.themes import (FLAG_LABELS, UNASSIGNED, ActionForm, AnswerSelectionForm, FlagForm, MergeThemeForm,
                             NotesForm, RenameThemeForm, StartAnalysisForm)
 from ..i18n import LANGUAGES
 from ..models import AnalysisRun, Answer, Process, Questionnaire, Theme
 from . import bp
+from .loading import load_process
 
 CHANGE_DESCRIPTIONS = {
     "theme.rename": lambda d: _("Umbenennen von „%(old)s“ in „%(new)s“", old=d.get("old"), new=d.get("new")),
@@ -45,11 +46,6 @@ def value_label(field: str, value) -> str:
         return LANGUAGES[value].native_name
     return str(value)
 
-
-def _process(process_id: int) -> Process:
-    process = db.session.get(Process, process_id)
-    require_planner_of(process)
-    return process
 
 
 def _theme(process: Process, theme_id: int, active: bool = True) -> Theme:
@@ -98,7 +94,7 @@ def _undo_description(process: Process):
 @bp.route("/processes/<int:process_id>/themes")
 @role_required("planner", "admin")
 def themes_index(process_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     return _render_index(process, _start_form(process))
 
 
@@ -115,7 +111,7 @@ def _render_index(process: Process, start_form: StartAnalysisForm, status: int =
 @bp.route("/processes/<int:process_id>/themes/analysis", methods=["POST"])
 @role_required("planner", "admin")
 def start_theme_analysis(process_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     form = _start_form(process)
     if not form.validate_on_submit():
         return _render_index(process, form, 400)
@@ -132,7 +128,7 @@ def start_theme_analysis(process_id: int):
 @bp.route("/processes/<int:process_id>/themes/runs/<int:run_id>/retry", methods=["POST"])
 @role_required("planner", "admin")
 def retry_theme_analysis(process_id: int, run_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     run = db.session.get(AnalysisRun, run_id)
     if run is None or run.process_id != process.id:
         abort(404)
@@ -148,7 +144,7 @@ def retry_theme_analysis(process_id: int, run_id: int):
 @bp.route("/processes/<int:process_id>/themes/undo", methods=["POST"])
 @role_required("planner", "admin")
 def undo_theme_change(process_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     if ActionForm().validate_on_submit():
         event = service.undo_last_change(process, user=current_user)
         flash(_("Rückgängig gemacht.") if event else _("Es gibt nichts rückgängig zu machen."),
@@ -160,7 +156,7 @@ def undo_theme_change(process_id: int):
 @bp.route("/processes/<int:process_id>/themes/<int:theme_id>")
 @role_required("planner", "admin")
 def theme_detail(process_id: int, theme_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     theme = _theme(process, theme_id) if theme_id != UNASSIGNED else None
     return _render_detail(process, theme)
 
@@ -196,7 +192,7 @@ def _render_detail(process: Process, theme: Theme | None, status: int = 200, **f
 @bp.route("/processes/<int:process_id>/themes/<int:theme_id>/rename", methods=["POST"])
 @role_required("planner", "admin")
 def rename_theme(process_id: int, theme_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     theme = _theme(process, theme_id)
     form = RenameThemeForm(prefix="rename")
     if not form.validate_on_submit():
@@ -209,7 +205,7 @@ def rename_theme(process_id: int, theme_id: int):
 @bp.route("/processes/<int:process_id>/themes/<int:theme_id>/notes", methods=["POST"])
 @role_required("planner", "admin")
 def theme_notes(process_id: int, theme_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     theme = _theme(process, theme_id)
     form = NotesForm(prefix="notes")
     if not form.validate_on_submit():
@@ -222,7 +218,7 @@ def theme_notes(process_id: int, theme_id: int):
 @bp.route("/processes/<int:process_id>/themes/<int:theme_id>/publish", methods=["POST"])
 @role_required("planner", "admin")
 def publish_theme(process_id: int, theme_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     theme = _theme(process, theme_id)
     if ActionForm().validate_on_submit():
         service.set_published(theme, not theme.published, user=current_user)
@@ -234,7 +230,7 @@ def publish_theme(process_id: int, theme_id: int):
 @bp.route("/processes/<int:process_id>/themes/<int:theme_id>/merge", methods=["POST"])
 @role_required("planner", "admin")
 def merge_theme(process_id: int, theme_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     theme = _theme(process, theme_id)
     form = MergeThemeForm(prefix="merge")
     form.target.choices = [(t.id, t.label) for t in service.active_themes(process) if t.id != theme.id]
@@ -250,7 +246,7 @@ def merge_theme(process_id: int, theme_id: int):
 @bp.route("/processes/<int:process_id>/themes/<int:theme_id>/recluster", methods=["POST"])
 @role_required("planner", "admin")
 def recluster_theme(process_id: int, theme_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     theme = _theme(process, theme_id)
     if ActionForm().validate_on_submit():
         try:
@@ -267,7 +263,7 @@ def recluster_theme(process_id: int, theme_id: int):
 @role_required("planner", "admin")
 def theme_answers(process_id: int, theme_id: int):
     """Move the ticked answers to another theme, or split them off into a new theme."""
-    process = _process(process_id)
+    process = load_process(process_id)
     theme = _theme(process, theme_id) if theme_id != UNASSIGNED else None
     form = _selection_form(process, theme)
     if not form.validate_on_submit():
@@ -296,7 +292,7 @@ def theme_answers(process_id: int, theme_id: int):
 @bp.route("/processes/<int:process_id>/themes/answers/<int:answer_id>/quote", methods=["POST"])
 @role_required("planner", "admin")
 def toggle_quote(process_id: int, answer_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     answer = _answer(process, answer_id)
     assignment = service.assignment_of(answer.id, process.id)
     if assignment is None:
@@ -310,7 +306,7 @@ def toggle_quote(process_id: int, answer_id: int):
 @bp.route("/processes/<int:process_id>/themes/answers/<int:answer_id>/flag", methods=["POST"])
 @role_required("planner", "admin")
 def flag_answer(process_id: int, answer_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     answer = _answer(process, answer_id)
     assignment = service.assignment_of(answer.id, process.id)
     form = FlagForm()
@@ -326,7 +322,7 @@ def flag_answer(process_id: int, answer_id: int):
 @bp.route("/processes/<int:process_id>/themes/answers/<int:answer_id>/unflag", methods=["POST"])
 @role_required("planner", "admin")
 def unflag_answer(process_id: int, answer_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     answer = _answer(process, answer_id)
     if ActionForm().validate_on_submit() and answer.review_flag:
         service.unflag_answer(answer, user=current_user)
@@ -337,7 +333,7 @@ def unflag_answer(process_id: int, answer_id: int):
 @bp.route("/processes/<int:process_id>/themes/flagged")
 @role_required("planner", "admin")
 def flagged_answers(process_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     answers = service.flagged_answers(process)
     views = service.quote_views([_FlaggedView(answer) for answer in answers])
     return render_template("planning/themes/flagged.html", process=process,
@@ -354,7 +350,7 @@ class _FlaggedView:
 @bp.route("/processes/<int:process_id>/themes/crosstab")
 @role_required("planner", "admin")
 def theme_crosstab(process_id: int):
-    process = _process(process_id)
+    process = load_process(process_id)
     field = request.args.get("by", "district")
     if field not in service.CROSSTAB_FIELDS:
         field = "district"
