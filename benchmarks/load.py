@@ -98,7 +98,7 @@ def prepare_database(url: str) -> None:
     from sqlalchemy import text
 
     from participation import create_app
-    from participation.demo import build_questionnaire
+    from participation.demo.loader import build_questionnaire
     from participation.extensions import db
     from participation.models import Process, Survey
 
@@ -303,6 +303,7 @@ def main(argv=None) -> int:
                        log_dir / "ceiling.log")
     try:
         from sqlalchemy import create_engine
+
         from benchmarks.ceiling_app import metadata
         engine = create_engine(args.database_url)
         metadata.drop_all(engine)

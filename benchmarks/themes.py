@@ -26,8 +26,7 @@ sys.path.insert(0, str(REPO_ROOT))
 import numpy as np  # noqa: E402
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score  # noqa: E402
 
-from participation.analysis import (LanguageCentering, SpectralThemeClusterer, cluster_texts,  # noqa: E402
-                                    embed_texts)
+from participation.analysis import LanguageCentering, SpectralThemeClusterer, cluster_texts, embed_texts
 
 DATA_FILE = "sib200_train_8lang.tsv"
 POOL_LANGUAGES = ("de", "en", "tr", "ar", "ru", "uk", "pl", "fa")

@@ -14,7 +14,7 @@ def register_cli(app) -> None:
     app.cli.add_command(run_demo)
     app.cli.add_command(jobs_group)
     app.cli.add_command(privacy_group)
-    from .themes_cli import themes_group
+    from .themes.cli import themes_group
     app.cli.add_command(themes_group)
 
 
@@ -50,7 +50,7 @@ def create_user(email, role, name, password, process_ids):
 @with_appcontext
 def load_demo():
     """Load the demo process, surveys, guides, answers and demo accounts (once)."""
-    from .demo import DEMO_LOGINS, load_demo_data
+    from .demo.loader import DEMO_LOGINS, load_demo_data
     created = load_demo_data()
     click.echo("demo loaded" if created else "demo was already loaded")
     for role, email, password in DEMO_LOGINS:
@@ -80,7 +80,7 @@ def run_demo(host, port):
     """Start the embedded default: SQLite, in-process jobs, demo data; prints URL and logins."""
     from werkzeug.serving import run_simple
 
-    from .demo import DEMO_LOGINS
+    from .demo.loader import DEMO_LOGINS
 
     app = current_app._get_current_object()
     click.echo(f"\n  Participation platform running at http://{host}:{port}/\n")
@@ -121,7 +121,7 @@ def privacy_group():
 @with_appcontext
 def privacy_apply_retention():
     """Anonymise the free text of every process whose retention date has passed (run daily from cron)."""
-    from .data_protection import apply_retention
+    from .privacy.retention import apply_retention
     results = apply_retention()
     for result in results:
         click.echo(f"process {result['process_id']}: {result['texts_deleted']} text(s) deleted, "

@@ -16,6 +16,6 @@ def prepare_database(app: Flask) -> None:
         if app.config.get("AUTO_MIGRATE"):
             upgrade_schema()
         if app.config.get("LOAD_DEMO"):
-            from .demo import load_demo_data
+            from .demo.loader import load_demo_data
             if load_demo_data():
                 log.info("demo data loaded")

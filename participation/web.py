@@ -1,13 +1,16 @@
 """Wiring of the web layer: extensions, blueprints, security headers, error pages, template helpers."""
 from flask import Flask, g, jsonify, render_template, request, session
-from flask_babel import format_date, format_datetime, format_decimal, gettext as _, refresh as refresh_locale
+from flask_babel import format_date, format_datetime, format_decimal
+from flask_babel import gettext as _
+from flask_babel import refresh as refresh_locale
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, PendingRollbackError
 
-from . import i18n, labels, questions_view
 from .extensions import babel, csrf, db, login_manager, migrate
+from .languages import i18n, labels
+from .surveys import display
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -28,7 +31,7 @@ def _sqlite_pragmas(dbapi_connection, _record):
 
 
 def init_app(app: Flask) -> None:
-    from . import models  # noqa: F401  (registers the tables)
+    from . import models
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIRECTORY), render_as_batch=True,
@@ -50,7 +53,7 @@ def init_app(app: Flask) -> None:
     _register_request_hooks(app)
     _register_error_handlers(app)
     _register_template_helpers(app)
-    questions_view.init_app(app)
+    display.init_app(app)
     labels.init_app(app)
     _load_job_functions()
 
@@ -69,7 +72,7 @@ def _register_blueprints(app: Flask) -> None:
 
 def _load_job_functions() -> None:
     """Import the modules that register job functions, so every runner knows them."""
-    from . import job_functions  # noqa: F401
+    from .jobs import registry  # noqa: F401  (job functions register themselves on import)
 
 
 def _register_request_hooks(app: Flask) -> None:

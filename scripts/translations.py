@@ -11,7 +11,8 @@ message at once:  {"<msgid>": {"en": "", "tr": "", ...}, ...}. A message with a 
 `apply` accepts the same shape (or {"<locale>": {"<msgid>": "..."}}), skips empty strings, refuses
 translations whose placeholders differ from the German, and never touches the .pot file.
 
-translations/pending.json holds translations made ahead for messages of branches not merged yet;
+translations/pending.json (and every translations/pending/*.json, one per branch so parallel branches
+never conflict) holds translations made ahead for messages of branches not merged yet;
 every plain run fills untranslated entries from it once their messages appear in the code.
 """
 import json
@@ -32,6 +33,11 @@ TRANSLATED_LOCALES = tuple(locale for locale in LOCALES if locale != "de")
 PYBABEL = [sys.executable, "-m", "babel.messages.frontend"]
 CONTEXT_SEPARATOR = "\u0004"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|%[sdif]|\{(\w*)\}")
+
+
+def pending_files() -> list[Path]:
+    """translations/pending.json first, then the per-branch files in translations/pending/ by name."""
+    return ([PENDING] if PENDING.exists() else []) + sorted((TRANSLATIONS / "pending").glob("*.json"))
 
 
 def catalogue_path(locale: str) -> Path:
@@ -209,9 +215,9 @@ def refresh() -> None:
     """Extract, update every catalogue, fill from pending.json, compile."""
     extract()
     update()
-    if PENDING.exists():
-        for problem in apply(json.loads(PENDING.read_text(encoding="utf-8")), only_existing=True):
-            print(f"pending.json: {problem}", file=sys.stderr)
+    for pending_file in pending_files():
+        for problem in apply(json.loads(pending_file.read_text(encoding="utf-8")), only_existing=True):
+            print(f"{pending_file.name}: {problem}", file=sys.stderr)
     compile_catalogues()
 
 

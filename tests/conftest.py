@@ -148,7 +148,7 @@ def login(client, user, password="correct horse battery"):
 @pytest.fixture
 def demo(app):
     """The full demo process with its answers, as a newcomer sees it."""
-    from participation.demo import load_demo_data
+    from participation.demo.loader import load_demo_data
     from participation.models import Process
     load_demo_data()
     return db.session.execute(db.select(Process)).scalar_one()
@@ -202,7 +202,7 @@ def process(app):
 
 @pytest.fixture
 def survey(process):
-    from participation.demo import build_questionnaire
+    from participation.demo.loader import build_questionnaire
     from participation.models import Survey
     record = build_questionnaire(Survey, process, SMALL_SURVEY, status="open")
     db.session.commit()

@@ -1,7 +1,7 @@
 """Breakdowns hide groups below the minimum size; everything else is counted exactly."""
-from participation.aggregates import choice_frequencies, response_counts, suppress
-from participation.answering import store_response
 from participation.extensions import db
+from participation.reach.aggregates import choice_frequencies, response_counts, suppress
+from participation.surveys.answering import store_response
 
 
 def test_suppress_hides_small_groups_but_keeps_large_ones():

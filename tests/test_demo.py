@@ -26,12 +26,12 @@ def test_demo_loads_a_realistic_multilingual_process(demo):
 
 
 def test_demo_loads_only_once(demo):
-    from participation.demo import load_demo_data
+    from participation.demo.loader import load_demo_data
     assert load_demo_data() is False
 
 
 def test_demo_logins_work(client, demo):
-    from participation.demo import DEMO_LOGINS
+    from participation.demo.loader import DEMO_LOGINS
     for role, email, password in DEMO_LOGINS:
         response = client.post("/login", data={"email": email, "password": password})
         assert response.status_code == 302, role

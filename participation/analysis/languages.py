@@ -1,16 +1,42 @@
-"""Language codes per text: given by the caller or detected with py3langid."""
+"""Which language a text was written in: the one language detector of the platform (py3langid carries its model).
+
+Used when answers are stored (to record the language a resident actually wrote in) and by the analysis
+pipeline (to centre embeddings per language). Plain functions, no Flask.
+"""
+from functools import lru_cache
 
 UNKNOWN_LANGUAGE = "xx"
+SUPPORTED = ("de", "en", "tr", "ar", "ru", "uk", "pl", "fa")
+MIN_CHARACTERS = 20
+MIN_CONFIDENCE = 0.9
 
 
-def detect_language(text):
-    """ISO 639-1 code of `text`, or "xx" when it has no letters to judge by."""
-    if not any(ch.isalpha() for ch in text):
-        return UNKNOWN_LANGUAGE
-    import py3langid
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import _load_identifier
 
-    language, _ = py3langid.classify(text)
-    return language
+    return _load_identifier(norm_probs=True, langs=list(SUPPORTED))
+
+
+def detect_language(text: str, expected: str | None = None) -> str:
+    """The language of `text`; "xx" when it has no letters to judge by.
+
+    With an `expected` language (the one the interface was in), that language is kept unless identification
+    is confident the text is in another one; short texts keep it too, since identification is unreliable
+    below a sentence. Without one, plain py3langid classification decides.
+    """
+    expected = (expected or "").split("-")[0] or None
+    if not text or not any(ch.isalpha() for ch in text):
+        return expected or UNKNOWN_LANGUAGE
+    if expected is None:
+        import py3langid
+
+        language, _ = py3langid.classify(text)
+        return language
+    if len(text.strip()) < MIN_CHARACTERS:
+        return expected
+    language, confidence = _identifier().classify(text)
+    return language if language != expected and confidence >= MIN_CONFIDENCE else expected
 
 
 def resolve_languages(texts, languages=None):

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__)
 
-from . import routes, sync, themes  # noqa: E402,F401
+from . import routes, sync, themes

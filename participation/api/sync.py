@@ -3,7 +3,7 @@ from flask import jsonify, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..interviews.records import submit_record
+from ..fieldwork.records import submit_record
 from ..web import json_error
 from . import bp
 

@@ -3,9 +3,9 @@ from dataclasses import asdict
 
 from flask import jsonify
 
-from .. import themes_service as service
 from ..extensions import db
 from ..models import Process
+from ..themes import overview, runs
 from ..web import json_error
 from . import bp
 from .routes import planner_refusal
@@ -23,10 +23,10 @@ def process_themes(process_id: int):
     refusal = planner_refusal(process)
     if refusal:
         return refusal
-    run = service.current_run(process)
-    latest = service.latest_run(process)
+    run = runs.current_run(process)
+    latest = runs.latest_run(process)
     themes = []
-    for summary in service.theme_overview(process, quotes_per_theme=5):
+    for summary in overview.theme_overview(process, quotes_per_theme=5):
         theme = summary.theme
         themes.append({
             "id": theme.id, "label": theme.label, "auto_label": theme.auto_label, "label_edited": theme.label_edited,
@@ -41,7 +41,7 @@ def process_themes(process_id: int):
         "run": _run_dict(run),
         "latest_run": _run_dict(latest),
         "themes": themes,
-        "unassigned": service.unassigned_count(process),
+        "unassigned": overview.unassigned_count(process),
     })
 
 

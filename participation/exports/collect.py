@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import format_date, gettext as _
+from flask_babel import format_date
+from flask_babel import gettext as _
 
 from .. import strategy
-from ..aggregates import BREAKDOWN_FIELDS, response_counts, total_responses
 from ..extensions import db
-from ..i18n import LANGUAGES
+from ..languages.i18n import LANGUAGES
 from ..models import TEXT_KINDS, Answer, Question, Response, utcnow
-from ..privacy import mask_personal_data
-from .charts import bar_chart_png
+from ..privacy.masking import mask_personal_data
+from ..reach.aggregates import BREAKDOWN_FIELDS, response_counts, total_responses
+from ..reach.charts import bar_chart_png
 from .report import Heading, Image, Paragraph, Quote, Table
 from .workbook import Sheet
 

@@ -2,12 +2,19 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField,
+    BooleanField,
+    DateField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..i18n import LANGUAGES
+from ..languages.i18n import LANGUAGES
 
 PHASE_CHOICES = [("bestandsaufnahme", _l("Bestandsaufnahme")), ("leitlinien", _l("Leitlinien")),
                  ("handlungsempfehlungen", _l("Handlungsempfehlungen"))]

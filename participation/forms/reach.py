@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import DecimalField, SelectField, SubmitField
 from wtforms.validators import NumberRange, Optional
 
-from ..labels import value_label
+from ..languages.labels import value_label
 
 
 class ReachFilterForm(FlaskForm):

@@ -5,7 +5,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import Length, ValidationError
 
-from ..translation_files import FILE_SUFFIXES, MAX_UPLOAD_BYTES
+from ..languages.translation_files import FILE_SUFFIXES, MAX_UPLOAD_BYTES
 
 
 def _readable_translation_file(form, field) -> None:

@@ -6,15 +6,21 @@ from flask_login import current_user
 
 from ..auth.access import role_required
 from ..extensions import db
-from ..answering import valid_submission_id
-from ..i18n import LANGUAGES, current_language
-from ..models import Questionnaire, Response
-from ..privacy import mask_personal_data
-from . import bp
-from .records import (
-    INTERVIEW_LANGUAGES, composition_dimensions, may_record, may_view, record_from_form, record_type_of, submit_record,
+from ..fieldwork.records import (
+    INTERVIEW_LANGUAGES,
+    composition_dimensions,
+    may_record,
+    may_view,
+    record_from_form,
+    record_type_of,
+    submit_record,
     usable_questionnaires,
 )
+from ..languages.i18n import LANGUAGES, current_language
+from ..models import Questionnaire, Response
+from ..privacy.masking import mask_personal_data
+from ..surveys.answering import valid_submission_id
+from . import bp
 
 RECORDING_ROLES = ("multiplier", "planner", "admin")
 

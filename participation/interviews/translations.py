@@ -9,15 +9,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import audit
-from ..answering import clean_text
 from ..auth.access import role_required
 from ..extensions import db
-from ..i18n import language as language_of
+from ..fieldwork.records import may_view
 from ..forms.translations import AnswerTranslationForm
+from ..languages.i18n import language as language_of
 from ..models import Answer, Response
-from ..privacy import mask_personal_data
+from ..privacy.masking import mask_personal_data
+from ..surveys.answering import clean_text
 from . import bp
-from .records import may_view
 
 
 def translatable_answers(response: Response) -> list[Answer]:

@@ -1,18 +1,26 @@
 """The domain model. Importing this package registers every table with SQLAlchemy."""
-from .core import utcnow
-from .process import Process, PHASES
-from .user import User, Invitation, ROLES, process_members
-from .questionnaire import (
-    Questionnaire, Survey, Guide, Section, Question, Option,
-    QUESTION_KINDS, CHOICE_KINDS, TEXT_KINDS, SURVEY_STATUSES,
-)
-from .response import Response, Answer, CHANNELS
 from .audit import AuditEvent
-from .job import Job, JOB_STATUSES
-from .ratelimit import RefusedAttempts
-from .themes import AnalysisRun, AnswerEmbedding, Theme, ThemeAssignment, REVIEW_FLAGS
-from .strategy import StrategyField, Goal, Measure, Indicator, EvidenceLink, GOAL_LEVELS, MEASURE_STATUSES
+from .core import utcnow
 from .draft import SurveyDraft
+from .job import JOB_STATUSES, Job
+from .process import PHASES, Process
+from .questionnaire import (
+    CHOICE_KINDS,
+    QUESTION_KINDS,
+    SURVEY_STATUSES,
+    TEXT_KINDS,
+    Guide,
+    Option,
+    Question,
+    Questionnaire,
+    Section,
+    Survey,
+)
+from .ratelimit import RefusedAttempts
+from .response import CHANNELS, Answer, Response
+from .strategy import GOAL_LEVELS, MEASURE_STATUSES, EvidenceLink, Goal, Indicator, Measure, StrategyField
+from .themes import REVIEW_FLAGS, AnalysisRun, AnswerEmbedding, Theme, ThemeAssignment
+from .user import ROLES, Invitation, User, process_members
 
 __all__ = [
     "utcnow", "Process", "PHASES", "User", "Invitation", "ROLES", "process_members",

@@ -1,17 +1,26 @@
 """The survey and guide builder: thin views around participation.planning.builder."""
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
-from flask_babel import force_locale, gettext as _
+from flask_babel import force_locale
+from flask_babel import gettext as _
 
-from .. import i18n
-from ..answering import parse_form
 from ..auth.access import role_required
 from ..extensions import db
 from ..forms.builder import (
-    KIND_LABELS, ActionForm, NewQuestionnaireForm, OptionForm, QuestionForm, SectionForm, SettingsForm, lines,
+    KIND_LABELS,
+    ActionForm,
+    NewQuestionnaireForm,
+    OptionForm,
+    QuestionForm,
+    SectionForm,
+    SettingsForm,
+    lines,
 )
+from ..languages import i18n
 from ..models import QUESTION_KINDS
-from . import bp, builder
-from .builder import BuilderError
+from ..surveys import builder, structure
+from ..surveys.answering import parse_form
+from ..surveys.builder import BuilderError
+from . import bp
 from .loading import load_option, load_process, load_question, load_questionnaire, load_section
 
 PREFIX = "/processes/<int:process_id>/questionnaires/<int:questionnaire_id>"
@@ -215,7 +224,7 @@ def section_edit(process_id: int, questionnaire_id: int, section_id: int):
 def section_move(process_id: int, questionnaire_id: int, section_id: int, direction: str):
     section = load_section(process_id, questionnaire_id, section_id)
     require_post_form()
-    commit_or_flash(lambda: builder.move_item(section, direction))
+    commit_or_flash(lambda: structure.move_item(section, direction))
     return redirect(builder_url(section.questionnaire, f"section-{section.id}"))
 
 
@@ -234,8 +243,8 @@ def section_delete(process_id: int, questionnaire_id: int, section_id: int):
 def condition_choices(questionnaire, question=None, section=None) -> list[tuple[str, str]]:
     """Select options "<question id>:<answer code>" for every earlier question a condition may use."""
     choices = [("", _("immer zeigen"))]
-    for source in builder.condition_candidates(questionnaire, before=question, section=section):
-        for code, label in builder.condition_answers(source):
+    for source in structure.condition_candidates(questionnaire, before=question, section=section):
+        for code, label in structure.condition_answers(source):
             choices.append((f"{source.id}:{code}", f"„{source.text}“ = {label}"))
     return choices
 
@@ -282,7 +291,7 @@ def question_new(process_id: int, questionnaire_id: int, section_id: int):
     if form.validate_on_submit():
         try:
             condition = chosen_condition(questionnaire, form.condition.data)
-            question = builder.add_question(section, kind, form.text.data, options=lines(form.options.data),
+            question = structure.add_question(section, kind, form.text.data, options=lines(form.options.data),
                                             condition=condition, **question_fields(form, kind))
         except BuilderError as error:
             db.session.rollback()
@@ -314,11 +323,11 @@ def question_edit(process_id: int, questionnaire_id: int, question_id: int):
     if form.validate_on_submit():
         def change():
             condition = chosen_condition(questionnaire, form.condition.data) or (None, None)
-            builder.update_question(question, text=form.text.data, **question_fields(form, question.kind))
+            structure.update_question(question, text=form.text.data, **question_fields(form, question.kind))
             target = next((s for s in questionnaire.sections if s.id == form.section_id.data), question.section)
-            builder.move_question_to_section(question, target)
+            structure.move_question_to_section(question, target)
             if (question.condition_question, question.condition_option_code) != condition:
-                builder.set_condition(question, *condition)
+                structure.set_condition(question, *condition)
         try:
             change()
         except BuilderError as error:
@@ -342,12 +351,12 @@ def question_action(process_id: int, questionnaire_id: int, question_id: int, ac
     questionnaire = question.section.questionnaire
     require_post_form()
     changes = {
-        "up": (lambda: builder.move_item(question, "up"), None),
-        "down": (lambda: builder.move_item(question, "down"), None),
-        "delete": (lambda: builder.remove_question(question), _("Die Frage wurde gelöscht.")),
-        "archive": (lambda: builder.archive_question(question),
+        "up": (lambda: structure.move_item(question, "up"), None),
+        "down": (lambda: structure.move_item(question, "down"), None),
+        "delete": (lambda: structure.remove_question(question), _("Die Frage wurde gelöscht.")),
+        "archive": (lambda: structure.archive_question(question),
                     _("Die Frage wird nicht mehr gestellt; ihre Antworten bleiben erhalten.")),
-        "restore": (lambda: builder.restore_question(question), _("Die Frage wird wieder gestellt.")),
+        "restore": (lambda: structure.restore_question(question), _("Die Frage wird wieder gestellt.")),
     }
     if action not in changes:
         abort(404)
@@ -372,7 +381,7 @@ def option_add(process_id: int, questionnaire_id: int, question_id: int):
     if not form.validate_on_submit():
         flash(_("Bitte geben Sie einen Text für die Antwortmöglichkeit ein."), "error")
     else:
-        commit_or_flash(lambda: builder.add_option(question, form.label.data),
+        commit_or_flash(lambda: structure.add_option(question, form.label.data),
                         _("Die Antwortmöglichkeit wurde hinzugefügt."))
     return redirect(question_url(question))
 
@@ -388,17 +397,17 @@ def option_action(process_id: int, questionnaire_id: int, question_id: int, opti
         if not form.validate_on_submit():
             flash(_("Bitte geben Sie einen Text für die Antwortmöglichkeit ein."), "error")
             return redirect(question_url(question))
-        commit_or_flash(lambda: builder.update_option(option, form.label.data),
+        commit_or_flash(lambda: structure.update_option(option, form.label.data),
                         _("Die Antwortmöglichkeit wurde umbenannt; ihr Code bleibt gleich."))
         return redirect(question_url(question))
     require_post_form()
     changes = {
-        "up": (lambda: builder.move_item(option, "up"), None),
-        "down": (lambda: builder.move_item(option, "down"), None),
-        "delete": (lambda: builder.remove_option(option), _("Die Antwortmöglichkeit wurde gelöscht.")),
-        "archive": (lambda: builder.archive_option(option),
+        "up": (lambda: structure.move_item(option, "up"), None),
+        "down": (lambda: structure.move_item(option, "down"), None),
+        "delete": (lambda: structure.remove_option(option), _("Die Antwortmöglichkeit wurde gelöscht.")),
+        "archive": (lambda: structure.archive_option(option),
                     _("Die Antwortmöglichkeit wird nicht mehr angeboten; gegebene Antworten bleiben erhalten.")),
-        "restore": (lambda: builder.restore_option(option), _("Die Antwortmöglichkeit wird wieder angeboten.")),
+        "restore": (lambda: structure.restore_option(option), _("Die Antwortmöglichkeit wird wieder angeboten.")),
     }
     if action not in changes:
         abort(404)

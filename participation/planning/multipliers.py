@@ -7,8 +7,8 @@ from sqlalchemy import func
 from .. import audit
 from ..auth.access import role_required
 from ..extensions import db
+from ..fieldwork.records import RECORD_CHANNELS, visible_records
 from ..forms.multipliers import AssignmentForm, ConfirmForm, InviteMultiplierForm
-from ..interviews.records import RECORD_CHANNELS, visible_records
 from ..models import Invitation, Process, Response, User
 from . import bp
 from .loading import load_process

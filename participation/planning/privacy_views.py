@@ -6,10 +6,10 @@ from flask_babel import gettext as _
 
 from .. import audit
 from ..auth.access import role_required
-from ..data_protection import refused_submissions
 from ..extensions import db
 from ..forms.privacy import RetentionForm
 from ..models import Process
+from ..privacy.flooding import refused_submissions
 from . import bp
 from .loading import load_process
 

@@ -7,8 +7,8 @@ from ..auth.access import role_required
 from ..extensions import db
 from ..forms.builder import MemberForm, ProcessForm, lines
 from ..models import User
+from ..surveys.builder import BuilderError, add_member, create_process, update_process
 from . import bp
-from .builder import BuilderError, add_member, create_process, update_process
 from .loading import load_process
 
 

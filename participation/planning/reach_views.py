@@ -5,14 +5,14 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from .. import audit
-from ..aggregates import choice_frequencies
 from ..auth.access import role_required
-from ..charts import Bar, bar_chart_svg
 from ..extensions import db
 from ..forms.reach import ReachFilterForm, quota_form_class
-from ..labels import FIELD_LABELS, value_label
+from ..languages.labels import FIELD_LABELS, value_label
 from ..models import CHOICE_KINDS
-from ..reach import distinct_values, reach_overview
+from ..reach.aggregates import choice_frequencies
+from ..reach.charts import Bar, bar_chart_svg
+from ..reach.dashboard import distinct_values, reach_overview
 from . import bp
 from .loading import load_process
 
@@ -67,7 +67,7 @@ def reach(process_id: int):
 
 
 def _choice_labels(question, process) -> list[tuple[str, str]]:
-    from ..questions_view import choices
+    from ..surveys.display import choices
     return choices(question, "de", process)
 
 

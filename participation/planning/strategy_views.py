@@ -6,10 +6,17 @@ from flask_login import current_user
 from .. import audit, strategy
 from ..auth.access import role_required
 from ..extensions import db
-from ..forms.strategy import (ConfirmForm, EvidenceForm, GoalForm, IndicatorForm, MeasureForm, PhaseForm,
-                              StrategyFieldForm)
+from ..forms.strategy import (
+    ConfirmForm,
+    EvidenceForm,
+    GoalForm,
+    IndicatorForm,
+    MeasureForm,
+    PhaseForm,
+    StrategyFieldForm,
+)
 from ..models import EvidenceLink, Goal, Indicator, Measure, Process, StrategyField
-from ..privacy import mask_personal_data
+from ..privacy.masking import mask_personal_data
 from . import bp
 from .loading import load_process
 

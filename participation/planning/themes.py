@@ -3,13 +3,22 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import themes_service as service
 from ..auth.access import role_required
 from ..extensions import db
-from ..forms.themes import (FLAG_LABELS, UNASSIGNED, ActionForm, AnswerSelectionForm, FlagForm, MergeThemeForm,
-                            NotesForm, RenameThemeForm, StartAnalysisForm)
-from ..i18n import LANGUAGES
+from ..forms.themes import (
+    FLAG_LABELS,
+    UNASSIGNED,
+    ActionForm,
+    AnswerSelectionForm,
+    FlagForm,
+    MergeThemeForm,
+    NotesForm,
+    RenameThemeForm,
+    StartAnalysisForm,
+)
+from ..languages.i18n import LANGUAGES
 from ..models import AnalysisRun, Answer, Process, Questionnaire, Theme
+from ..themes import crosstabs, overview, review, runs
 from . import bp
 from .loading import load_process
 
@@ -84,7 +93,7 @@ def _start_form(process: Process) -> StartAnalysisForm:
 
 
 def _undo_description(process: Process):
-    event = service.last_undoable_change(process)
+    event = review.last_undoable_change(process)
     if event is None:
         return None
     describe = CHANGE_DESCRIPTIONS.get(event.action)
@@ -99,11 +108,11 @@ def themes_index(process_id: int):
 
 
 def _render_index(process: Process, start_form: StartAnalysisForm, status: int = 200):
-    latest = service.latest_run(process)
+    latest = runs.latest_run(process)
     return render_template(
-        "planning/themes/index.html", process=process, latest=latest, current=service.current_run(process),
-        summaries=service.theme_overview(process), unassigned=service.unassigned_count(process),
-        flagged=len(service.flagged_answers(process)), start_form=start_form,
+        "planning/themes/index.html", process=process, latest=latest, current=runs.current_run(process),
+        summaries=overview.theme_overview(process), unassigned=overview.unassigned_count(process),
+        flagged=len(overview.flagged_answers(process)), start_form=start_form,
         undo_description=_undo_description(process),
         running=latest is not None and latest.status in ("queued", "running")), status
 
@@ -117,8 +126,8 @@ def start_theme_analysis(process_id: int):
         return _render_index(process, form, 400)
     questionnaire = db.session.get(Questionnaire, form.scope.data) if form.scope.data else None
     try:
-        service.start_analysis(process, questionnaire, form.n_themes.data, user=current_user)
-    except service.AnalysisError as error:
+        runs.start_analysis(process, questionnaire, form.n_themes.data, user=current_user)
+    except runs.AnalysisError as error:
         flash(str(error), "error")
     else:
         flash(_("Die Analyse wurde gestartet."), "success")
@@ -134,9 +143,9 @@ def retry_theme_analysis(process_id: int, run_id: int):
         abort(404)
     if ActionForm().validate_on_submit():
         try:
-            service.retry_analysis(run)
+            runs.retry_analysis(run)
             flash(_("Die Analyse wurde erneut gestartet."), "success")
-        except service.AnalysisError as error:
+        except runs.AnalysisError as error:
             flash(str(error), "error")
     return redirect(url_for("planning.themes_index", process_id=process.id))
 
@@ -146,7 +155,7 @@ def retry_theme_analysis(process_id: int, run_id: int):
 def undo_theme_change(process_id: int):
     process = load_process(process_id)
     if ActionForm().validate_on_submit():
-        event = service.undo_last_change(process, user=current_user)
+        event = review.undo_last_change(process, user=current_user)
         flash(_("Rückgängig gemacht.") if event else _("Es gibt nichts rückgängig zu machen."),
               "success" if event else "warning")
     return _back(process)
@@ -163,25 +172,25 @@ def theme_detail(process_id: int, theme_id: int):
 
 def _selection_form(process: Process, theme: Theme | None) -> AnswerSelectionForm:
     form = AnswerSelectionForm(prefix="selection")
-    others = [t for t in service.active_themes(process) if theme is None or t.id != theme.id]
+    others = [t for t in runs.active_themes(process) if theme is None or t.id != theme.id]
     form.target.choices = [(t.id, t.label) for t in others] + (
         [(UNASSIGNED, _("Ohne Thema"))] if theme is not None else [])
     return form
 
 
 def _render_detail(process: Process, theme: Theme | None, status: int = 200, **forms):
-    assignments = service.theme_assignments(process, theme)
+    assignments = overview.theme_assignments(process, theme)
     merge_form = forms.get("merge_form") or MergeThemeForm(prefix="merge")
-    merge_form.target.choices = [(t.id, t.label) for t in service.active_themes(process)
+    merge_form.target.choices = [(t.id, t.label) for t in runs.active_themes(process)
                                  if theme is not None and t.id != theme.id]
     shares = {}
     if theme is not None:
-        for field in service.CROSSTAB_FIELDS:
-            table = service.crosstab(process, field)
+        for field in crosstabs.CROSSTAB_FIELDS:
+            table = crosstabs.crosstab(process, field)
             row = next(r for r in table.rows if r.theme.id == theme.id)
             shares[field] = [(value, cell) for value, cell in zip(table.columns, row.cells) if cell.count != 0]
     return render_template(
-        "planning/themes/theme.html", process=process, theme=theme, quotes=service.quote_views(assignments),
+        "planning/themes/theme.html", process=process, theme=theme, quotes=overview.quote_views(assignments),
         rename_form=forms.get("rename_form") or RenameThemeForm(prefix="rename", label=theme.label if theme else ""),
         notes_form=forms.get("notes_form") or NotesForm(prefix="notes", notes=theme.notes if theme else ""),
         merge_form=merge_form, selection_form=forms.get("selection_form") or _selection_form(process, theme),
@@ -197,7 +206,7 @@ def rename_theme(process_id: int, theme_id: int):
     form = RenameThemeForm(prefix="rename")
     if not form.validate_on_submit():
         return _render_detail(process, theme, 400, rename_form=form)
-    service.rename_theme(theme, form.label.data, user=current_user)
+    review.rename_theme(theme, form.label.data, user=current_user)
     flash(_("Das Thema heißt jetzt „%(label)s“.", label=theme.label), "success")
     return _back(process, theme.id)
 
@@ -210,7 +219,7 @@ def theme_notes(process_id: int, theme_id: int):
     form = NotesForm(prefix="notes")
     if not form.validate_on_submit():
         return _render_detail(process, theme, 400, notes_form=form)
-    service.set_notes(theme, form.notes.data or "", user=current_user)
+    review.set_notes(theme, form.notes.data or "", user=current_user)
     flash(_("Die Notizen wurden gespeichert."), "success")
     return _back(process, theme.id)
 
@@ -221,7 +230,7 @@ def publish_theme(process_id: int, theme_id: int):
     process = load_process(process_id)
     theme = _theme(process, theme_id)
     if ActionForm().validate_on_submit():
-        service.set_published(theme, not theme.published, user=current_user)
+        review.set_published(theme, not theme.published, user=current_user)
         flash(_("Das Thema erscheint jetzt auf der öffentlichen Ergebnisseite.") if theme.published
               else _("Das Thema erscheint nicht mehr auf der öffentlichen Ergebnisseite."), "success")
     return _back(process, theme.id)
@@ -233,11 +242,11 @@ def merge_theme(process_id: int, theme_id: int):
     process = load_process(process_id)
     theme = _theme(process, theme_id)
     form = MergeThemeForm(prefix="merge")
-    form.target.choices = [(t.id, t.label) for t in service.active_themes(process) if t.id != theme.id]
+    form.target.choices = [(t.id, t.label) for t in runs.active_themes(process) if t.id != theme.id]
     if not form.validate_on_submit():
         return _render_detail(process, theme, 400, merge_form=form)
     target = _theme(process, form.target.data)
-    service.merge_themes(theme, target, user=current_user)
+    review.merge_themes(theme, target, user=current_user)
     flash(_("„%(source)s“ wurde mit „%(target)s“ zusammengeführt.", source=theme.label, target=target.label),
           "success")
     return redirect(url_for("planning.theme_detail", process_id=process.id, theme_id=target.id))
@@ -250,10 +259,10 @@ def recluster_theme(process_id: int, theme_id: int):
     theme = _theme(process, theme_id)
     if ActionForm().validate_on_submit():
         try:
-            created = service.recluster_theme(theme, user=current_user)
+            created = review.recluster_theme(theme, user=current_user)
             flash(_("Das Thema wurde aufgeteilt: %(labels)s", labels=", ".join(t.label for t in created)),
                   "success")
-        except service.AnalysisError as error:
+        except runs.AnalysisError as error:
             flash(str(error), "error")
     return _back(process, theme.id)
 
@@ -268,22 +277,22 @@ def theme_answers(process_id: int, theme_id: int):
     form = _selection_form(process, theme)
     if not form.validate_on_submit():
         return _render_detail(process, theme, 400, selection_form=form)
-    members = {a.answer_id for a in service.theme_assignments(process, theme)}
+    members = {a.answer_id for a in overview.theme_assignments(process, theme)}
     chosen = [answer_id for answer_id in form.answer_ids.data or [] if answer_id in members]
     if not chosen:
         form.answer_ids.errors.append(_("Bitte wählen Sie mindestens eine Antwort aus."))
         return _render_detail(process, theme, 400, selection_form=form)
     if form.split.data and theme is not None:
         try:
-            new = service.split_theme(theme, chosen, form.new_label.data or "", user=current_user)
-        except service.AnalysisError as error:
+            new = review.split_theme(theme, chosen, form.new_label.data or "", user=current_user)
+        except runs.AnalysisError as error:
             form.answer_ids.errors.append(str(error))
             return _render_detail(process, theme, 400, selection_form=form)
         flash(_("Neues Thema „%(label)s“ mit %(count)s Antwort(en).", label=new.label, count=len(chosen)),
               "success")
         return redirect(url_for("planning.theme_detail", process_id=process.id, theme_id=new.id))
     target = _theme(process, form.target.data) if form.target.data != UNASSIGNED else None
-    moved = service.move_answers(process, chosen, target, user=current_user)
+    moved = review.move_answers(process, chosen, target, user=current_user)
     flash(_("%(count)s Antwort(en) verschoben nach „%(label)s“.", count=moved,
             label=target.label if target else _("Ohne Thema")), "success")
     return _back(process, theme.id if theme else UNASSIGNED)
@@ -294,11 +303,11 @@ def theme_answers(process_id: int, theme_id: int):
 def toggle_quote(process_id: int, answer_id: int):
     process = load_process(process_id)
     answer = _answer(process, answer_id)
-    assignment = service.assignment_of(answer.id, process.id)
+    assignment = review.assignment_of(answer.id, process.id)
     if assignment is None:
         abort(404)
     if ActionForm().validate_on_submit():
-        marked = service.toggle_quote(assignment, user=current_user)
+        marked = review.toggle_quote(assignment, user=current_user)
         flash(_("Als Zitat für den Bericht markiert.") if marked else _("Zitat-Markierung entfernt."), "success")
     return _back(process, assignment.theme_id or UNASSIGNED)
 
@@ -308,10 +317,10 @@ def toggle_quote(process_id: int, answer_id: int):
 def flag_answer(process_id: int, answer_id: int):
     process = load_process(process_id)
     answer = _answer(process, answer_id)
-    assignment = service.assignment_of(answer.id, process.id)
+    assignment = review.assignment_of(answer.id, process.id)
     form = FlagForm()
     if form.validate_on_submit():
-        service.flag_answer(answer, form.flag.data, user=current_user)
+        review.flag_answer(answer, form.flag.data, user=current_user)
         flash(_("Die Antwort wird nicht mehr ausgewertet (%(reason)s).", reason=FLAG_LABELS[form.flag.data]),
               "success")
     else:
@@ -325,7 +334,7 @@ def unflag_answer(process_id: int, answer_id: int):
     process = load_process(process_id)
     answer = _answer(process, answer_id)
     if ActionForm().validate_on_submit() and answer.review_flag:
-        service.unflag_answer(answer, user=current_user)
+        review.unflag_answer(answer, user=current_user)
         flash(_("Die Antwort wird wieder ausgewertet."), "success")
     return redirect(url_for("planning.flagged_answers", process_id=process.id))
 
@@ -334,8 +343,8 @@ def unflag_answer(process_id: int, answer_id: int):
 @role_required("planner", "admin")
 def flagged_answers(process_id: int):
     process = load_process(process_id)
-    answers = service.flagged_answers(process)
-    views = service.quote_views([_FlaggedView(answer) for answer in answers])
+    answers = overview.flagged_answers(process)
+    views = overview.quote_views([_FlaggedView(answer) for answer in answers])
     return render_template("planning/themes/flagged.html", process=process,
                            items=list(zip(answers, views)), flag_labels=FLAG_LABELS)
 
@@ -352,8 +361,8 @@ class _FlaggedView:
 def theme_crosstab(process_id: int):
     process = load_process(process_id)
     field = request.args.get("by", "district")
-    if field not in service.CROSSTAB_FIELDS:
+    if field not in crosstabs.CROSSTAB_FIELDS:
         field = "district"
-    return render_template("planning/themes/crosstab.html", process=process, table=service.crosstab(process, field),
+    return render_template("planning/themes/crosstab.html", process=process, table=crosstabs.crosstab(process, field),
                            field=field, breakdowns=breakdown_labels(), value_label=value_label)
 

@@ -1,15 +1,23 @@
 """Planners translate a survey's texts: completeness per language, export for translators, import back."""
-from flask import Response as HttpResponse, abort, flash, redirect, render_template, url_for
+from flask import Response as HttpResponse
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from .. import audit
 from ..auth.access import require_planner_of, role_required
 from ..extensions import db
 from ..forms.translations import TranslationImportForm
-from ..i18n import LANGUAGES
+from ..languages.i18n import LANGUAGES
+from ..languages.translation_files import (
+    FORMATS,
+    export_file,
+    export_filename,
+    import_translations,
+    offered_translation_languages,
+    text_units,
+    translation_completeness,
+)
 from ..models import Questionnaire
-from ..translation_files import (FORMATS, export_file, export_filename, import_translations,
-                                 offered_translation_languages, text_units, translation_completeness)
 from . import bp
 
 

@@ -1,8 +1,8 @@
 """Helpers shared by the residents' pages: survey languages, friendly unavailable pages, the short link."""
 from flask import current_app, g, render_template, url_for
 
-from .. import i18n
-from .flow import Availability
+from ..languages import i18n
+from ..surveys.flow import Availability
 
 
 def use_survey_languages(survey) -> str:

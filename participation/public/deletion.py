@@ -2,9 +2,9 @@
 from flask import render_template
 from flask_babel import gettext as _
 
-from ..data_protection import (SCOPE_DELETION, check_deletion_rate, delete_response_by_code,
-                               record_refused_attempt)
 from ..forms.privacy import DeletionForm
+from ..privacy.deletion import delete_response_by_code
+from ..privacy.flooding import SCOPE_DELETION, check_deletion_rate, record_refused_attempt
 from . import bp
 
 

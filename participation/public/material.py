@@ -3,18 +3,20 @@ import io
 
 import segno
 from flask import abort, flash, g, redirect, render_template, request, url_for
-from flask_babel import force_locale, gettext as _
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import audit, i18n
-from ..answering import normalised_values, parse_form, store_response, valid_submission_id
+from .. import audit
 from ..extensions import db
 from ..forms.public import PaperEntryForm
+from ..languages import i18n
 from ..models import Response
+from ..surveys.answering import normalised_values, parse_form, store_response, valid_submission_id
+from ..surveys.flow import Availability, availability, find_survey, new_submission_id
+from ..surveys.results import survey_results
 from . import bp
 from .common import short_url, unavailable_page, use_survey_languages
-from .flow import Availability, availability, find_survey, new_submission_id
-from .results import survey_results
 
 
 def shown_survey(code: str):
@@ -41,25 +43,25 @@ def qr_code(survey):
     return segno.make(short_url(survey), error="m")
 
 
-@bp.route("/s/<code>/qr.svg")
-def survey_qr_svg(code: str):
+QR_FORMATS = {  # kind: (segno options, content type)
+    "svg": ({"scale": 8, "border": 4}, "image/svg+xml"),
+    "png": ({"scale": 12, "border": 4}, "image/png"),
+}
+
+
+@bp.route("/s/<code>/qr.<any(svg, png):kind>")
+def survey_qr(code: str, kind: str):
+    """The survey's short link as a QR code, as SVG (print, flyer) or PNG (office documents)."""
     survey, _language = shown_survey(code)
     if survey is None:
         abort(404)
+    options, content_type = QR_FORMATS[kind]
+    if kind == "svg":
+        options = {**options, "title": short_url(survey)}
     buffer = io.BytesIO()
-    qr_code(survey).save(buffer, kind="svg", scale=8, border=4, title=short_url(survey))
-    return buffer.getvalue(), 200, {"Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=3600"}
-
-
-@bp.route("/s/<code>/qr.png")
-def survey_qr_png(code: str):
-    survey, _language = shown_survey(code)
-    if survey is None:
-        abort(404)
-    buffer = io.BytesIO()
-    qr_code(survey).save(buffer, kind="png", scale=12, border=4)
-    return buffer.getvalue(), 200, {"Content-Type": "image/png", "Cache-Control": "public, max-age=3600",
-                                    "Content-Disposition": f'inline; filename="qr-{survey.short_code}.png"'}
+    qr_code(survey).save(buffer, kind=kind, **options)
+    return buffer.getvalue(), 200, {"Content-Type": content_type, "Cache-Control": "public, max-age=3600",
+                                    "Content-Disposition": f'inline; filename="qr-{survey.short_code}.{kind}"'}
 
 
 def flyer_texts(survey) -> list[dict]:

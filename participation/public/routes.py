@@ -2,18 +2,17 @@
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from .. import i18n
-from ..answering import parse_form, valid_submission_id
-from ..data_protection import check_submission_rate, deletion_code_for_new_response
 from ..extensions import db
 from ..forms.public import StartForm
+from ..languages import i18n
 from ..models import Survey
+from ..privacy.deletion import deletion_code_for_new_response
+from ..privacy.flooding import check_submission_rate
+from ..surveys.answering import valid_submission_id
+from ..surveys.flow import availability, find_draft, find_survey, start_draft, submit, submitted_response
+from ..surveys.progress import SurveyInProgress, survey_pages
 from . import bp
 from .common import unavailable_page, use_survey_languages
-from .flow import (
-    answer_values, availability, final_errors, find_draft, find_survey, first_page_with_error, neighbour_page,
-    pages, save_raw, shown_questions, start_draft, submit, submitted_response,
-)
 
 DRAFTS_KEY = "survey_drafts"
 DELETION_CODES_KEY = "deletion_codes"
@@ -67,11 +66,11 @@ def survey_start(code: str):
         draft = start_draft(survey, consent="consent" in form and bool(form.consent.data),
                             submission_id=remembered_submission_id(code))
         remember_submission_id(code, draft.submission_id)
-        first = neighbour_page(survey, 0, 1, answer_values(survey, draft.raw_answers)) or 1
+        first = SurveyInProgress(survey, draft).first_page()
         return redirect(url_for(".survey_page", code=code, number=first, lang=language))
     status = 422 if form.errors else 200
     return render_template("public/start.html", survey=survey, form=form, lang=language, resuming=draft is not None,
-                           page_count=len(pages(survey))), status
+                           page_count=len(survey_pages(survey))), status
 
 
 @bp.route("/s/<code>/<int:number>", methods=["GET", "POST"])
@@ -79,14 +78,13 @@ def survey_page(code: str, number: int):
     survey, language, unavailable = open_survey_or_page(code)
     if unavailable:
         return unavailable
-    sections = pages(survey)
-    if not 1 <= number <= len(sections):
+    if not 1 <= number <= len(survey_pages(survey)):
         abort(404)
     if request.method == "GET":
         draft = find_draft(survey, remembered_submission_id(code))
         if draft is None:
             return redirect(url_for(".survey_start", code=code))
-        return render_page(survey, draft, number, language)
+        return render_page(SurveyInProgress(survey, draft), number, language)
 
     submission_id = request.form.get("submission_id")
     if submitted_response(survey, submission_id) is not None:  # back button or resend after submitting
@@ -95,47 +93,41 @@ def survey_page(code: str, number: int):
         return redirect(url_for(".survey_start", code=code))
     draft = find_draft(survey, submission_id) or start_draft(survey, consent=False, submission_id=submission_id)
     remember_submission_id(code, draft.submission_id)
-
-    section = sections[number - 1]
-    on_page = {q.code for q in section.active_questions}
-    known = answer_values(survey, draft.raw_answers, exclude=on_page)
-    questions = shown_questions(section, known)
-    parsed = parse_form(questions, survey.process, request.form, known_values=known)
-    if not save_raw(draft, questions, parsed.raw):
+    progress = SurveyInProgress(survey, draft)
+    parsed = progress.record_page(number, request.form)
+    if parsed is None:
         if submitted_response(survey, submission_id) is not None:  # a parallel click submitted it
             return redirect(url_for(".survey_thanks", code=code))
-        draft = start_draft(survey, consent=draft.consent, submission_id=submission_id)
-        save_raw(draft, questions, parsed.raw)
+        progress.restart_with(start_draft(survey, consent=draft.consent, submission_id=submission_id))
+        parsed = progress.record_page(number, request.form)
 
     switch = request.form.get("switch_language")
     if switch:
         if switch in survey.languages and switch in i18n.LANGUAGES:
             session["lang"] = language = switch
         return redirect(url_for(".survey_page", code=code, number=number, lang=language))
-    values = answer_values(survey, draft.raw_answers)
     if request.form.get("nav") == "back":
-        previous = neighbour_page(survey, number, -1, values)
+        previous = progress.neighbour(number, -1)
         if previous is None:
             return redirect(url_for(".survey_start", code=code))
         return redirect(url_for(".survey_page", code=code, number=previous))
-    if parsed.errors:
-        return render_page(survey, draft, number, language, errors=parsed.errors, status=422)
-    following = neighbour_page(survey, number, 1, values)
+    if parsed is not None and parsed.errors:
+        return render_page(progress, number, language, errors=parsed.errors, status=422)
+    following = progress.neighbour(number, 1)
     if following is not None:
         return redirect(url_for(".survey_page", code=code, number=following))
 
-    errors = final_errors(survey, draft)
+    errors = progress.final_errors()
     if errors:
-        return render_page(survey, draft, first_page_with_error(survey, errors), language, errors=errors,
-                           status=422)
-    if survey.consent_text and not draft.consent:
+        return render_page(progress, progress.first_page_with_error(errors), language, errors=errors, status=422)
+    if survey.consent_text and not progress.draft.consent:
         flash(_("Bitte bestätigen Sie zuerst Ihr Einverständnis. Ihre Antworten sind gespeichert."), "error")
         return redirect(url_for(".survey_start", code=code))
     if not check_submission_rate(survey):
         flash(_("Gerade kommen sehr viele Antworten auf einmal an. Ihre Antworten sind gespeichert – "
                 "bitte senden Sie sie später noch einmal ab."), "error")
-        return render_page(survey, draft, number, language, status=429)
-    response = submit(survey, draft, language)
+        return render_page(progress, number, language, status=429)
+    response = submit(survey, progress.draft, progress.values(), language)
     remember_submission_id(code, None)
     remember_deletion_code(code, deletion_code_for_new_response(response))
     return redirect(url_for(".survey_thanks", code=code))
@@ -155,18 +147,15 @@ def take_deletion_code(code: str) -> str | None:
     return deletion_code
 
 
-def render_page(survey, draft, number: int, language: str, errors: dict | None = None, status: int = 200):
-    sections = pages(survey)
-    section = sections[number - 1]
-    on_page = {q.code for q in section.active_questions}
-    known = answer_values(survey, draft.raw_answers, exclude=on_page)
-    questions = shown_questions(section, known)
-    is_last = neighbour_page(survey, number, 1, answer_values(survey, draft.raw_answers)) is None
+def render_page(progress: SurveyInProgress, number: int, language: str, errors: dict | None = None,
+                status: int = 200):
+    on_page = progress.codes_on(number)
     page_errors = {code: message for code, message in (errors or {}).items() if code in on_page}
-    return render_template("public/page.html", survey=survey, section=section, questions=questions,
-                           values=draft.raw_answers, errors=page_errors, number=number,
-                           total=len(sections), is_last=is_last, lang=language,
-                           submission_id=draft.submission_id), status
+    return render_template("public/page.html", survey=progress.survey, section=progress.section(number),
+                           questions=progress.questions_on(number), values=progress.draft.raw_answers,
+                           errors=page_errors, number=number, total=progress.page_count,
+                           is_last=progress.is_last(number), lang=language,
+                           submission_id=progress.draft.submission_id), status
 
 
 @bp.route("/s/<code>/danke")

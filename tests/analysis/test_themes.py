@@ -4,8 +4,14 @@ import numpy as np
 import pytest
 from sklearn.metrics import normalized_mutual_info_score
 
-from participation.analysis import (assign_to_themes, cluster_texts, embed_texts, map_themes,
-                                    mask_personal_data, theme_count_range)
+from participation.analysis import (
+    assign_to_themes,
+    cluster_texts,
+    embed_texts,
+    map_themes,
+    mask_personal_data,
+    theme_count_range,
+)
 
 BUS = [
     ("de", "Der Bus fährt abends viel zu selten, ich komme nicht mehr nach Hause."),

@@ -4,13 +4,12 @@ import signal
 
 import pytest
 
-service = pytest.importorskip("participation.themes_service", reason="theme analysis not merged yet")
-
-from participation import jobs  # noqa: E402
-from participation.answering import store_response  # noqa: E402
-from participation.extensions import db  # noqa: E402
-from participation.models import AnalysisRun, Job, Theme, ThemeAssignment, utcnow  # noqa: E402
-from tests.conftest import REDIS_URL, wait_for  # noqa: E402
+from participation import jobs
+from participation.extensions import db
+from participation.models import AnalysisRun, Job, Theme, ThemeAssignment, utcnow
+from participation.surveys.answering import store_response
+from participation.themes import runs
+from tests.conftest import REDIS_URL, wait_for
 
 TEXTS = ["Der Bus fährt abends zu selten", "Es fehlen Kitaplätze im Viertel", "Kein Kinderarzt nimmt neue Patienten",
          "Die Mieten steigen ständig", "Ältere Menschen sind oft allein", "Zu wenige Spielplätze für Kinder",
@@ -42,7 +41,7 @@ def test_killed_analysis_writes_no_themes_and_a_rerun_completes(app, survey, pro
     _store_many(survey)
     app.config.update(REDIS_URL=REDIS_URL, RQ_QUEUE=redis_queue_name)
     worker = rq_worker()
-    run = service.start_analysis(process)
+    run = runs.start_analysis(process)
     run_id = run.id
 
     def in_the_middle():
@@ -56,10 +55,10 @@ def test_killed_analysis_writes_no_themes_and_a_rerun_completes(app, survey, pro
     assert jobs.mark_stale_jobs_failed(now=utcnow() + jobs.STALE_AFTER * 2) == 1
     failed_run, failed_job = _state(run_id)
     assert failed_job.status == "failed" and failed_run.status == "failed"
-    assert service.active_run(process) is None, "a dead run does not block new analyses"
+    assert runs.active_run(process) is None, "a dead run does not block new analyses"
 
     rq_worker()
-    service.retry_analysis(failed_run)
+    runs.retry_analysis(failed_run)
     done = wait_for(lambda: _state(run_id)[0] if _state(run_id)[0].status in ("done", "failed") else None,
                     timeout=300)
     assert done.status == "done", _state(run_id)[1].as_dict()

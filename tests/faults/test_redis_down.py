@@ -43,7 +43,7 @@ def test_residents_still_submit_when_redis_is_unreachable(app, client, survey):
     import re
 
     import pytest
-    pytest.importorskip("participation.public.flow", reason="residents' survey flow not merged yet")
+    pytest.importorskip("participation.surveys.flow", reason="residents' survey flow not merged yet")
     from participation.models import Response
     app.config["REDIS_URL"] = UNREACHABLE_REDIS
     start = client.post("/s/kurz", data={"language": "de", "consent": "y"})

@@ -82,7 +82,7 @@ SURVEY_TEXTS = {
 
 def translate_completely(questionnaire) -> None:
     """Give the questionnaire every translation above (as an imported translator's file would)."""
-    from participation.translation_files import text_units
+    from participation.languages.translation_files import text_units
     for language, texts in SURVEY_TEXTS.items():
         for unit in text_units(questionnaire, language):
             unit.obj.set_text(unit.field, language, texts[unit.id])

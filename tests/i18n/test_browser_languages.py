@@ -117,7 +117,7 @@ def test_planner_translation_pages_are_accessible_and_report_import_problems(liv
 def test_answer_translation_page_keeps_the_original_direction(live_server, page, make_user, process, open_survey):
     import uuid
 
-    from participation.answering import store_response
+    from participation.surveys.answering import store_response
     multiplier = make_user("multiplier", processes=[process])
     record, _ = store_response(open_survey, {"missing": "لا توجد حضانة قريبة."}, submission_id=uuid.uuid4().hex,
                                channel="peer_interview", language="ar", consent=True, recorded_by=multiplier)

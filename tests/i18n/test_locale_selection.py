@@ -2,7 +2,7 @@
 import pytest
 from flask import g
 
-from participation import i18n
+from participation.languages import i18n
 
 
 def choose(app, path="/", offered=None, headers=None, session_lang=None):

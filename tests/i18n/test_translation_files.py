@@ -6,8 +6,12 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 
 from participation.extensions import db
-from participation.translation_files import (export_file, import_translations, text_units,
-                                             translation_completeness)
+from participation.languages.translation_files import (
+    export_file,
+    import_translations,
+    text_units,
+    translation_completeness,
+)
 from tests.i18n.survey_texts import SURVEY_TEXTS
 
 TURKISH = SURVEY_TEXTS["tr"]

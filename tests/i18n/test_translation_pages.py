@@ -4,10 +4,10 @@ import uuid
 
 import pytest
 
-from participation.answering import store_response
 from participation.extensions import db
+from participation.languages.translation_files import export_file, translation_completeness
 from participation.models import AuditEvent
-from participation.translation_files import export_file, translation_completeness
+from participation.surveys.answering import store_response
 from tests.conftest import login
 from tests.i18n.test_translation_files import TURKISH, fill
 
@@ -170,7 +170,7 @@ def test_number_answers_have_no_translation_page(client, interview):
 def test_translation_cell_for_the_builder_table(app, turkish_survey):
     from flask import render_template_string
 
-    from participation.i18n import LANGUAGES
+    from participation.languages.i18n import LANGUAGES
     template = '{% include "planning/_translation_cell.html" %}'
     with app.test_request_context("/"):
         turkish = render_template_string(template, questionnaire=turkish_survey, lang=LANGUAGES["tr"])

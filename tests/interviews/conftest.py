@@ -3,7 +3,7 @@ import uuid
 
 import pytest
 
-from participation.demo import build_questionnaire
+from participation.demo.loader import build_questionnaire
 from participation.extensions import db
 from participation.models import Guide
 

@@ -1,7 +1,7 @@
 """Contact data in free text is masked for planners; ordinary numbers and dates stay readable."""
 import pytest
 
-from participation.privacy import mask_personal_data
+from participation.privacy.masking import mask_personal_data
 
 
 @pytest.mark.parametrize("text, hidden, placeholder", [

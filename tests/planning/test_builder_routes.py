@@ -5,6 +5,7 @@ import pytest
 
 from participation.extensions import db
 from participation.models import QUESTION_KINDS, AuditEvent, Questionnaire, Response
+from participation.surveys import builder
 from tests.conftest import login
 
 
@@ -25,7 +26,7 @@ def base(survey):
 
 def answer(survey):
     """Store one answer through the foundation's answering code (as residents' pages will)."""
-    from participation.answering import store_response
+    from participation.surveys.answering import store_response
     store_response(survey, {"district": "Hafen", "children": True, "childcare": "waiting", "topics": ["bus"]},
                    submission_id="route-test-0001")
 
@@ -53,7 +54,7 @@ def test_multipliers_and_guests_cannot_build(client, make_user, survey):
 
 
 def test_ids_of_another_process_are_not_found(planner_client, survey):
-    from participation.demo import build_questionnaire
+    from participation.demo.loader import build_questionnaire
     from participation.models import Process, Survey
     foreign = Process(title="Anderer Prozess", districts=["Süd"], languages=["de"])
     db.session.add(foreign)
@@ -179,7 +180,6 @@ def test_preview_renders_every_language_and_stores_nothing(planner_client, surve
 
 
 def test_short_code_errors_appear_at_the_field(planner_client, survey, process):
-    from participation.planning import builder
     other = builder.create_questionnaire(process, "survey", "Zweite Umfrage")
     db.session.commit()
     data = {"title": "Zweite Umfrage", "short_code": "kurz", "languages": ["de"]}

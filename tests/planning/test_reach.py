@@ -1,7 +1,7 @@
 """The reach dashboard shows who answered, hides small groups and highlights groups falling short."""
-from participation.answering import store_response
 from participation.extensions import db
-from participation.reach import reach_overview
+from participation.reach.dashboard import reach_overview
+from participation.surveys.answering import store_response
 from tests.conftest import login
 
 

@@ -1,7 +1,7 @@
 """A planner sees who was reached on the demo data, in a real browser, without accessibility errors."""
 import pytest
 
-from participation.demo import DEMO_LOGINS
+from participation.demo.loader import DEMO_LOGINS
 from tests.browser import assert_accessible
 
 pytestmark = pytest.mark.browser

@@ -3,12 +3,17 @@ from datetime import timedelta
 
 import pytest
 
-from participation.answering import store_response
-from participation.data_protection import (SCOPE_DELETION, apply_retention, check_submission_rate,
-                                           delete_response_by_code, issue_deletion_code, record_refused_attempt,
-                                           refused_submissions)
 from participation.extensions import db
-from participation.models import Job, Answer, AnswerEmbedding, AuditEvent, Process, RefusedAttempts, Response, utcnow
+from participation.models import Answer, AnswerEmbedding, AuditEvent, Job, Process, RefusedAttempts, Response, utcnow
+from participation.privacy.deletion import delete_response_by_code, issue_deletion_code
+from participation.privacy.flooding import (
+    SCOPE_DELETION,
+    check_submission_rate,
+    record_refused_attempt,
+    refused_submissions,
+)
+from participation.privacy.retention import apply_retention
+from participation.surveys.answering import store_response
 from tests.conftest import login
 
 VALUES = {"district": "Nordstadt", "children": True, "missing": "Ich heiße Anna, Tel. 0176 1234567",
@@ -35,7 +40,7 @@ def test_deletion_code_is_readable_and_only_its_hash_is_stored(survey):
 
 
 def test_a_response_gets_one_code_only(survey):
-    from participation.data_protection import deletion_code_for_new_response
+    from participation.privacy.deletion import deletion_code_for_new_response
     response = _stored(survey)
     code = deletion_code_for_new_response(response)
     assert code and deletion_code_for_new_response(response) is None

@@ -1,8 +1,9 @@
 """Planners and exports never see contact data, addresses or names that residents typed into free text."""
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from participation.privacy import contains_personal_data, mask_personal_data
+from participation.privacy.masking import contains_personal_data, mask_personal_data
 
 MASKED = [
     # e-mail addresses

@@ -6,8 +6,8 @@ storing answers full of personal data; routes added later by other areas are cov
 import io
 import zipfile
 
-from participation.answering import store_response
 from participation.extensions import db
+from participation.surveys.answering import store_response
 from tests.conftest import login
 from tests.security.conftest import build_url
 

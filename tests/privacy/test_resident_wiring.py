@@ -3,10 +3,10 @@ import re
 
 import pytest
 
-pytest.importorskip("participation.public.flow", reason="residents' survey flow not merged yet")
+pytest.importorskip("participation.surveys.flow", reason="residents' survey flow not merged yet")
 
-from participation.extensions import db  # noqa: E402
-from participation.models import RefusedAttempts, Response  # noqa: E402
+from participation.extensions import db
+from participation.models import RefusedAttempts, Response
 
 FIRST = {"q_district": "Hafen", "q_children": "no", "q_years": "3"}
 SECOND = {"q_satisfaction": "4", "q_missing": "Mehr Bänke am Hafen."}

@@ -3,9 +3,9 @@ import re
 
 import pytest
 
-from participation.answering import store_response
 from participation.extensions import db
 from participation.models import Response, SurveyDraft
+from participation.surveys.answering import store_response
 
 GOOD_FIRST_PAGE = {"q_district": "Hafen", "q_children": "yes", "q_childcare": "waiting", "q_years": "12"}
 GOOD_SECOND_PAGE = {"q_satisfaction": "4", "q_topics": ["bus", "doctors"],

@@ -7,11 +7,17 @@ from datetime import timedelta
 
 import pytest
 
-from participation.demo import build_questionnaire
+from participation.demo.loader import build_questionnaire
 from participation.extensions import db
 from participation.models import Survey, SurveyDraft, utcnow
 from tests.public.conftest import (
-    GOOD_FIRST_PAGE, GOOD_SECOND_PAGE, drafts, post_page, responses_of, start, submission_id_of,
+    GOOD_FIRST_PAGE,
+    GOOD_SECOND_PAGE,
+    drafts,
+    post_page,
+    responses_of,
+    start,
+    submission_id_of,
 )
 
 

@@ -1,9 +1,9 @@
 """The public results page: only when published, counts and charts, small groups hidden, themes."""
 import re
 
-from participation.answering import store_response
 from participation.extensions import db
 from participation.models import Answer, Theme, ThemeAssignment
+from participation.surveys.answering import store_response
 from tests.public.conftest import seed_responses
 
 ANSWERS = (
@@ -86,7 +86,7 @@ def test_published_themes_are_listed_with_counts_and_small_themes_without(client
 
 
 def test_answers_to_other_surveys_and_flagged_answers_do_not_count(client, survey, process):
-    from participation.demo import build_questionnaire
+    from participation.demo.loader import build_questionnaire
     from participation.models import Survey
     from tests.conftest import SMALL_SURVEY
     other = build_questionnaire(Survey, process, {**SMALL_SURVEY, "short_code": "andere"}, status="open")

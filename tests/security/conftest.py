@@ -49,10 +49,19 @@ def _first_row_id_of_table_like(stem: str):
 
 @pytest.fixture
 def secret_world(app, make_user):
-    from participation.answering import store_response
-    from participation.demo import build_questionnaire
-    from participation.models import (AnalysisRun, AuditEvent, Guide, Invitation, Job, Process, Survey, Theme,
-                                      ThemeAssignment)
+    from participation.demo.loader import build_questionnaire
+    from participation.models import (
+        AnalysisRun,
+        AuditEvent,
+        Guide,
+        Invitation,
+        Job,
+        Process,
+        Survey,
+        Theme,
+        ThemeAssignment,
+    )
+    from participation.surveys.answering import store_response
 
     process = Process(title="Geheimprozess Südstadt", districts=["Geheimviertel", "Hafen"],
                       target_groups=["Familien mit Kindern"], languages=["de", "en"])
@@ -125,8 +134,11 @@ def checked_rules(app, methods=("GET", "POST"), also=frozenset()):
 def build_url(app, rule, world: SecretWorld) -> str:
     values = {}
     for argument in rule.arguments:
-        converter = type(rule._converters[argument]).__name__ if argument in rule._converters else ""
-        values[argument] = world.value_for(argument, converter)
+        converter = rule._converters.get(argument)
+        if hasattr(converter, "items"):  # any(...): one of a fixed set of values
+            values[argument] = sorted(converter.items)[0]
+            continue
+        values[argument] = world.value_for(argument, type(converter).__name__ if converter else "")
     with app.test_request_context():
         from flask import url_for
         return url_for(rule.endpoint, **values)

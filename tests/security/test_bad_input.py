@@ -3,10 +3,11 @@ clear answer. Property-based: random fields, huge values, wrong types, RTL overr
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from participation.answering import validate_values
 from participation.extensions import db
+from participation.surveys.answering import validate_values
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -84,7 +85,7 @@ def test_json_api_survives_any_json(client, make_user, payload):
 
 def test_html_in_answers_is_stored_as_text_and_shown_escaped(app, client, make_user, survey, process):
     """Script typed by a resident is kept as the resident's words, and never runs for planners."""
-    from participation.answering import store_response
+    from participation.surveys.answering import store_response
     from tests.conftest import login
     store_response(survey, {"district": "Nordstadt", "children": False, "missing": PAYLOADS[0] + PAYLOADS[1]},
                    submission_id="html-answer-0001")

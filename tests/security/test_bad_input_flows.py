@@ -6,14 +6,15 @@ live script in the answer, and a sync batch is judged record by record with noth
 import uuid
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from participation.extensions import db
 from participation.models import Answer, Response
 from tests.conftest import login
 from tests.security.test_bad_input import SETTINGS, assert_handled, form_data, json_values, nasty_text
 
-pytest.importorskip("participation.public.flow", reason="residents' survey flow not merged yet")
+pytest.importorskip("participation.surveys.flow", reason="residents' survey flow not merged yet")
 
 
 def _started(client) -> str:
@@ -42,7 +43,7 @@ def test_start_page_survives_anything(client, survey, data):
 
 @pytest.fixture
 def multiplier_client(client, make_user, survey, process):
-    from participation.demo import build_questionnaire
+    from participation.demo.loader import build_questionnaire
     from participation.models import Guide
     from tests.conftest import SMALL_SURVEY
     guide = build_questionnaire(Guide, process, dict(SMALL_SURVEY, short_code="leitfaden", guide_type="interview"),

@@ -3,10 +3,9 @@ from datetime import date
 
 import pytest
 
-from participation.answering import store_response
 from participation.extensions import db
-from participation.models import (EvidenceLink, Goal, Indicator, Measure, StrategyField, Theme,
-                                  ThemeAssignment)
+from participation.models import EvidenceLink, Goal, Indicator, Measure, StrategyField, Theme, ThemeAssignment
+from participation.surveys.answering import store_response
 
 SECRET_EMAIL = "mehmet.beispiel@example.net"
 HIDDEN_DISTRICT = "Hafen"

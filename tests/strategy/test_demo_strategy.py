@@ -2,13 +2,19 @@
 to themes) through the pages and downloads the workbook and the report in both formats."""
 import io
 
-import pytest
-
+from participation.demo import content as demo_content
 from participation.extensions import db
-from participation.models import Answer, Goal, Job, Measure, StrategyField, Theme, ThemeAssignment, User
+from participation.models import (
+    Answer,
+    Goal,
+    Job,
+    Measure,
+    StrategyField,
+    Theme,
+    ThemeAssignment,
+    User,
+)
 from tests.conftest import wait_for
-
-demo_content = pytest.importorskip("participation.demo_content")
 
 PLAN = [
     ("Gesund aufwachsen", [

@@ -1,8 +1,17 @@
 """The strategy's structure, theme counts and the evidence gaps planners work from."""
 from participation import strategy
 from participation.extensions import db
-from participation.models import (Answer, EvidenceLink, Goal, Indicator, Measure, Process, StrategyField,
-                                  Theme, ThemeAssignment)
+from participation.models import (
+    Answer,
+    EvidenceLink,
+    Goal,
+    Indicator,
+    Measure,
+    Process,
+    StrategyField,
+    Theme,
+    ThemeAssignment,
+)
 
 
 def _theme(process, label):

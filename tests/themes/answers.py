@@ -3,8 +3,8 @@
 Six topics, ten answers each, in German, Turkish, Arabic, English, Russian and Ukrainian, spread over
 districts, target groups and channels. Some carry a German translation, one leaks contact data.
 """
-from participation.answering import store_response
 from participation.extensions import db
+from participation.surveys.answering import store_response
 
 TOPICS = {
     "kita": [

@@ -31,7 +31,7 @@ def answers(survey):
 
 @pytest.fixture
 def analysed(process, answers):
-    from participation.themes_service import analyse_in_this_process
+    from participation.themes.runs import analyse_in_this_process
     run = analyse_in_this_process(process)
     assert run.status == "done", run.job.as_dict()
     return run

@@ -3,9 +3,10 @@ import threading
 
 import pytest
 
-from participation import jobs, themes_service as service
+from participation import jobs
 from participation.extensions import db
-from participation.models import Theme
+from participation.models import Answer, Theme
+from participation.themes import review, runs
 from tests.browser import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 def _theme(process, word):
     db.session.expire_all()
-    return next(t for t in service.active_themes(process) if word in t.label or word in t.keywords)
+    return next(t for t in runs.active_themes(process) if word in t.label or word in t.keywords)
 
 
 def _crosstab_row(page, label):
@@ -61,12 +62,12 @@ def test_planner_reviews_themes_in_chromium(app, live_server, page, make_user, p
     assert page.locator("h1").inner_text() == "Kinderbetreuung und Spielplätze"
 
     page.goto(f"{base}/{bus.id}")
-    moved = service.member_answer_ids(bus)[0]
+    moved = runs.member_answer_ids(bus)[0]
     page.locator(f"#answer-{moved} input[type=checkbox]").check()
     page.select_option("#selection-target", str(kita.id))
     page.get_by_role("button", name="Ausgewählte verschieben").click()
     assert page.locator("[role=status]").first.inner_text().startswith("1 Antwort")
-    assert service.assignment_of(moved).theme_id == kita.id
+    assert review.assignment_of(moved).theme_id == kita.id
 
     page.goto(f"{base}/crosstab?by=channel")
     assert page.locator("table.crosstab tbody tr", has_text=playground.label).count() == 0
@@ -75,7 +76,7 @@ def test_planner_reviews_themes_in_chromium(app, live_server, page, make_user, p
     assert_accessible(page)
 
     page.goto(f"{base}/{bus.id}")
-    flagged = service.member_answer_ids(bus)[0]
+    flagged = runs.member_answer_ids(bus)[0]
     page.locator(f"#answer-{flagged}").get_by_label("Ausschließen, weil").select_option("personal_data")
     page.locator(f"#answer-{flagged}").get_by_role("button", name="Ausschließen").click()
     page.goto(f"{base}/flagged")
@@ -87,6 +88,6 @@ def test_planner_reviews_themes_in_chromium(app, live_server, page, make_user, p
     page.goto(base)
     page.get_by_role("button", name="Rückgängig machen").click()
     db.session.expire_all()
-    assert db.session.get(service.Answer, flagged).review_flag is None
+    assert db.session.get(Answer, flagged).review_flag is None
     page.get_by_role("button", name="Rückgängig machen").click()
-    assert db.session.get(Theme, kita.id) and service.assignment_of(moved).theme_id == bus.id
+    assert db.session.get(Theme, kita.id) and review.assignment_of(moved).theme_id == bus.id

@@ -1,10 +1,10 @@
 """The theme analysis on the demo process: labelled themes with quotes in many languages."""
-from participation import themes_service as service
+from participation.themes import runs
 from tests.conftest import login
 
 
 def test_demo_themes_have_labels_and_quotes_in_many_languages(client, make_user, demo):
-    run = service.analyse_in_this_process(demo)
+    run = runs.analyse_in_this_process(demo)
     assert run.status == "done", run.job.as_dict()
     login(client, make_user("planner", processes=[demo]))
     body = client.get(f"/api/processes/{demo.id}/themes").json

@@ -1,62 +1,62 @@
 """Planner changes on themes: rename, notes, merge, split, re-cluster, move, quote, flag; undo; reruns keep them."""
 import pytest
 
-from participation import themes_service as service
 from participation.extensions import db
-from participation.models import AuditEvent, Theme
+from participation.models import Answer, AuditEvent, Theme
+from participation.themes import crosstabs, embedding, overview, review, runs
 
 
 def _theme(process, word: str) -> Theme:
-    return next(theme for theme in service.active_themes(process) if word in theme.label or word in theme.keywords)
+    return next(theme for theme in runs.active_themes(process) if word in theme.label or word in theme.keywords)
 
 
 def _members(theme) -> set[int]:
-    return set(service.member_answer_ids(theme))
+    return set(runs.member_answer_ids(theme))
 
 
 def test_analysis_finds_the_topics_across_languages(process, analysed, answers):
-    themes = service.active_themes(process)
+    themes = runs.active_themes(process)
     assert 5 <= len(themes) <= 8
     for theme in themes:
         topics = [answers[answer_id] for answer_id in _members(theme)]
         main_topic = max(set(topics), key=topics.count)
         assert topics.count(main_topic) >= 0.7 * len(topics), (theme.label, topics)
     kita = _theme(process, "Kita")
-    languages = {db.session.get(service.Answer, a).language for a in _members(kita)}
+    languages = {db.session.get(Answer, a).language for a in _members(kita)}
     assert {"de", "tr", "ar"} <= languages
 
 
 def test_rerun_keeps_ids_planner_labels_notes_and_quotes(process, analysed, answers):
     bus = _theme(process, "Bus")
-    service.rename_theme(bus, "Busverbindungen am Abend")
-    service.set_notes(bus, "Mit Verkehrsbetrieben besprechen")
-    quoted = service.assignment_of(min(_members(bus)))
-    service.toggle_quote(quoted)
-    ids_before = {theme.id for theme in service.active_themes(process)}
+    review.rename_theme(bus, "Busverbindungen am Abend")
+    review.set_notes(bus, "Mit Verkehrsbetrieben besprechen")
+    quoted = review.assignment_of(min(_members(bus)))
+    review.toggle_quote(quoted)
+    ids_before = {theme.id for theme in runs.active_themes(process)}
 
-    rerun = service.analyse_in_this_process(process)
+    rerun = runs.analyse_in_this_process(process)
 
     assert rerun.status == "done"
-    assert {theme.id for theme in service.active_themes(process)} == ids_before
+    assert {theme.id for theme in runs.active_themes(process)} == ids_before
     bus = db.session.get(Theme, bus.id)
     assert bus.label == "Busverbindungen am Abend" and bus.label_edited and not bus.archived
     assert bus.notes == "Mit Verkehrsbetrieben besprechen"
-    assert service.assignment_of(quoted.answer_id).quote
+    assert review.assignment_of(quoted.answer_id).quote
     assert bus.analysis_run_id == rerun.id
-    assert service.last_undoable_change(process) is None, "a rerun ends what can be undone"
+    assert review.last_undoable_change(process) is None, "a rerun ends what can be undone"
 
 
 def test_rerun_keeps_merges_and_moved_answers(process, analysed, answers):
     kita, playground = _theme(process, "Kita"), _theme(process, "Spielplatz")
-    service.merge_themes(playground, kita)
+    review.merge_themes(playground, kita)
     housing = _theme(process, "Miete")
     moved = min(_members(housing))
-    service.move_answers(process, [moved], kita)
+    review.move_answers(process, [moved], kita)
 
-    service.analyse_in_this_process(process)
+    runs.analyse_in_this_process(process)
 
     assert db.session.get(Theme, playground.id).archived
-    assert service.assignment_of(moved).theme_id == kita.id
+    assert review.assignment_of(moved).theme_id == kita.id
     topics = {answers[a] for a in _members(db.session.get(Theme, kita.id))}
     assert {"kita", "spielplatz"} <= topics
 
@@ -64,102 +64,102 @@ def test_rerun_keeps_merges_and_moved_answers(process, analysed, answers):
 def test_merge_and_undo(process, analysed):
     kita, playground = _theme(process, "Kita"), _theme(process, "Spielplatz")
     kita_members, playground_members = _members(kita), _members(playground)
-    service.merge_themes(playground, kita)
+    review.merge_themes(playground, kita)
     assert _members(kita) == kita_members | playground_members
     assert playground.archived and playground.merged_into_id == kita.id
     assert db.session.execute(db.select(AuditEvent).filter_by(action="theme.merge")).scalar_one()
 
-    undone = service.undo_last_change(process)
+    undone = review.undo_last_change(process)
     assert undone.action == "theme.merge"
     db.session.expire_all()
     assert _members(kita) == kita_members and _members(playground) == playground_members
     assert not db.session.get(Theme, playground.id).archived
-    assert service.last_undoable_change(process) is None
+    assert review.last_undoable_change(process) is None
 
 
 def test_split_move_rename_each_undone_in_reverse_order(process, analysed):
     doctors, bus = _theme(process, "arzt"), _theme(process, "Bus")
     original_doctors, original_bus = _members(doctors), _members(bus)
     chosen = sorted(original_doctors)[:3]
-    new = service.split_theme(doctors, chosen, "Kinderärzte")
+    new = review.split_theme(doctors, chosen, "Kinderärzte")
     assert _members(new) == set(chosen) and new.label == "Kinderärzte"
-    service.move_answers(process, [sorted(original_bus)[0]], doctors)
-    service.rename_theme(doctors, "Ärzte")
+    review.move_answers(process, [sorted(original_bus)[0]], doctors)
+    review.rename_theme(doctors, "Ärzte")
 
-    assert service.undo_last_change(process).action == "theme.rename"
+    assert review.undo_last_change(process).action == "theme.rename"
     assert db.session.get(Theme, doctors.id).label != "Ärzte"
-    assert service.undo_last_change(process).action == "theme.move_answers"
+    assert review.undo_last_change(process).action == "theme.move_answers"
     assert _members(bus) == original_bus
-    assert service.undo_last_change(process).action == "theme.split"
+    assert review.undo_last_change(process).action == "theme.split"
     assert db.session.get(Theme, new.id) is None
     assert _members(doctors) == original_doctors
 
 
 def test_split_without_label_gets_keywords(process, analysed, answers):
     kita = _theme(process, "Kita")
-    turkish = [a for a in _members(kita) if db.session.get(service.Answer, a).language == "tr"]
-    new = service.split_theme(kita, turkish)
+    turkish = [a for a in _members(kita) if db.session.get(Answer, a).language == "tr"]
+    new = review.split_theme(kita, turkish)
     assert new.label and new.keywords and not new.label_edited
 
 
 def test_split_needs_some_but_not_all_answers(process, analysed):
     kita = _theme(process, "Kita")
-    with pytest.raises(service.AnalysisError):
-        service.split_theme(kita, sorted(_members(kita)))
+    with pytest.raises(runs.AnalysisError):
+        review.split_theme(kita, sorted(_members(kita)))
 
 
 def test_recluster_divides_a_merged_theme(process, analysed, answers):
     kita, housing = _theme(process, "Kita"), _theme(process, "Miete")
-    service.merge_themes(housing, kita)
-    created = service.recluster_theme(kita)
+    review.merge_themes(housing, kita)
+    created = review.recluster_theme(kita)
     assert len(created) == 1
     parts = [{answers[a] for a in _members(kita)}, {answers[a] for a in _members(created[0])}]
     assert {"kita"} in parts or {"wohnen"} in parts, parts
-    assert service.undo_last_change(process).action == "theme.recluster"
+    assert review.undo_last_change(process).action == "theme.recluster"
     assert db.session.get(Theme, created[0].id) is None
 
 
 def test_flag_excludes_answer_everywhere_and_undo_restores(process, analysed, answers):
     kita = _theme(process, "Kita")
     answer_id = min(_members(kita))
-    answer = db.session.get(service.Answer, answer_id)
-    service.flag_answer(answer, "personal_data")
-    assert answer.review_flag == "personal_data" and service.assignment_of(answer_id) is None
-    assert answer_id not in {item.answer_id for item in service.collect_texts(process)}
-    assert answer in service.flagged_answers(process)
-    service.undo_last_change(process)
-    assert db.session.get(service.Answer, answer_id).review_flag is None
-    assert service.assignment_of(answer_id).theme_id == kita.id
+    answer = db.session.get(Answer, answer_id)
+    review.flag_answer(answer, "personal_data")
+    assert answer.review_flag == "personal_data" and review.assignment_of(answer_id) is None
+    assert answer_id not in {item.answer_id for item in embedding.collect_texts(process)}
+    assert answer in overview.flagged_answers(process)
+    review.undo_last_change(process)
+    assert db.session.get(Answer, answer_id).review_flag is None
+    assert review.assignment_of(answer_id).theme_id == kita.id
 
 
 def test_unflag_lets_answer_join_nearest_theme(process, analysed):
     kita = _theme(process, "Kita")
-    answer = db.session.get(service.Answer, min(_members(kita)))
-    service.flag_answer(answer, "off_topic")
-    service.unflag_answer(answer)
+    answer = db.session.get(Answer, min(_members(kita)))
+    review.flag_answer(answer, "off_topic")
+    review.unflag_answer(answer)
     assert answer.review_flag is None
-    assert service.assignment_of(answer.id).theme_id == kita.id
+    assert review.assignment_of(answer.id).theme_id == kita.id
 
 
 def test_quote_marking_toggles_and_shows_first(process, analysed):
     bus = _theme(process, "Bus")
-    last = service.assignment_of(max(_members(bus)))
-    assert service.toggle_quote(last) is True
-    assert service.theme_assignments(process, bus)[0].answer_id == last.answer_id
-    assert service.toggle_quote(last) is False
+    last = review.assignment_of(max(_members(bus)))
+    assert review.toggle_quote(last) is True
+    assert overview.theme_assignments(process, bus)[0].answer_id == last.answer_id
+    assert review.toggle_quote(last) is False
 
 
 def test_crosstab_counts_people_and_hides_small_cells(process, analysed, answers):
-    table = service.crosstab(process, "district")
+    table = crosstabs.crosstab(process, "district")
     assert set(table.columns) == {"Nordstadt", "Hafen", "Lindenhof"}
     for row in table.rows:
         for cell in row.cells:
             assert cell.hidden or cell.count == 0 or cell.count >= process.min_group_size
     process.min_group_size = 1
     db.session.commit()
-    table = service.crosstab(process, "district")
+    table = crosstabs.crosstab(process, "district")
     total = sum(cell.count for row in table.rows for cell in row.cells)
-    assert total == len(answers) - service.unassigned_count(process)
+    assert total == len(answers) - overview.unassigned_count(process)
     assert all(cell.share is not None and 0 <= cell.share <= 1 for row in table.rows for cell in row.cells)
 
 
@@ -169,15 +169,15 @@ def test_crosstab_follows_a_merge(process, analysed):
     kita, playground = _theme(process, "Kita"), _theme(process, "Spielplatz")
 
     def channel_counts(theme):
-        table = service.crosstab(process, "channel")
+        table = crosstabs.crosstab(process, "channel")
         row = next(r for r in table.rows if r.theme.id == theme.id)
         return {value: cell.count for value, cell in zip(table.columns, row.cells)}
 
     before_kita, before_playground = channel_counts(kita), channel_counts(playground)
-    service.merge_themes(playground, kita)
+    review.merge_themes(playground, kita)
     after = channel_counts(kita)
     assert after == {value: before_kita.get(value, 0) + before_playground.get(value, 0) for value in after}
-    assert playground.id not in {row.theme.id for row in service.crosstab(process, "channel").rows}
+    assert playground.id not in {row.theme.id for row in crosstabs.crosstab(process, "channel").rows}
 
 
 def test_changes_touch_only_answers_of_the_same_process(app, process, analysed, make_user):
@@ -187,6 +187,6 @@ def test_changes_touch_only_answers_of_the_same_process(app, process, analysed, 
     db.session.commit()
     kita = _theme(process, "Kita")
     members = _members(kita)
-    assert service.move_answers(other, sorted(members)[:2], None) == 0
+    assert review.move_answers(other, sorted(members)[:2], None) == 0
     db.session.expire_all()
     assert _members(kita) == members

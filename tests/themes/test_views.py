@@ -3,9 +3,9 @@ import re
 
 import pytest
 
-from participation import themes_service as service
 from participation.extensions import db
-from participation.models import AnalysisRun, Theme
+from participation.models import AnalysisRun, Answer, Theme
+from participation.themes import review, runs
 from tests.conftest import login
 
 
@@ -21,12 +21,12 @@ def planner_client(client, planner):
 
 
 def _theme(process, word):
-    return next(t for t in service.active_themes(process) if word in t.label or word in t.keywords)
+    return next(t for t in runs.active_themes(process) if word in t.label or word in t.keywords)
 
 
 def test_overview_shows_labelled_themes_with_masked_quotes(planner_client, process, analysed):
     page = planner_client.get(f"/planning/processes/{process.id}/themes").get_data(as_text=True)
-    for theme in service.active_themes(process):
+    for theme in runs.active_themes(process):
         assert theme.label in page
     assert "0171 2345678" not in page and "anna.beispiel@example.org" not in page
     kita = _theme(process, "Kita")
@@ -70,7 +70,7 @@ def test_bad_theme_count_is_explained_next_to_the_field(planner_client, process,
 def test_failed_run_shows_error_and_retry_button(planner_client, process, survey):
     from tests.themes.answers import store_answers
     store_answers(survey, per_topic=1)
-    run = service.analyse_in_this_process(process)
+    run = runs.analyse_in_this_process(process)
     page = planner_client.get(f"/planning/processes/{process.id}/themes").get_data(as_text=True)
     assert "Zu wenige freie Antworten" in page
     assert f"/themes/runs/{run.id}/retry" in page
@@ -83,15 +83,15 @@ def test_merge_rename_move_flag_and_undo_through_the_pages(planner_client, proce
     assert db.session.get(Theme, playground.id).archived
     planner_client.post(f"{base}/{kita.id}/rename", data={"rename-label": "Kinderbetreuung und Spielen"})
     assert db.session.get(Theme, kita.id).label == "Kinderbetreuung und Spielen"
-    moved = service.member_answer_ids(bus)[0]
+    moved = runs.member_answer_ids(bus)[0]
     response = planner_client.post(f"{base}/{bus.id}/answers",
                                    data={"selection-answer_ids": [moved], "selection-target": kita.id,
                                          "selection-move": "1"})
     assert response.status_code == 302
-    assert service.assignment_of(moved).theme_id == kita.id
-    flagged = service.member_answer_ids(kita)[0]
+    assert review.assignment_of(moved).theme_id == kita.id
+    flagged = runs.member_answer_ids(kita)[0]
     planner_client.post(f"{base}/answers/{flagged}/flag?back={kita.id}", data={"flag": "abusive"})
-    assert db.session.get(service.Answer, flagged).review_flag == "abusive"
+    assert db.session.get(Answer, flagged).review_flag == "abusive"
     assert "Beleidigend" in planner_client.get(f"{base}/flagged").get_data(as_text=True)
 
     page = planner_client.get(f"{base}/{kita.id}").get_data(as_text=True)
@@ -101,19 +101,19 @@ def test_merge_rename_move_flag_and_undo_through_the_pages(planner_client, proce
     db.session.expire_all()
     assert not db.session.get(Theme, playground.id).archived
     assert db.session.get(Theme, kita.id).label != "Kinderbetreuung und Spielen"
-    assert service.assignment_of(moved).theme_id == bus.id
-    assert db.session.get(service.Answer, flagged).review_flag is None
+    assert review.assignment_of(moved).theme_id == bus.id
+    assert db.session.get(Answer, flagged).review_flag is None
 
 
 def test_split_through_the_page(planner_client, process, analysed):
     kita = _theme(process, "Kita")
-    chosen = service.member_answer_ids(kita)[:2]
+    chosen = runs.member_answer_ids(kita)[:2]
     response = planner_client.post(f"/planning/processes/{process.id}/themes/{kita.id}/answers",
                                    data={"selection-answer_ids": chosen, "selection-target": _theme(process, "Bus").id,
                                          "selection-new_label": "Öffnungszeiten", "selection-split": "1"})
     assert response.status_code == 302
     new = db.session.execute(db.select(Theme).filter_by(label="Öffnungszeiten")).scalar_one()
-    assert service.member_answer_ids(new) == sorted(chosen)
+    assert runs.member_answer_ids(new) == sorted(chosen)
 
 
 def test_selection_without_answers_keeps_the_page_with_a_message(planner_client, process, analysed):
@@ -146,7 +146,7 @@ def test_planners_of_other_processes_get_403(client, make_user, process, analyse
     login(client, make_user("planner"))
     kita = _theme(process, "Kita")
     base = f"/planning/processes/{process.id}/themes"
-    answer_id = service.member_answer_ids(kita)[0]
+    answer_id = runs.member_answer_ids(kita)[0]
     for url in (base, f"{base}/{kita.id}", f"{base}/crosstab", f"{base}/flagged", f"{base}/unassigned"):
         assert client.get(url).status_code == 403, url
     for url, data in ((f"{base}/analysis", {"scope": 0}), (f"{base}/{kita.id}/rename", {"rename-label": "x"}),

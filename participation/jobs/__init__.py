@@ -4,6 +4,8 @@ Job state lives in the `job` table, so the UI reads progress the same way whiche
 executes it. A job function takes a `JobContext` and keyword parameters, reports progress
 with `ctx.progress(percent, message)` and writes its results in one transaction at the end,
 so a worker killed mid-run leaves nothing half-written.
+
+Every job function is registered by importing `jobs.registry` (done at app start).
 """
 from __future__ import annotations
 
@@ -17,8 +19,8 @@ from typing import Callable
 from flask import current_app, has_app_context
 from sqlalchemy import update
 
-from .extensions import db
-from .models import Job, utcnow
+from ..extensions import db
+from ..models import Job, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +203,7 @@ def execute(job_id: str) -> None:
         return
     pid = os.getpid()
     if pid not in _worker_app:
-        from . import create_app
+        from .. import create_app
         _worker_app.clear()
         _worker_app[pid] = create_app(run_startup_tasks=False)
     with _worker_app[pid].app_context():

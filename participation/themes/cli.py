@@ -2,7 +2,7 @@
 import click
 from flask.cli import with_appcontext
 
-from . import themes_service as service
+from . import overview, runs
 
 TARGET_HELP = "a process id, process:<id>, survey:<id or short code>, or a survey's short code"
 
@@ -13,7 +13,7 @@ def themes_group():
 
 
 def _scope(target: str):
-    process, questionnaire = service.resolve_scope(target)
+    process, questionnaire = runs.resolve_scope(target)
     if process is None:
         raise click.ClickException(f"nothing found for {target!r} ({TARGET_HELP})")
     return process, questionnaire
@@ -29,11 +29,11 @@ def themes_run(target, n_themes, queue):
     process, questionnaire = _scope(target)
     try:
         if queue:
-            run = service.start_analysis(process, questionnaire, n_themes)
+            run = runs.start_analysis(process, questionnaire, n_themes)
             click.echo(f"analysis {run.id} queued as job {run.job_id}")
             return
-        run = service.analyse_in_this_process(process, questionnaire, n_themes)
-    except service.AnalysisError as error:
+        run = runs.analyse_in_this_process(process, questionnaire, n_themes)
+    except runs.AnalysisError as error:
         raise click.ClickException(str(error))
     if run.status != "done":
         raise click.ClickException(f"analysis {run.id} failed: {run.job.error if run.job else ''}")
@@ -47,12 +47,12 @@ def themes_run(target, n_themes, queue):
 def themes_show(target, quotes):
     """List the current themes of TARGET's process with size, keywords and quotes (personal data masked)."""
     process, _questionnaire = _scope(target)
-    run = service.current_run(process)
+    run = runs.current_run(process)
     if run is None:
         click.echo("no analysis yet")
         return
     click.echo(f"{process.title}: analysis {run.id} of {run.finished_at:%Y-%m-%d %H:%M}")
-    for summary in service.theme_overview(process, quotes_per_theme=quotes):
+    for summary in overview.theme_overview(process, quotes_per_theme=quotes):
         theme = summary.theme
         click.echo(f"\n[{theme.id}] {theme.label} ({summary.size})")
         if theme.keywords:
@@ -61,5 +61,5 @@ def themes_show(target, quotes):
             click.echo(f"    [{quote.language}] {quote.text}")
             if quote.translation_de:
                 click.echo(f"         de: {quote.translation_de}")
-    click.echo(f"\nwithout theme: {service.unassigned_count(process)}")
+    click.echo(f"\nwithout theme: {overview.unassigned_count(process)}")
 

@@ -1,9 +1,9 @@
-"""Load the demo process from `demo_content` into the database (only into an empty database)."""
+"""Load the demo process from `demo.content` into the database (only into an empty database)."""
 from datetime import date, timedelta
 
-from .answering import store_response
-from .extensions import db
-from .models import Guide, Option, Process, Question, Section, Survey, User, utcnow
+from ..extensions import db
+from ..models import Guide, Option, Process, Question, Section, Survey, User, utcnow
+from ..surveys.answering import store_response
 
 DEMO_LOGINS = (
     ("admin", "admin@beispielstadt.de", "demo-admin"),
@@ -19,7 +19,7 @@ def load_demo_data() -> bool:
     """Create the demo unless any process exists; return whether it was created."""
     if db.session.execute(db.select(Process.id).limit(1)).first() is not None:
         return False
-    from . import demo_content as content
+    from . import content
 
     process = Process(**content.PROCESS)
     db.session.add(process)

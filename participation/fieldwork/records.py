@@ -12,10 +12,10 @@ from datetime import date, timedelta
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from .. import answering
 from ..extensions import db
-from ..i18n import LANGUAGES
+from ..languages.i18n import LANGUAGES
 from ..models import Process, Questionnaire, Response, User
+from ..surveys import answering
 
 log = logging.getLogger(__name__)
 

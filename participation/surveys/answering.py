@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
-from .extensions import db
-from .models import Answer, Question, Questionnaire, Response
+from ..analysis.languages import detect_language
+from ..extensions import db
+from ..models import Answer, Question, Questionnaire, Response
 
 SUBMISSION_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -205,8 +206,6 @@ def store_response(questionnaire: Questionnaire, values: dict, *, submission_id:
     existing = find_submission(submission_id)
     if existing is not None:
         return existing, False
-    from .langid import detect_language
-
     with db.session.no_autoflush:  # build the whole response before anything is written
         response = Response(questionnaire_id=questionnaire.id, process_id=questionnaire.process_id,
                             submission_id=submission_id, channel=channel, language=language,
@@ -242,7 +241,7 @@ def store_response(questionnaire: Questionnaire, values: dict, *, submission_id:
         if existing is None:
             raise
         return existing, False
-    from .themes_service import after_response_stored
+    from ..themes.embedding import after_response_stored
     after_response_stored(response)
     return response, True
 

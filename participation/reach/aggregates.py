@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func
 
-from .extensions import db
-from .models import Answer, Response
+from ..extensions import db
+from ..models import Answer, Response
 
 BREAKDOWN_FIELDS = ("channel", "language", "district", "target_group")
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from flask_babel import gettext as _
 from sqlalchemy import func
 
-from ..charts import Bar, bar_chart_svg
 from ..extensions import db
 from ..models import Answer, Response, Survey, Theme, ThemeAssignment
-from ..questions_view import choices
+from ..reach.charts import Bar, bar_chart_svg
+from .display import choices
 
 CHART_KINDS = ("single_choice", "multiple_choice", "scale", "district", "yes_no")
 

@@ -1,7 +1,7 @@
-"""The resident's path through a survey: pages, drafts, visibility and the final submission.
+"""Whether a survey can be answered, and its drafts: started, kept page by page, submitted exactly once.
 
-Plain functions (need an app context, no request) so the rules can be tested on their own.
-A page is one section with at least one active question; pages are numbered from 1.
+Plain functions (need an app context, no request) so the rules can be tested on their own. The pages,
+visibility and errors of one resident's way through a survey live in `surveys.progress`.
 """
 from __future__ import annotations
 
@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
-from ..answering import (
-    is_visible, normalised_values, parse_question, store_response, valid_submission_id, validate_values,
-)
 from ..extensions import db
 from ..models import Question, Response, Section, Survey, SurveyDraft, utcnow
+from .answering import (
+    normalised_values,
+    store_response,
+    valid_submission_id,
+)
 
 DRAFT_LIFETIME = timedelta(days=3)
 # Far above every answer limit: what someone typed is kept for correcting, abuse cannot bloat a draft.
@@ -34,7 +37,12 @@ class Availability:
 
 
 def find_survey(code: str) -> Survey | None:
-    return db.session.execute(db.select(Survey).filter_by(short_code=code)).scalar_one_or_none()
+    """The survey with its whole structure (sections, questions, options, conditions) in a few queries."""
+    return db.session.execute(db.select(Survey).filter_by(short_code=code).options(
+        selectinload(Survey.process),
+        selectinload(Survey.sections).selectinload(Section.questions).selectinload(Question.options),
+        selectinload(Survey.sections).selectinload(Section.questions).selectinload(Question.condition_question),
+    )).scalar_one_or_none()
 
 
 def availability(survey: Survey | None) -> Availability:
@@ -47,56 +55,8 @@ def availability(survey: Survey | None) -> Availability:
     return Availability("not_open", 404)
 
 
-def pages(survey: Survey) -> list[Section]:
-    return [section for section in survey.sections if section.active_questions]
-
-
 def new_submission_id() -> str:
     return secrets.token_urlsafe(24)
-
-
-def answer_values(survey: Survey, raw_answers: dict, exclude: set[str] = frozenset()) -> dict:
-    """Turn stored raw input into values; invalid input and answers to hidden questions are left out."""
-    values: dict = {}
-    process = survey.process
-    for question in survey.questions:
-        if question.archived or question.code in exclude or question.code not in raw_answers:
-            continue
-        raw = raw_answers[question.code]
-        value, error = parse_question(question, process, raw if isinstance(raw, list) else [raw])
-        if error is None and value is not None:
-            values[question.code] = value
-    for question in survey.questions:
-        if question.code in values and not is_visible(question, values):
-            values.pop(question.code)
-    return values
-
-
-def shown_questions(section: Section, known_values: dict) -> list[Question]:
-    """Questions of a page; a question whose condition lies on another page is shown only if it is met.
-
-    Conditions on the same page are decided in the browser (survey.js) or, without JavaScript, by the
-    resident reading the note under the question.
-    """
-    on_page = {q.code for q in section.active_questions}
-    shown = []
-    for question in section.active_questions:
-        condition = question.condition_question
-        if condition is not None and condition.code not in on_page and not is_visible(question, known_values):
-            continue
-        shown.append(question)
-    return shown
-
-
-def neighbour_page(survey: Survey, number: int, step: int, values: dict) -> int | None:
-    """The next page (step +1) or previous page (step -1) that has a question to show; None past the end."""
-    sections = pages(survey)
-    candidate = number + step
-    while 1 <= candidate <= len(sections):
-        if shown_questions(sections[candidate - 1], values):
-            return candidate
-        candidate += step
-    return None
 
 
 @dataclass
@@ -167,32 +127,8 @@ def save_raw(draft: Draft, questions: list[Question], raw: dict) -> bool:
     return bool(result.rowcount)
 
 
-def final_errors(survey: Survey, draft: Draft) -> dict:
-    """Problems with the whole set of answers (e.g. a required question on a page that was skipped)."""
-    values = answer_values(survey, draft.raw_answers)
-    errors = validate_values(survey, values)
-    raw = draft.raw_answers
-    for question in survey.questions:
-        if question.code in raw and question.code not in values and is_visible(question, values) \
-                and not question.archived:
-            entered = raw[question.code]
-            _value, error = parse_question(question, survey.process, entered if isinstance(entered, list)
-                                           else [entered])
-            if error:
-                errors[question.code] = error
-    return errors
-
-
-def first_page_with_error(survey: Survey, errors: dict) -> int:
-    for number, section in enumerate(pages(survey), start=1):
-        if any(q.code in errors for q in section.active_questions):
-            return number
-    return 1
-
-
-def submit(survey: Survey, draft: Draft, language: str) -> Response:
-    """Store the draft as a response exactly once (a resend returns the stored one) and drop the draft."""
-    values = answer_values(survey, draft.raw_answers)
+def submit(survey: Survey, draft: Draft, values: dict, language: str) -> Response:
+    """Store the draft's values as a response exactly once (a resend returns the stored one), drop the draft."""
     response, _created = store_response(survey, normalised_values(survey, values),
                                         submission_id=draft.submission_id, channel="online",
                                         language=language, consent=bool(draft.consent))

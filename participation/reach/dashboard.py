@@ -4,9 +4,9 @@ from datetime import timedelta
 
 from sqlalchemy import func
 
+from ..extensions import db
+from ..models import Response
 from .aggregates import Cell, response_counts, response_filter, total_responses
-from .extensions import db
-from .models import Response
 
 QUOTA_FIELDS = ("district", "target_group")
 SHORTFALL_RATIO = 0.8  # reached share below 80 % of the expected share counts as falling short

@@ -1,9 +1,9 @@
 """What to reset besides the job when a worker died in the middle of it (see jobs.mark_stale_jobs_failed)."""
 from sqlalchemy import update
 
-from .extensions import db
-from .jobs import on_stale
-from .models import AnalysisRun, utcnow
+from ..extensions import db
+from ..jobs import on_stale
+from ..models import AnalysisRun, utcnow
 
 
 @on_stale("themes.run_analysis")

@@ -1,8 +1,8 @@
 """Writing to the audit log. Entries are only ever added, never edited from the UI."""
 from flask_login import current_user
 
-from .extensions import db
-from .models import AuditEvent
+from ..extensions import db
+from ..models import AuditEvent
 
 
 def record(action: str, obj=None, *, process_id: int | None = None, user=None, **details) -> AuditEvent:

@@ -1,4 +1,9 @@
-"""Plain functions behind the strategy page and the exports: themes, quotes, evidence and its gaps."""
+"""The integrated strategy: fields of action → goals → measures → indicators, linked to themes as evidence.
+
+Plain functions behind the strategy page and the exports: the tree of a process, themes and quotes with
+small groups hidden, evidence links and their gaps. The models are in `models.strategy`; the planners'
+views in `planning.strategy_views`.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,9 +11,9 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from sqlalchemy import func
 
-from .aggregates import Cell, suppress
-from .extensions import db
-from .models import Answer, EvidenceLink, Goal, Measure, StrategyField, Theme, ThemeAssignment
+from ..extensions import db
+from ..models import Answer, EvidenceLink, Goal, Measure, StrategyField, Theme, ThemeAssignment
+from ..reach.aggregates import Cell, suppress
 
 
 def active_themes(process) -> list[Theme]:

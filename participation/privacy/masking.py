@@ -10,8 +10,8 @@ import re
 from flask import has_request_context
 from flask_babel import gettext
 
-from .analysis.privacy import mask_personal_data as mask_contact_data
-from .analysis.privacy import strip_personal_data
+from ..analysis.privacy import mask_personal_data as mask_contact_data
+from ..analysis.privacy import strip_personal_data
 
 __all__ = ["mask_personal_data", "strip_personal_data", "contains_personal_data", "placeholders"]
 

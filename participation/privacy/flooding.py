@@ -1,0 +1,91 @@
+"""Limits against flooding a survey, without IP addresses.
+
+Limits count submissions per survey and hour in the database, and refused attempts are kept as counts per
+survey and hour, which planners see on the process overview.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from flask import current_app
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from ..extensions import db
+from ..models import (
+    Process,
+    Questionnaire,
+    RefusedAttempts,
+    Response,
+    utcnow,
+)
+
+SCOPE_SUBMISSION = "submission"
+SCOPE_DELETION = "deletion"
+
+def _hour(now: datetime) -> datetime:
+    return now.replace(minute=0, second=0, microsecond=0)
+
+
+def record_refused_attempt(scope: str, questionnaire_id: int | None, now: datetime | None = None) -> None:
+    """Count a refused request in its own transaction (the request's own work may be rolled back)."""
+    hour = _hour(now or utcnow())
+    table = RefusedAttempts.__table__
+    condition = (table.c.scope == scope) & (table.c.hour == hour) & (
+        table.c.questionnaire_id == questionnaire_id if questionnaire_id is not None
+        else table.c.questionnaire_id.is_(None))
+    for _attempt in range(2):
+        with db.engine.begin() as connection:
+            if connection.execute(update(table).where(condition).values(count=table.c.count + 1)).rowcount:
+                return
+            try:
+                connection.execute(table.insert().values(scope=scope, questionnaire_id=questionnaire_id,
+                                                         hour=hour, count=1))
+                return
+            except IntegrityError:  # another process inserted the same hour just now: update it
+                continue
+
+
+def refused_in_window(scope: str, questionnaire_id: int | None, since: datetime) -> int:
+    query = select(func.coalesce(func.sum(RefusedAttempts.count), 0)).where(
+        RefusedAttempts.scope == scope, RefusedAttempts.hour >= _hour(since))
+    query = query.where(RefusedAttempts.questionnaire_id == questionnaire_id) if questionnaire_id is not None \
+        else query.where(RefusedAttempts.questionnaire_id.is_(None))
+    return int(db.session.execute(query).scalar_one())
+
+
+def check_submission_rate(questionnaire: Questionnaire, now: datetime | None = None) -> bool:
+    """True if the survey may take one more online submission; otherwise count the refusal and say False.
+
+    The limit (SUBMISSIONS_PER_HOUR per survey) is far above what a town's residents send, but stops a
+    script from flooding the survey. Interviews and paper entry are not limited.
+    """
+    limit = current_app.config.get("SUBMISSIONS_PER_HOUR", 0)
+    if not limit:
+        return True
+    now = now or utcnow()
+    stored = db.session.execute(
+        select(func.count(Response.id)).where(Response.questionnaire_id == questionnaire.id,
+                                              Response.channel == "online",
+                                              Response.created_at > now - timedelta(hours=1))).scalar_one()
+    if stored < limit:
+        return True
+    record_refused_attempt(SCOPE_SUBMISSION, questionnaire.id, now)
+    return False
+
+
+def check_deletion_rate(now: datetime | None = None) -> bool:
+    """Wrong deletion codes per hour, over all residents: guessing codes stays hopeless."""
+    limit = current_app.config.get("DELETION_FAILURES_PER_HOUR", 0)
+    return not limit or refused_in_window(SCOPE_DELETION, None, now or utcnow()) < limit
+
+
+def refused_submissions(process: Process, days: int = 14) -> list[dict]:
+    """Refused submissions per survey and hour in the last days, newest first, for the planners."""
+    since = utcnow() - timedelta(days=days)
+    rows = db.session.execute(
+        select(RefusedAttempts, Questionnaire).join(Questionnaire, Questionnaire.id == RefusedAttempts.questionnaire_id)
+        .where(Questionnaire.process_id == process.id, RefusedAttempts.scope == SCOPE_SUBMISSION,
+               RefusedAttempts.hour >= since)
+        .order_by(RefusedAttempts.hour.desc())).all()
+    return [{"questionnaire": questionnaire, "hour": row.hour, "count": row.count} for row, questionnaire in rows]

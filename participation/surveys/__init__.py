@@ -1,0 +1,14 @@
+"""Surveys and interview guides: building them, answering them on every channel, and their public results.
+
+Modules:
+* `builder` — processes, questionnaires and sections (create, settings, copy, open/close); `structure` —
+  questions, options, conditions and order. Both keep stored answers intact and raise `BuilderError`.
+* `answering` — parsing, validating and storing answers: the same rules for online, paper, interview and
+  offline sync (`store_response` stores a submission exactly once).
+* `flow` — availability of a survey and resident drafts; `progress.SurveyInProgress` — one resident's
+  way through the pages, with the draft parsed once per request.
+* `display` — choices in the reader's language for templates; `results` — the public results page data.
+
+What others may rely on: `store_response` is idempotent per submission id; a draft never outlives its
+submission; results never show a count below the process's minimum group size.
+"""

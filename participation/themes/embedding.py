@@ -1,0 +1,138 @@
+"""Free texts of a process and their sentence embeddings: collected once, stored per answer, computed in jobs.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+from flask import current_app
+
+from ..extensions import db
+from ..jobs import enqueue
+from ..models import (
+    Answer,
+    AnswerEmbedding,
+    Job,
+    Process,
+    Question,
+    Questionnaire,
+    Response,
+    utcnow,
+)
+from ..models.questionnaire import TEXT_KINDS
+from ..models.themes import vector_to_bytes
+
+log = logging.getLogger(__name__)
+
+
+EMBEDDING_MODEL = "use-multilingual-v3"
+EMBED_BATCH_SIZE = 64
+
+# ---------------------------------------------------------------------------------------------- texts
+
+@dataclass
+class TextItem:
+    """One free-text answer to analyse: the original text and language; German translation for display."""
+    answer_id: int
+    text: str
+    language: str
+    translation_de: str | None = None
+
+
+def free_text_conditions(process_id: int, questionnaire_id: int | None = None, include_flagged: bool = False):
+    """Free-text answers (incl. focus-group notes and quotes) of a process or one questionnaire."""
+    conditions = [Response.process_id == process_id, Question.kind.in_(TEXT_KINDS),
+                  Answer.text_value.is_not(None), Answer.text_value != ""]
+    if questionnaire_id is not None:
+        conditions.append(Response.questionnaire_id == questionnaire_id)
+    if not include_flagged:
+        conditions.append(Answer.review_flag.is_(None))
+    return conditions
+
+
+def collect_texts(process: Process, questionnaire: Questionnaire | None = None) -> list[TextItem]:
+    """The texts an analysis of the process (or one survey or guide) works on, flagged answers left out."""
+    rows = db.session.execute(
+        db.select(Answer.id, Answer.text_value, Answer.language, Response.language, Answer.translation_de)
+        .join(Response, Answer.response_id == Response.id).join(Question, Answer.question_id == Question.id)
+        .where(*free_text_conditions(process.id, questionnaire.id if questionnaire else None))
+        .order_by(Answer.id)).all()
+    return [TextItem(answer_id, text, answer_language or response_language or "de", translation)
+            for answer_id, text, answer_language, response_language, translation in rows]
+
+
+# ---------------------------------------------------------------------------------------------- embeddings
+
+def stored_vectors(answer_ids) -> dict[int, np.ndarray]:
+    """Stored embeddings of the current model, by answer id."""
+    vectors = {}
+    ids = list(answer_ids)
+    for start in range(0, len(ids), 500):
+        rows = db.session.execute(
+            db.select(AnswerEmbedding.answer_id, AnswerEmbedding.vector)
+            .where(AnswerEmbedding.answer_id.in_(ids[start:start + 500]),
+                   AnswerEmbedding.model == EMBEDDING_MODEL)).all()
+        vectors.update({answer_id: np.frombuffer(vector, dtype=np.float32) for answer_id, vector in rows})
+    return vectors
+
+
+def ensure_embeddings(items: list[TextItem], report=None) -> dict[int, np.ndarray]:
+    """Embed the items that have no stored vector yet (in batches), store and commit them, return all.
+
+    Embeddings are a cache of the texts, not results: they are committed as soon as they exist, so a
+    retried analysis does not compute them again.
+    """
+    from ..analysis import embed_texts
+
+    vectors = stored_vectors(item.answer_id for item in items)
+    missing = [item for item in items if item.answer_id not in vectors]
+    for start in range(0, len(missing), EMBED_BATCH_SIZE):
+        batch = missing[start:start + EMBED_BATCH_SIZE]
+        matrix = embed_texts([item.text for item in batch], [item.language for item in batch])
+        _store_vectors({item.answer_id: np.asarray(vector, dtype=np.float32) for item, vector in zip(batch, matrix)})
+        vectors.update({item.answer_id: np.asarray(vector, dtype=np.float32) for item, vector in zip(batch, matrix)})
+        if report:
+            report(start + len(batch), len(missing))
+    return vectors
+
+
+def _store_vectors(vectors: dict[int, np.ndarray]) -> None:
+    """Upsert embeddings and commit; another job embedding the same answers at the same time is harmless."""
+    rows = [{"answer_id": answer_id, "model": EMBEDDING_MODEL, "vector": vector_to_bytes(vector),
+             "created_at": utcnow()} for answer_id, vector in vectors.items()]
+    dialect = db.engine.dialect.name
+    if dialect in ("postgresql", "sqlite"):
+        module = __import__(f"sqlalchemy.dialects.{dialect}", fromlist=["insert"])
+        statement = module.insert(AnswerEmbedding).values(rows)
+        db.session.execute(statement.on_conflict_do_update(
+            index_elements=["answer_id"], set_={"model": statement.excluded.model,
+                                                "vector": statement.excluded.vector}))
+    else:
+        for row in rows:
+            db.session.merge(AnswerEmbedding(**row))
+    db.session.commit()
+
+
+def embed_on_submit_enabled() -> bool:
+    return bool(current_app.config.get("ANALYSIS_EMBED_ON_SUBMIT", True))
+
+
+def after_response_stored(response: Response) -> None:
+    """Queue embedding of a new response's free text; at most one queued embedding job per process.
+
+    Never lets a problem reach the resident: their answers are already stored.
+    """
+    if not embed_on_submit_enabled():
+        return
+    try:
+        if not any(answer.text_value and answer.question.kind in TEXT_KINDS for answer in response.answers):
+            return
+        waiting = db.session.execute(
+            db.select(Job.id).where(Job.kind == "themes.embed_pending", Job.status == "queued",
+                                    Job.process_id == response.process_id).limit(1)).first()
+        if waiting is None:
+            enqueue("themes.embed_pending", process_id=response.process_id, process=response.process_id)
+    except Exception:  # the resident's submission is stored; embedding catches up with the next one
+        db.session.rollback()
+        log.exception("could not queue embedding for response %s", response.id)

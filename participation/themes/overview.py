@@ -1,0 +1,101 @@
+"""Reading themes for pages and exports: summaries with quotes, unassigned and flagged answers.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from sqlalchemy import func
+
+from ..extensions import db
+from ..languages.i18n import LANGUAGES
+from ..languages.i18n import language as language_info
+from ..models import (
+    Answer,
+    Process,
+    Question,
+    Response,
+    Theme,
+    ThemeAssignment,
+)
+from ..privacy.masking import mask_personal_data
+from .embedding import free_text_conditions
+from .runs import active_themes
+
+log = logging.getLogger(__name__)
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+@dataclass
+class QuoteView:
+    """A free-text answer as planners see it: personal data masked, with its language and direction."""
+    answer_id: int
+    text: str
+    language: str
+    direction: str
+    translation_de: str | None
+    quote: bool
+    representative: bool
+    source: str
+    item_kind: str
+    channel: str
+    question: str
+
+
+def quote_views(assignments) -> list[QuoteView]:
+    views = []
+    for assignment in assignments:
+        answer = assignment.answer
+        language = answer.language or answer.response.language or "de"
+        views.append(QuoteView(
+            answer_id=answer.id, text=mask_personal_data(answer.text_value or ""), language=language,
+            direction=language_info(language).direction if language in LANGUAGES else "ltr",
+            translation_de=mask_personal_data(answer.translation_de) if answer.translation_de else None,
+            quote=assignment.quote, representative=assignment.representative, source=assignment.source,
+            item_kind=answer.item_kind, channel=answer.response.channel, question=answer.question.text))
+    return views
+
+
+def theme_assignments(process: Process, theme: Theme | None):
+    """Assignments of one theme (or the unassigned ones when theme is None): quotes first, then typical ones."""
+    condition = ThemeAssignment.theme_id == theme.id if theme is not None else ThemeAssignment.theme_id.is_(None)
+    return list(db.session.execute(
+        db.select(ThemeAssignment).join(Answer).join(Response)
+        .where(Response.process_id == process.id, condition)
+        .order_by(ThemeAssignment.quote.desc(), ThemeAssignment.representative.desc(), ThemeAssignment.answer_id)
+    ).scalars())
+
+
+@dataclass
+class ThemeSummary:
+    theme: Theme
+    size: int
+    quotes: list = field(default_factory=list)
+
+
+def theme_overview(process: Process, quotes_per_theme: int = 3) -> list[ThemeSummary]:
+    """Current themes with their size and best quotes (planner-marked first, then representatives)."""
+    summaries = []
+    for theme in active_themes(process):
+        assignments = theme_assignments(process, theme)
+        quotes, seen = [], set()
+        for view in quote_views(assignments[:quotes_per_theme * 3]):
+            if view.text.casefold() not in seen and len(quotes) < quotes_per_theme:
+                seen.add(view.text.casefold())
+                quotes.append(view)
+        summaries.append(ThemeSummary(theme, len(assignments), quotes))
+    return summaries
+
+
+def unassigned_count(process: Process) -> int:
+    return db.session.execute(
+        db.select(func.count(ThemeAssignment.id)).join(Answer).join(Response)
+        .where(Response.process_id == process.id, ThemeAssignment.theme_id.is_(None))).scalar_one()
+
+
+def flagged_answers(process: Process) -> list[Answer]:
+    return list(db.session.execute(
+        db.select(Answer).join(Response).join(Question)
+        .where(*free_text_conditions(process.id, include_flagged=True), Answer.review_flag.is_not(None))
+        .order_by(Answer.id)).scalars())
