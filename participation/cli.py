@@ -61,16 +61,12 @@ def load_demo():
 @click.option("--burst", is_flag=True, help="stop when the queue is empty")
 @with_appcontext
 def worker(burst):
-    """Run an RQ worker for the configured queue (needs REDIS_URL)."""
-    from redis import Redis
-    from rq import Queue, SimpleWorker
+    """Run an RQ worker for the configured queue (needs REDIS_URL); reconciles lost jobs at start."""
+    from .jobs.worker import run_worker
 
-    url = current_app.config.get("REDIS_URL")
-    if not url:
+    if not current_app.config.get("REDIS_URL"):
         raise click.ClickException("REDIS_URL is not set: without Redis, jobs run inside the web process.")
-    connection = Redis.from_url(url)
-    queue = Queue(current_app.config["RQ_QUEUE"], connection=connection)
-    SimpleWorker([queue], connection=connection).work(burst=burst)
+    run_worker(burst=burst)
 
 
 @click.command("run-demo")
@@ -107,9 +103,9 @@ def jobs_list():
 @jobs_group.command("sweep")
 @with_appcontext
 def jobs_sweep():
-    """Mark jobs whose worker died as failed, so planners can retry them."""
-    from .jobs import mark_stale_jobs_failed
-    click.echo(f"{mark_stale_jobs_failed()} stale job(s) marked failed")
+    """Reconcile jobs with the queue: queue lost ones again, mark those whose worker died as failed."""
+    from .jobs.reconcile import sweep
+    click.echo(str(sweep()))
 
 
 @click.group("privacy")

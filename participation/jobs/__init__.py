@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import traceback
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Callable
@@ -47,6 +46,15 @@ def on_stale(kind: str):
     return register
 
 
+_expected_failures: list[type[Exception]] = []
+
+
+def expected_failure(error_class: type[Exception]) -> type[Exception]:
+    """Errors a planner can act on ("too few answers"): logged as WARNING without a traceback."""
+    _expected_failures.append(error_class)
+    return error_class
+
+
 def registered_kinds() -> list[str]:
     return sorted(_registry)
 
@@ -79,12 +87,16 @@ def enqueue(kind: str, *, process_id: int | None = None, created_by_id: int | No
     return record
 
 
+def rq_job_id(record: Job) -> str:
+    return f"{record.id}-{record.attempts}"
+
+
 def dispatch(record: Job) -> None:
     """Send a queued job to RQ, or run it in-process when no Redis is configured or reachable."""
     redis_url = current_app.config.get("REDIS_URL")
     if redis_url:
         try:
-            _rq_queue().enqueue("participation.jobs.execute", record.id, job_id=f"{record.id}-{record.attempts}",
+            _rq_queue().enqueue("participation.jobs.execute", record.id, job_id=rq_job_id(record),
                                 job_timeout=3600, failure_ttl=86400)
             _update_job(record.id, runner="rq")
             db.session.refresh(record)
@@ -156,41 +168,45 @@ def _run_in_app(app, job_id: str) -> None:
 
 
 def run(job_id: str) -> None:
-    """Execute one job inside an app context and record how it ended."""
+    """Execute one job inside an app context and record how it ended.
+
+    The job is claimed atomically (queued → running), so a job queued twice after an outage runs once.
+    """
     record = db.session.get(Job, job_id)
-    if record is None or record.status in ("done", "running"):
+    if record is None or not _claim(job_id):
         return
     function = _registry.get(record.kind)
-    _update_job(job_id, status="running", started_at=utcnow(), heartbeat_at=utcnow(), progress=0)
     try:
         if function is None:
             raise KeyError(f"unknown job kind {record.kind!r}")
         result = function(JobContext(job_id), **(record.params or {}))
     except Exception as error:
         db.session.rollback()
-        log.exception("job %s (%s) failed", job_id, record.kind)
+        if isinstance(error, tuple(_expected_failures)):
+            log.warning("job %s (%s) stopped: %s", job_id, record.kind, error)
+        else:
+            log.exception("job %s (%s) failed", job_id, record.kind)
         _update_job(job_id, status="failed", finished_at=utcnow(), error=f"{type(error).__name__}: {error}",
                     message="")
-        current_app.logger.debug(traceback.format_exc())
         return
     db.session.commit()
     _update_job(job_id, status="done", progress=100, finished_at=utcnow(), result=result or {})
     db.session.expire_all()
 
 
-def mark_stale_jobs_failed(now=None) -> int:
-    """A running job without heartbeat for long lost its worker (killed, machine restarted)."""
-    now = now or utcnow()
-    stale = db.session.execute(
-        db.select(Job).where(Job.status == "running", Job.heartbeat_at < now - STALE_AFTER)).scalars().all()
-    for record in stale:
-        _update_job(record.id, status="failed", finished_at=now,
-                    error="Der Hintergrundprozess wurde unterbrochen. Bitte erneut starten.")
-        handler = _stale_handlers.get(record.kind)
-        if handler is not None:
-            handler(record)
+def _claim(job_id: str) -> bool:
+    now = utcnow()
+    with db.engine.begin() as connection:
+        claimed = connection.execute(update(Job).where(Job.id == job_id, Job.status == "queued").values(
+            status="running", started_at=now, heartbeat_at=now, progress=0)).rowcount
     db.session.expire_all()
-    return len(stale)
+    return claimed == 1
+
+
+def mark_stale_jobs_failed(now=None) -> int:
+    """Reconcile jobs with the queue (see jobs.reconcile); returns how many were marked failed."""
+    from .reconcile import sweep
+    return sweep(now).failed
 
 
 _worker_app = {}

@@ -2,7 +2,7 @@
 from .audit import AuditEvent
 from .core import utcnow
 from .draft import SurveyDraft
-from .job import JOB_STATUSES, Job
+from .job import JOB_STATUSES, Job, StoredExport, WorkerHeartbeat
 from .process import PHASES, Process
 from .questionnaire import (
     CHOICE_KINDS,
@@ -29,5 +29,5 @@ __all__ = [
     "Response", "Answer", "CHANNELS", "AuditEvent", "Job", "JOB_STATUSES",
     "AnalysisRun", "AnswerEmbedding", "Theme", "ThemeAssignment", "REVIEW_FLAGS",
     "StrategyField", "Goal", "Measure", "Indicator", "EvidenceLink", "GOAL_LEVELS", "MEASURE_STATUSES",
-    "SurveyDraft", "RefusedAttempts",
+    "SurveyDraft", "RefusedAttempts", "WorkerHeartbeat", "StoredExport",
 ]

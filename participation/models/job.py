@@ -1,7 +1,7 @@
 """State of a background job, kept in the database so every web process sees the same progress."""
 import uuid
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -40,3 +40,22 @@ class Job(db.Model):
     def as_dict(self) -> dict:
         return {"id": self.id, "kind": self.kind, "status": self.status, "progress": self.progress,
                 "message": self.message, "error": self.error, "result": self.result}
+
+
+class WorkerHeartbeat(db.Model):
+    """Last sign of life of each `flask worker`, kept in the database so monitoring survives a Redis flush."""
+    __tablename__ = "worker_heartbeat"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    queue: Mapped[str] = mapped_column(String(80), default="")
+    started_at = mapped_column(UTCDateTime, default=utcnow)
+    seen_at = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class StoredExport(db.Model):
+    """An export file kept in the database (EXPORT_STORAGE=database): every web machine can serve it."""
+    __tablename__ = "stored_export"
+
+    job_id: Mapped[str] = mapped_column(ForeignKey("job.id", ondelete="CASCADE"), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at = mapped_column(UTCDateTime, default=utcnow)

@@ -1,9 +1,14 @@
-"""What to reset besides the job when a worker died in the middle of it (see jobs.mark_stale_jobs_failed)."""
+"""How analysis jobs meet the job runner: what to reset when a worker died mid-job (see jobs.reconcile),
+and which failures are the planner's to fix rather than a fault."""
 from sqlalchemy import update
 
 from ..extensions import db
-from ..jobs import on_stale
+from ..jobs import expected_failure, on_stale
 from ..models import AnalysisRun, utcnow
+from .runs import AnalysisError
+
+# "Too few answers" and the like are for the planner, not a fault for operators.
+expected_failure(AnalysisError)
 
 
 @on_stale("themes.run_analysis")
