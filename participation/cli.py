@@ -5,6 +5,9 @@ from flask.cli import with_appcontext
 
 from .extensions import db
 
+# Commands that may run on a missing or empty database; every other one refuses (see guard_commands).
+WITHOUT_DATABASE = {"init-db", "run-demo", "db", "shell", "routes", "run"}
+
 
 def register_cli(app) -> None:
     app.cli.add_command(init_db)
@@ -14,17 +17,46 @@ def register_cli(app) -> None:
     app.cli.add_command(run_demo)
     app.cli.add_command(jobs_group)
     app.cli.add_command(privacy_group)
+    app.cli.add_command(reset_password)
     from .themes.cli import themes_group
     app.cli.add_command(themes_group)
+    from .exports.cli import exports_group
+    app.cli.add_command(exports_group)
+    for name, command in app.cli.commands.items():
+        if name not in WITHOUT_DATABASE:
+            guard_commands(command)
+
+
+def guard_commands(command: click.Command) -> None:
+    """Make a command (each command of a group) stop with a clear message unless the database is set up,
+    so cron on an unconfigured machine never creates or touches a stray database."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            guard_commands(sub)
+        return
+    original = command.callback
+
+    @with_appcontext
+    def checked(*args, **kwargs):
+        from .startup import database_problem
+        problem = database_problem(current_app)
+        if problem:
+            raise click.ClickException(problem)
+        return click.get_current_context().invoke(original, *args, **kwargs)
+
+    command.callback = checked
 
 
 @click.command("init-db")
 @with_appcontext
 def init_db():
-    """Create or upgrade the schema to the newest migration."""
+    """Create or upgrade the schema to the newest migration (run after every update)."""
+    from sqlalchemy.engine import make_url
+
     from .startup import upgrade_schema
     upgrade_schema()
-    click.echo("schema is up to date")
+    url = make_url(current_app.config["SQLALCHEMY_DATABASE_URI"]).render_as_string(hide_password=True)
+    click.echo(f"schema of {url} is up to date")
 
 
 @click.command("create-user")
@@ -35,15 +67,26 @@ def init_db():
 @click.option("--process", "process_ids", multiple=True, type=int, help="process id the user works on")
 @with_appcontext
 def create_user(email, role, name, password, process_ids):
-    """Create an account with a role (and optionally process memberships)."""
-    from .models import Process, User
-
-    user = User(email=email.strip().lower(), name=name, role=role)
-    user.set_password(password)
-    user.processes = [db.session.get(Process, pid) for pid in process_ids if db.session.get(Process, pid)]
-    db.session.add(user)
-    db.session.commit()
+    """Create an account with a role (and optionally process memberships); same rules as the web."""
+    from .accounts import AccountError, create_account
+    try:
+        user = create_account(email, role, password, name=name, process_ids=process_ids)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from None
     click.echo(f"created {role} {user.email}")
+
+
+@click.command("reset-password")
+@click.argument("email")
+@with_appcontext
+def reset_password(email):
+    """Print a one-time link with which the account's owner sets a new password (valid 2 days)."""
+    from .accounts import AccountError, issue_reset_link
+    try:
+        link = issue_reset_link(email)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"one-time link for {email.strip().lower()} (valid 2 days, works once):\n{link}")
 
 
 @click.command("load-demo")
@@ -121,5 +164,6 @@ def privacy_apply_retention():
     results = apply_retention()
     for result in results:
         click.echo(f"process {result['process_id']}: {result['texts_deleted']} text(s) deleted, "
-                   f"{result['embeddings_deleted']} embedding(s) deleted")
+                   f"{result['embeddings_deleted']} embedding(s) deleted, "
+                   f"{result['exports_deleted']} export file(s) deleted")
     click.echo(f"retention applied to {len(results)} process(es)")

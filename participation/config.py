@@ -1,20 +1,47 @@
-"""Configuration from environment variables, with the embedded default when none are set."""
+"""Configuration from `instance/.env` and environment variables, with the embedded default when none are set.
+
+Every entry point (gunicorn, `flask ...` from cron or systemd, `rq worker`) reads `instance/.env`, so no
+variable has to be exported; an exported variable wins over the file.
+"""
 import os
 import secrets
 from pathlib import Path
 
+ENV_FILE = ".env"
 
-def _flag(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines; blank lines and # comments are skipped, surrounding quotes removed."""
+    if not path.is_file():
+        return {}
+    values = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _sep, value = line.removeprefix("export ").partition("=")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def settings_for(instance_path: Path) -> dict[str, str]:
+    return {**read_env_file(instance_path / ENV_FILE), **os.environ}
+
+
+def _flag(settings: dict, name: str, default: bool) -> bool:
+    value = settings.get(name)
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def _secret_key(instance_path: Path) -> str:
+def _secret_key(settings: dict, instance_path: Path) -> str:
     """Use SECRET_KEY, or a key generated once and kept in instance/ so sessions survive restarts."""
-    if os.environ.get("SECRET_KEY"):
-        return os.environ["SECRET_KEY"]
+    if settings.get("SECRET_KEY"):
+        return settings["SECRET_KEY"]
     key_file = instance_path / "secret_key"
     if not key_file.exists():
         key_file.write_text(secrets.token_hex(32))
@@ -22,8 +49,8 @@ def _secret_key(instance_path: Path) -> str:
     return key_file.read_text().strip()
 
 
-def _database_url(instance_path: Path) -> str:
-    url = os.environ.get("DATABASE_URL")
+def _database_url(settings: dict, instance_path: Path) -> str:
+    url = settings.get("DATABASE_URL")
     if not url:
         return f"sqlite:///{instance_path / 'participation.sqlite'}"
     if url.startswith("postgres://"):
@@ -36,30 +63,35 @@ def _database_url(instance_path: Path) -> str:
 def load_config(instance_path: Path) -> dict:
     """Settings for the app; production is recognised by a configured DATABASE_URL."""
     instance_path.mkdir(parents=True, exist_ok=True)
-    production = bool(os.environ.get("DATABASE_URL"))
+    settings = settings_for(instance_path)
+    production = bool(settings.get("DATABASE_URL"))
     return {
-        "SECRET_KEY": _secret_key(instance_path),
-        "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
+        "SECRET_KEY": _secret_key(settings, instance_path),
+        "SQLALCHEMY_DATABASE_URI": _database_url(settings, instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
-        "REDIS_URL": os.environ.get("REDIS_URL", ""),
-        "RQ_QUEUE": os.environ.get("RQ_QUEUE", "participation"),
-        "LOAD_DEMO": _flag("LOAD_DEMO", not production),
-        "AUTO_MIGRATE": _flag("AUTO_MIGRATE", not production),
-        "SESSION_COOKIE_SECURE": _flag("COOKIE_SECURE", production),
-        "REMEMBER_COOKIE_SECURE": _flag("COOKIE_SECURE", production),
+        "REDIS_URL": settings.get("REDIS_URL", ""),
+        "RQ_QUEUE": settings.get("RQ_QUEUE", "participation"),
+        "DATABASE_CONFIGURED": production,
+        "LOAD_DEMO": _flag(settings, "LOAD_DEMO", not production),
+        "AUTO_MIGRATE": _flag(settings, "AUTO_MIGRATE", not production),
+        "SESSION_COOKIE_SECURE": _flag(settings, "COOKIE_SECURE", production),
+        "REMEMBER_COOKIE_SECURE": _flag(settings, "COOKIE_SECURE", production),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "WTF_CSRF_TIME_LIMIT": None,
-        "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_UPLOAD_BYTES", 5 * 1024 * 1024)),
-        "MIN_GROUP_SIZE_DEFAULT": int(os.environ.get("MIN_GROUP_SIZE", 5)),
-        "LOGIN_MAX_FAILURES": int(os.environ.get("LOGIN_MAX_FAILURES", 5)),
-        "LOGIN_LOCK_MINUTES": int(os.environ.get("LOGIN_LOCK_MINUTES", 15)),
-        "SUBMISSIONS_PER_HOUR": int(os.environ.get("SUBMISSIONS_PER_HOUR", 2000)),
-        "DELETION_FAILURES_PER_HOUR": int(os.environ.get("DELETION_FAILURES_PER_HOUR", 200)),
+        "MAX_CONTENT_LENGTH": int(settings.get("MAX_UPLOAD_BYTES", 5 * 1024 * 1024)),
+        "MIN_GROUP_SIZE_DEFAULT": int(settings.get("MIN_GROUP_SIZE", 5)),
+        "LOGIN_MAX_FAILURES": int(settings.get("LOGIN_MAX_FAILURES", 5)),
+        "LOGIN_LOCK_MINUTES": int(settings.get("LOGIN_LOCK_MINUTES", 15)),
+        "SUBMISSIONS_PER_HOUR": int(settings.get("SUBMISSIONS_PER_HOUR", 2000)),
+        "DELETION_FAILURES_PER_HOUR": int(settings.get("DELETION_FAILURES_PER_HOUR", 200)),
         "BABEL_DEFAULT_LOCALE": "de",
-        "BABEL_DEFAULT_TIMEZONE": os.environ.get("TIMEZONE", "Europe/Berlin"),
-        "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", ""),
-        "LOG_JSON": _flag("LOG_JSON", production),
-        "ANALYSIS_EMBED_ON_SUBMIT": _flag("ANALYSIS_EMBED_ON_SUBMIT", True),
+        "BABEL_DEFAULT_TIMEZONE": settings.get("TIMEZONE", "Europe/Berlin"),
+        "PUBLIC_BASE_URL": settings.get("PUBLIC_BASE_URL", ""),
+        "PROXY_HOPS": int(settings.get("PROXY_HOPS", 1 if production else 0)),
+        "EXPORT_STORAGE": settings.get("EXPORT_STORAGE", "files"),
+        "EXPORT_LIFETIME_DAYS": float(settings.get("EXPORT_LIFETIME_DAYS", 7)),
+        "LOG_JSON": _flag(settings, "LOG_JSON", production),
+        "ANALYSIS_EMBED_ON_SUBMIT": _flag(settings, "ANALYSIS_EMBED_ON_SUBMIT", True),
     }

@@ -1,15 +1,15 @@
-from datetime import timedelta
-
 from flask import abort, flash, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func
 
 from .. import audit
 from ..auth.access import role_required
+from ..accounts import issue_password_reset
 from ..extensions import db
 from ..forms.admin import UserForm
 from ..forms.privacy import ConfirmForm
-from ..models import AuditEvent, Invitation, User, utcnow
+from ..links import absolute_url
+from ..models import AuditEvent, Invitation, User
 from . import bp
 
 
@@ -30,7 +30,7 @@ def index():
             db.session.flush()
             audit.record("user_invited", user, role=user.role)
             db.session.commit()
-            invitation_link = url_for("auth.accept_invitation", token=token, _external=True)
+            invitation_link = absolute_url("auth.accept_invitation", token=token)
             flash(_("Einladung erstellt. Geben Sie den Link persönlich weiter; er gilt 7 Tage und nur einmal."),
                   "success")
             form = UserForm(formdata=None)
@@ -42,9 +42,6 @@ def _index_page(form, **links):
     return render_template("admin/index.html", form=form, users=users, reset_form=ConfirmForm(), **links)
 
 
-RESET_VALID_FOR = timedelta(days=2)
-
-
 @bp.route("/users/<int:user_id>/reset", methods=["POST"])
 @role_required("admin")
 def reset_password(user_id: int):
@@ -54,17 +51,11 @@ def reset_password(user_id: int):
         abort(404)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    now = utcnow()
-    for earlier in db.session.execute(db.select(Invitation).filter_by(user_id=user.id, used_at=None)).scalars():
-        earlier.used_at = now
-    invitation, token = Invitation.issue(user, purpose="reset", valid_for=RESET_VALID_FOR)
-    db.session.add(invitation)
-    audit.record("password_reset_issued", user)
-    db.session.commit()
+    token = issue_password_reset(user)
     flash(_("Link zum Zurücksetzen erstellt. Geben Sie ihn persönlich weiter; er gilt 2 Tage und nur einmal."),
           "success")
     return _index_page(UserForm(formdata=None),
-                       reset_link=url_for("auth.accept_invitation", token=token, _external=True), reset_user=user)
+                       reset_link=absolute_url("auth.accept_invitation", token=token), reset_user=user)
 
 
 @bp.route("/audit")

@@ -1,17 +1,13 @@
-"""Exports as background jobs: files go to <instance>/exports/<job id>.<ext>, downloaded when ready."""
+"""Exports as background jobs: stored by exports.storage (files or database), downloaded when ready."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import current_app
 from flask_babel import force_locale, gettext as _
 
 from .. import audit
 from ..extensions import db
 from ..jobs import job
 from ..models import Job, Process, User
-
-EXPORT_JOB_KIND = "export"
+from .storage import EXPORT_JOB_KIND, writing
 EXPORT_LANGUAGES = ("de", "en")
 # What can be exported, and in which formats (the format is also the file extension).
 EXPORT_FORMATS = {
@@ -26,16 +22,6 @@ MEDIA_TYPES = {
     "odt": "application/vnd.oasis.opendocument.text",
     "zip": "application/zip",
 }
-
-
-def exports_folder() -> Path:
-    folder = Path(current_app.instance_path) / "exports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def export_path(job_id: str, extension: str) -> Path:
-    return exports_folder() / f"{job_id}.{extension}"
 
 
 def is_valid_request(kind: str, file_format: str, language: str) -> bool:
@@ -60,8 +46,7 @@ def run_export(ctx, export: str, file_format: str, language: str = "de") -> dict
         raise ValueError(f"unknown export {kind}/{file_format}/{language}")
     record = db.session.get(Job, ctx.job_id)
     process = db.session.get(Process, record.process_id)
-    path = export_path(ctx.job_id, file_format)
-    with force_locale(language):
+    with force_locale(language), writing(ctx.job_id, file_format) as path:
         ctx.progress(10, _("Daten werden zusammengestellt"))
         if kind == "workbook":
             sheets = collect.workbook_sheets(process)
@@ -76,8 +61,9 @@ def run_export(ctx, export: str, file_format: str, language: str = "de") -> dict
             data = collect.dataset(process)
             ctx.progress(70, _("Datei wird geschrieben"))
             write_data_zip(data, path)
+        size = path.stat().st_size
     user = db.session.get(User, record.created_by_id) if record.created_by_id else None
     audit.record("export_created", process, user=user, job_id=ctx.job_id, kind=kind, format=file_format,
                  language=language)
-    return {"kind": kind, "format": file_format, "language": language, "size": path.stat().st_size,
+    return {"kind": kind, "format": file_format, "language": language, "size": size,
             "filename": download_name(process, kind, file_format, language)}

@@ -1,13 +1,12 @@
 """Exports of a process: start them as background jobs, watch progress, download when ready."""
-from pathlib import Path
-
 from flask import abort, flash, jsonify, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import audit, jobs
 from ..auth.access import role_required
-from ..exports.jobs import EXPORT_JOB_KIND, MEDIA_TYPES, export_path, is_valid_request
+from ..exports.jobs import EXPORT_JOB_KIND, MEDIA_TYPES, is_valid_request
+from ..exports.storage import expires_at, is_expired, lifetime, open_export
 from ..extensions import db
 from ..forms.strategy import ExportForm
 from ..models import Job
@@ -50,7 +49,8 @@ def exports_page(process_id: int):
             return redirect(url_for("planning.exports_page", process_id=process.id))
     records = export_jobs(process)
     return render_template("planning/exports.html", process=process, form=form, records=records,
-                           labels=export_labels(), running=any(not r.finished for r in records)), \
+                           labels=export_labels(), running=any(not r.finished for r in records),
+                           is_expired=is_expired, expires_at=expires_at, lifetime_days=lifetime().days), \
         400 if form.errors else 200
 
 
@@ -68,12 +68,14 @@ def download_export(process_id: int, job_id: str):
     process = load_process(process_id)
     record = export_of(process, job_id)
     result = record.result or {}
-    if record.status != "done" or "format" not in result:
-        abort(404)
-    path: Path = export_path(record.id, result["format"])
-    if not path.exists():
+    stored = open_export(record)
+    if stored is None and record.status == "done":
+        flash(_("Dieser Export ist nicht mehr verfügbar: Exportdateien werden nach %(days)s Tagen und beim "
+                "Löschen der Freitexte entfernt. Bitte erstellen Sie ihn neu.", days=lifetime().days), "error")
+        return redirect(url_for("planning.exports_page", process_id=process.id))
+    if stored is None:
         abort(404)
     audit.record("export_downloaded", process, job_id=record.id, kind=result.get("kind"), format=result["format"])
     db.session.commit()
-    return send_file(path, mimetype=MEDIA_TYPES[result["format"]], as_attachment=True,
+    return send_file(stored, mimetype=MEDIA_TYPES[result["format"]], as_attachment=True,
                      download_name=result["filename"], max_age=0)

@@ -9,6 +9,7 @@ from ..auth.access import role_required
 from ..extensions import db
 from ..fieldwork.records import RECORD_CHANNELS, visible_records
 from ..forms.multipliers import AssignmentForm, ConfirmForm, InviteMultiplierForm
+from ..links import absolute_url
 from ..models import Invitation, Process, Response, User
 from . import bp
 from .loading import load_process
@@ -86,7 +87,7 @@ def multipliers(process_id: int):
             form.email.errors.append(_("Diese E-Mail-Adresse gehört zu einem Konto mit einer anderen Rolle."))
         else:
             if token:
-                invitation_link = url_for("auth.accept_invitation", token=token, _external=True)
+                invitation_link = absolute_url("auth.accept_invitation", token=token)
                 flash(_("Einladung erstellt. Geben Sie den Link persönlich weiter; er gilt 7 Tage und nur einmal."),
                       "success")
             else:
@@ -160,7 +161,7 @@ def multiplier_new_link(process_id: int, user_id: int):
     audit.record("multiplier_link_issued", user, process_id=process.id)
     db.session.commit()
     return render_template("planning/multiplier_link.html", process=process, person=user,
-                           invitation_link=url_for("auth.accept_invitation", token=token, _external=True))
+                           invitation_link=absolute_url("auth.accept_invitation", token=token))
 
 
 @bp.route("/processes/<int:process_id>/records")

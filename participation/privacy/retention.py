@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 
 from .. import audit
+from ..exports.storage import discard_process_exports
 from ..extensions import db
 from ..jobs import job
 from ..models import (
@@ -24,7 +25,8 @@ def anonymise_process(process: Process, now: datetime | None = None) -> dict:
     """Delete the free text of a process; codes, numbers, themes and aggregates remain.
 
     Text answers, notes and quotes lose their text and translation, embeddings of them are deleted,
-    focus-group places and moderators are cleared, deletion codes are dropped. One transaction.
+    focus-group places and moderators are cleared, deletion codes are dropped. One transaction; then the
+    process's export files are deleted, since they still hold the text.
     """
     now = now or utcnow()
     text_answer_ids = select(Answer.id).join(Response, Response.id == Answer.response_id).join(
@@ -43,8 +45,10 @@ def anonymise_process(process: Process, now: datetime | None = None) -> dict:
     process.retention_applied_at = now
     audit.record("retention_applied", process, user=False, texts_deleted=emptied, embeddings_deleted=embeddings)
     db.session.commit()
+    exports_deleted = discard_process_exports(process)
     db.session.expire_all()
-    return {"process_id": process.id, "texts_deleted": emptied, "embeddings_deleted": embeddings}
+    return {"process_id": process.id, "texts_deleted": emptied, "embeddings_deleted": embeddings,
+            "exports_deleted": exports_deleted}
 
 
 def apply_retention(now: datetime | None = None) -> list[dict]:

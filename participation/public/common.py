@@ -1,7 +1,8 @@
 """Helpers shared by the residents' pages: survey languages, friendly unavailable pages, the short link."""
-from flask import current_app, g, render_template, url_for
+from flask import g, render_template
 
 from ..languages import i18n
+from ..links import absolute_url
 from ..surveys.flow import Availability
 
 
@@ -18,7 +19,4 @@ def unavailable_page(survey, state: Availability):
 
 def short_url(survey) -> str:
     """The absolute short link printed on flyers and encoded in the QR code."""
-    base = (current_app.config.get("PUBLIC_BASE_URL") or "").rstrip("/")
-    if base:
-        return base + url_for("public.survey_start", code=survey.short_code)
-    return url_for("public.survey_start", code=survey.short_code, _external=True)
+    return absolute_url("public.survey_start", code=survey.short_code)

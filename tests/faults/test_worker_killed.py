@@ -21,7 +21,7 @@ def test_killed_worker_leaves_a_failed_job_that_a_rerun_completes(app, rq_worker
     worker = rq_worker()
     record = jobs.enqueue("maintenance.ping", steps=80)
     job_id = record.id
-    wait_for(lambda: _job(job_id).status == "running" and _job(job_id).progress > 0, timeout=60)
+    wait_for(lambda: _job(job_id).status == "running" and _job(job_id).progress > 0, timeout=240)
     os.kill(worker.pid, signal.SIGKILL)
     worker.wait(timeout=10)
     assert _job(job_id).status == "running"  # nobody knows yet: the heartbeat stops
@@ -32,5 +32,5 @@ def test_killed_worker_leaves_a_failed_job_that_a_rerun_completes(app, rq_worker
 
     rq_worker()
     jobs.retry(failed)
-    done = wait_for(lambda: _job(job_id) if _job(job_id).status in ("done", "failed") else None, timeout=60)
+    done = wait_for(lambda: _job(job_id) if _job(job_id).status in ("done", "failed") else None, timeout=240)
     assert done.status == "done" and done.result == {"steps": 80} and done.attempts == 1
