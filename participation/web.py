@@ -49,6 +49,7 @@ def init_app(app: Flask) -> None:
         from .models import User
         return db.session.get(User, int(user_id)) if user_id.isdigit() else None
 
+    _trust_proxy_headers(app)
     _register_blueprints(app)
     _register_request_hooks(app)
     _register_error_handlers(app)
@@ -56,6 +57,18 @@ def init_app(app: Flask) -> None:
     display.init_app(app)
     labels.init_app(app)
     _load_job_functions()
+
+
+def _trust_proxy_headers(app: Flask) -> None:
+    """Behind PROXY_HOPS trusted proxies, take scheme, host, port and prefix from their X-Forwarded-* headers.
+
+    Only as many hops as configured are trusted, so a client cannot forge them past the proxy. The client
+    address (X-Forwarded-For) is applied too but never logged or stored.
+    """
+    hops = int(app.config.get("PROXY_HOPS") or 0)
+    if hops > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=hops)
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -123,6 +136,13 @@ def _register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_failed(error):
+        if app.config.get("SESSION_COOKIE_SECURE") and not request.is_secure:
+            # The browser never sent the Secure session cookie over http, so the form could not be checked.
+            return page(400, "insecure_connection", _("Verbindung nicht sicher"),
+                        _("Diese Seite wurde über eine unverschlüsselte Verbindung (http://) geöffnet. Anmelden "
+                          "und Formulare senden geht nur über https://. Bitte öffnen Sie die Adresse mit "
+                          "https:// am Anfang. Wenn Sie diese Installation betreuen: leiten Sie http auf https "
+                          "um und lassen Sie den Proxy X-Forwarded-Proto senden (PROXY_HOPS)."))
         return page(400, "csrf_failed", _("Formular abgelaufen"),
                     _("Das Formular war zu lange offen oder wurde doppelt gesendet. "
                       "Bitte gehen Sie zurück, laden Sie die Seite neu und senden Sie es noch einmal."))
