@@ -92,6 +92,7 @@ def load_config(instance_path: Path) -> dict:
         "PROXY_HOPS": int(settings.get("PROXY_HOPS", 1 if production else 0)),
         "EXPORT_STORAGE": settings.get("EXPORT_STORAGE", "files"),
         "EXPORT_LIFETIME_DAYS": float(settings.get("EXPORT_LIFETIME_DAYS", 7)),
+        "JOB_QUEUED_ALERT_MINUTES": float(settings.get("JOB_QUEUED_ALERT_MINUTES", 15)),
         "LOG_JSON": _flag(settings, "LOG_JSON", production),
         "ANALYSIS_EMBED_ON_SUBMIT": _flag(settings, "ANALYSIS_EMBED_ON_SUBMIT", True),
     }

@@ -6,17 +6,24 @@ from participation.models import AuditEvent, Invitation, User
 from tests.conftest import login
 
 
-def test_healthz_reports_database_and_in_process_queue(client):
+def test_healthz_says_the_process_is_alive(client):
     response = client.get("/healthz")
+    assert response.status_code == 200 and response.json == {"status": "alive"}
+
+
+def test_readiness_reports_database_and_in_process_queue(client):
+    response = client.get("/healthz/ready")
     assert response.status_code == 200
-    assert response.json == {"status": "ok", "database": "ok", "queue": "in-process"}
+    assert response.json["status"] == "ok"
+    assert (response.json["database"], response.json["queue"]) == ("ok", "in-process")
+    assert response.json["jobs_queued_too_long"] == 0 and response.json["problems"] == []
 
 
-def test_healthz_degrades_when_configured_redis_is_unreachable(app, client):
+def test_readiness_degrades_but_stays_in_rotation_when_redis_is_unreachable(app, client):
     app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"
-    response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.json["queue"] == "unreachable"
+    response = client.get("/healthz/ready")
+    assert response.status_code == 200
+    assert response.json["status"] == "degraded" and response.json["queue"] == "unreachable"
 
 
 @pytest.mark.parametrize("path", ["/planning/", "/admin/", "/interviews/"])

@@ -11,10 +11,31 @@ from . import bp
 @bp.route("/healthz")
 @csrf.exempt
 def healthz():
-    """Database and queue reachability for load balancers and operators."""
-    checks = {"database": _database_ok(), "queue": _queue_status()}
-    healthy = checks["database"] == "ok" and checks["queue"] in ("ok", "in-process")
-    return jsonify({"status": "ok" if healthy else "degraded", **checks}), 200 if healthy else 503
+    """Liveness: the process serves requests (for restarts by systemd or an orchestrator). No checks."""
+    return jsonify({"status": "alive"})
+
+
+@bp.route("/healthz/ready")
+def readiness():
+    """Readiness and status for load balancers and monitoring (see README, "Monitoring").
+
+    503 only when this process cannot serve residents (database unreachable). A missing queue or worker
+    makes the status "degraded" with 200: jobs then run in-process or wait, residents are still served.
+    """
+    report = status_report()
+    return jsonify(report), 503 if report["status"] == "unavailable" else 200
+
+
+def status_report() -> dict:
+    """Database, queue, worker heartbeat age, jobs queued too long, and the overall status."""
+    from ..jobs.health import job_health
+    report = {"database": _database_ok(), "queue": _queue_status()}
+    if report["database"] != "ok":
+        report["status"] = "unavailable"
+        return report
+    report.update(job_health())
+    report["status"] = "degraded" if report["queue"] == "unreachable" or report["problems"] else "ok"
+    return report
 
 
 def _database_ok() -> str:

@@ -9,6 +9,7 @@ import logging
 import os
 import socket
 import time
+from datetime import timedelta
 
 from flask import current_app
 from rq import SimpleWorker
@@ -48,6 +49,8 @@ def record_heartbeat(name: str, queue: str) -> None:
             row = WorkerHeartbeat(name=name, queue=queue, started_at=utcnow())
             db.session.add(row)
         row.seen_at = utcnow()
+        db.session.execute(WorkerHeartbeat.__table__.delete().where(
+            WorkerHeartbeat.seen_at < utcnow() - timedelta(days=1)))
         db.session.commit()
     except Exception as error:
         db.session.rollback()
@@ -55,10 +58,15 @@ def record_heartbeat(name: str, queue: str) -> None:
 
 
 def reconcile_quietly() -> None:
+    """Lost jobs queued again, dead ones failed, expired export files deleted; never stops the worker."""
+    from ..exports.storage import expire_exports
     try:
         result = sweep()
         if result.requeued or result.failed:
             log.warning("jobs reconciled: %s", result)
+        expired = expire_exports()
+        if expired:
+            log.info("%s expired export file(s) deleted", expired)
     except Exception:
         db.session.rollback()
         log.exception("reconciling jobs failed")

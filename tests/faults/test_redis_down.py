@@ -21,11 +21,12 @@ def test_job_runs_in_process_and_tells_it_is_delayed(app):
     assert wait_for(finished).status == "done"
 
 
-def test_health_check_reports_the_queue_as_unreachable(app, client):
+def test_health_check_reports_the_queue_as_unreachable_while_residents_are_served(app, client):
     app.config["REDIS_URL"] = UNREACHABLE_REDIS
-    response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.get_json()["queue"] == "unreachable"
+    assert client.get("/healthz").status_code == 200
+    response = client.get("/healthz/ready")
+    assert response.status_code == 200
+    assert response.get_json()["queue"] == "unreachable" and response.get_json()["status"] == "degraded"
 
 
 def test_pages_that_start_analyses_can_say_it_is_delayed(app):

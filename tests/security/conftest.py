@@ -12,7 +12,7 @@ SECRET_MARKERS = ("Geheimprozess Südstadt", "Geheime Umfrage", "GEHEIMANTWORT-7
                   "geheim-planung@example.org")
 # Endpoints anyone may call: residents' pages, login and invitations, assets, health checks.
 PUBLIC_ENDPOINT_PREFIXES = ("public.", "auth.")
-PUBLIC_ENDPOINTS = {"static", "api.healthz"}
+PUBLIC_ENDPOINTS = {"static", "api.healthz", "api.readiness"}
 PLAIN_VALUES = {"lang": "de", "language": "de", "kind": "survey", "direction": "up", "action": "archive",
                 "format": "csv", "fmt": "csv", "token": "x" * 43, "filename": "x.csv"}
 
