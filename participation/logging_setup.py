@@ -65,6 +65,7 @@ def configure_logging(app) -> None:
     participation.removeHandler(default_handler)
     participation.handlers = [h for h in participation.handlers if not getattr(h, _INSTALLED, False)]
     participation.propagate = True
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # a line per plugin, every start
     werkzeug = logging.getLogger("werkzeug")
     if not any(isinstance(f, DropClientAddress) for f in werkzeug.filters):
         werkzeug.addFilter(DropClientAddress())

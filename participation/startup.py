@@ -71,8 +71,8 @@ def database_problem(app: Flask) -> str | None:
 
 
 def _current_revisions(connection) -> set[str]:
-    from alembic.runtime.migration import MigrationContext
-    return set(MigrationContext.configure(connection).get_current_heads())
+    from sqlalchemy import text
+    return {row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))}
 
 
 def _head_revisions() -> set[str]:
