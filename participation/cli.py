@@ -20,8 +20,9 @@ def register_cli(app) -> None:
     app.cli.add_command(reset_password)
     from .themes.cli import themes_group
     app.cli.add_command(themes_group)
-    from .exports.cli import exports_group
+    from .exports.cli import exports_group, process_group
     app.cli.add_command(exports_group)
+    app.cli.add_command(process_group)
     for name, command in app.cli.commands.items():
         if name not in WITHOUT_DATABASE:
             guard_commands(command)
