@@ -1,4 +1,4 @@
-from flask import abort, flash, render_template, url_for
+from flask import abort, flash, render_template
 from flask_babel import gettext as _
 from sqlalchemy import func
 

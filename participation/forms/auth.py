@@ -15,7 +15,8 @@ class LoginForm(FlaskForm):
 
 class SetPasswordForm(FlaskForm):
     password = PasswordField(_l("Neues Passwort"), validators=[
-        DataRequired(), Length(min=PASSWORD_MIN_LENGTH, max=PASSWORD_MAX_LENGTH, message=_l("Bitte mindestens 10 Zeichen."))])
+        DataRequired(),
+        Length(min=PASSWORD_MIN_LENGTH, max=PASSWORD_MAX_LENGTH, message=_l("Bitte mindestens 10 Zeichen."))])
     confirm = PasswordField(_l("Passwort wiederholen"), validators=[
         DataRequired(), EqualTo("password", message=_l("Die Passwörter stimmen nicht überein."))])
     submit = SubmitField(_l("Passwort speichern"))

@@ -11,7 +11,7 @@ from participation import jobs
 from participation.extensions import db
 from participation.jobs.reconcile import sweep
 from participation.models import AnalysisRun, Job, utcnow
-from tests.conftest import REDIS_URL, wait_for
+from tests.conftest import REDIS_URL
 
 
 def _job(job_id: str) -> Job:
