@@ -128,7 +128,7 @@ def test_retention_deletes_free_text_but_keeps_coded_answers(app, survey, proces
     process.retention_until = utcnow() - timedelta(days=1)
     db.session.commit()
     results = apply_retention()
-    assert results == [{"process_id": process.id, "texts_deleted": 1, "embeddings_deleted": 1}]
+    assert results == [{"process_id": process.id, "texts_deleted": 1, "embeddings_deleted": 1, "exports_deleted": 0}]
     answers = {a.question.code: a for a in db.session.get(Response, response.id).answers}
     assert answers["missing"].text_value is None
     assert answers["district"].text_value == "Nordstadt"
