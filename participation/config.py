@@ -62,4 +62,5 @@ def load_config(instance_path: Path) -> dict:
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", ""),
         "LOG_JSON": _flag("LOG_JSON", production),
         "ANALYSIS_EMBED_ON_SUBMIT": _flag("ANALYSIS_EMBED_ON_SUBMIT", True),
+        "ANALYSIS_EMBED_DELAY_SECONDS": float(os.environ.get("ANALYSIS_EMBED_DELAY_SECONDS", 10)),
     }

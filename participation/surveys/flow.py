@@ -6,14 +6,17 @@ visibility and errors of one resident's way through a survey live in `surveys.pr
 from __future__ import annotations
 
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Question, Response, Section, Survey, SurveyDraft, utcnow
+from ..privacy.deletion import issue_deletion_code
 from .answering import (
     normalised_values,
     store_response,
@@ -82,16 +85,19 @@ def submitted_response(survey: Survey, submission_id: str | None) -> Response | 
         submission_id=submission_id, questionnaire_id=survey.id)).scalar_one_or_none()
 
 
-def start_draft(survey: Survey, consent: bool, submission_id: str | None = None) -> Draft:
-    """Begin (or, for a known submission id, resume) a draft; old abandoned drafts are swept on the way."""
-    draft = find_draft(survey, submission_id)
-    if draft is not None:
-        db.session.execute(db.update(SurveyDraft).where(SurveyDraft.submission_id == draft.submission_id)
+def start_draft(survey: Survey, consent: bool, submission_id: str | None = None,
+                existing: Draft | None = None) -> Draft:
+    """Begin a draft, or resume `existing` (the draft already found for this submission id) with this consent.
+
+    Old abandoned drafts are swept on the way, at most every DRAFT_SWEEP_INTERVAL per web process.
+    """
+    if existing is not None:
+        db.session.execute(db.update(SurveyDraft).where(SurveyDraft.submission_id == existing.submission_id)
                            .values(consent=consent, updated_at=utcnow()))
         db.session.commit()
-        draft.consent = consent
-        return draft
-    sweep_drafts()
+        existing.consent = consent
+        return existing
+    sweep_drafts_now_and_then()
     submission_id = submission_id if valid_submission_id(submission_id) else new_submission_id()
     try:
         with db.session.begin_nested():
@@ -127,14 +133,43 @@ def save_raw(draft: Draft, questions: list[Question], raw: dict) -> bool:
     return bool(result.rowcount)
 
 
-def submit(survey: Survey, draft: Draft, values: dict, language: str) -> Response:
-    """Store the draft's values as a response exactly once (a resend returns the stored one), drop the draft."""
-    response, _created = store_response(survey, normalised_values(survey, values),
-                                        submission_id=draft.submission_id, channel="online",
-                                        language=language, consent=bool(draft.consent))
-    db.session.execute(db.delete(SurveyDraft).where(SurveyDraft.submission_id == draft.submission_id))
-    db.session.commit()
-    return response
+def submit(survey: Survey, draft: Draft, values: dict, language: str) -> tuple[Response, str | None]:
+    """Store the draft's values as a response exactly once and drop the draft in the same transaction.
+
+    Returns the response and, for a new one, its deletion code (only the hash is stored with it); a resend
+    returns the stored response and no code.
+    """
+    issued = []
+
+    def drop_draft_and_issue_code(response: Response) -> None:
+        _delete_draft(draft.submission_id)
+        issued.append(issue_deletion_code(response))
+
+    response, created = store_response(survey, normalised_values(survey, values),
+                                       submission_id=draft.submission_id, channel="online",
+                                       language=language, consent=bool(draft.consent),
+                                       within_transaction=drop_draft_and_issue_code)
+    if not created:
+        _delete_draft(draft.submission_id)
+        db.session.commit()
+    return response, (issued[0] if created else None)
+
+
+def _delete_draft(submission_id: str) -> None:
+    db.session.execute(db.delete(SurveyDraft).where(SurveyDraft.submission_id == submission_id)
+                       .execution_options(synchronize_session=False))
+
+
+DRAFT_SWEEP_INTERVAL = 300
+
+
+def sweep_drafts_now_and_then() -> None:
+    """Sweep at most every DRAFT_SWEEP_INTERVAL seconds per web process: one DELETE per new draft is waste."""
+    now = time.monotonic()
+    if now - current_app.extensions.get("drafts_swept_at", float("-inf")) < DRAFT_SWEEP_INTERVAL:
+        return
+    current_app.extensions["drafts_swept_at"] = now
+    sweep_drafts()
 
 
 def sweep_drafts() -> int:

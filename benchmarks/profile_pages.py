@@ -1,0 +1,112 @@
+"""Per-request work of a resident's way through a survey, in-process: SQL statements and time per step.
+
+Run on demand (uses the same survey as benchmarks/load.py, recreates the schema of the given database):
+
+    .venv/bin/python benchmarks/profile_pages.py [--residents 30] [--database-url URL] [--profile out.prof]
+
+Every resident opens the start page, consents, answers three pages (GET + POST each) and sees the
+thank-you page, through Flask's test client (no server, no network), one after another. It prints per
+step the SQL statements and the mean milliseconds per request; with --profile it writes a cProfile file
+of all requests (read it with `python -m pstats` or snakeviz). Figures on a busy machine vary; the
+statement counts do not.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from benchmarks.load import DEFAULT_DATABASE, PAGES, SUBMISSION, SURVEY_CODE, _token, prepare_database  # noqa: E402
+
+
+class StatementCounter:
+    """Counts the SQL statements the engine sends while `step` is set."""
+
+    def __init__(self):
+        self.step = None
+        self.counts = defaultdict(int)
+
+    def __call__(self, *_args, **_kwargs):
+        if self.step is not None:
+            self.counts[self.step] += 1
+
+
+def one_resident(client, marker: str, timed) -> None:
+    start = timed("GET start", client.get, f"/s/{SURVEY_CODE}")
+    response = timed("POST consent", client.post, f"/s/{SURVEY_CODE}",
+                     data={"csrf_token": _token(start.text), "language": "de", "consent": "y"})
+    location = response.headers["Location"]
+    for number, answers in enumerate(PAGES, start=1):
+        page = timed(f"GET page {number}", client.get, location)
+        data = {"csrf_token": _token(page.text), "submission_id": _token(page.text, SUBMISSION), "nav": "next",
+                **answers(marker)}
+        response = timed(f"POST page {number}", client.post, location, data=data)
+        if response.status_code != 302:
+            raise RuntimeError(f"page {number}: HTTP {response.status_code}")
+        location = response.headers["Location"]
+    timed("GET thanks", client.get, location)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--residents", type=int, default=30)
+    parser.add_argument("--database-url",
+                        default=f"postgresql+psycopg://postgres@127.0.0.1:5432/{DEFAULT_DATABASE}")
+    parser.add_argument("--profile", help="write a cProfile file of all requests here")
+    args = parser.parse_args(argv)
+
+    prepare_database(args.database_url)
+    from sqlalchemy import event
+
+    from participation import create_app
+    from participation.extensions import db
+
+    app = create_app({"REDIS_URL": "", "SUBMISSIONS_PER_HOUR": 0, "SESSION_COOKIE_SECURE": False},
+                     run_startup_tasks=False)
+    counter = StatementCounter()
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", counter)
+    seconds = defaultdict(float)
+    calls = defaultdict(int)
+    profiler = cProfile.Profile() if args.profile else None
+
+    def timed(step, call, *call_args, **call_kwargs):
+        counter.step = step
+        if profiler:
+            profiler.enable()
+        started = time.perf_counter()
+        response = call(*call_args, **call_kwargs)
+        seconds[step] += time.perf_counter() - started
+        if profiler:
+            profiler.disable()
+        counter.step = None
+        calls[step] += 1
+        return response
+
+    one_resident(app.test_client(), "warm-up", lambda step, call, *a, **k: call(*a, **k))
+    for number in range(args.residents):
+        one_resident(app.test_client(), f"profile-{number:04d}", timed)
+    app.extensions.get("job_threads") and app.extensions["job_threads"].shutdown(wait=True)
+
+    print(f"\n{args.residents} residents one after another, in-process (Flask test client)")
+    print(f"{'step':<14} {'SQL/request':>11} {'ms/request':>10}")
+    total_statements = total_seconds = 0
+    for step in calls:
+        print(f"{step:<14} {counter.counts[step] / calls[step]:>11.1f} {1000 * seconds[step] / calls[step]:>10.1f}")
+        total_statements += counter.counts[step]
+        total_seconds += seconds[step]
+    print(f"{'per resident':<14} {total_statements / args.residents:>11.1f} {1000 * total_seconds / args.residents:>10.1f}")
+    if profiler:
+        profiler.dump_stats(args.profile)
+        print(f"profile written to {args.profile}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
