@@ -53,6 +53,21 @@ def one_resident(client, marker: str, timed) -> None:
     timed("GET thanks", client.get, location)
 
 
+def measure_ceiling(database_url: str, requests: int) -> tuple[float, float]:
+    """Mean wall and CPU seconds of the bare Flask + SQLAlchemy insert (benchmarks/ceiling_app.py) in-process."""
+    import os
+    os.environ["DATABASE_URL"] = database_url
+    from benchmarks.ceiling_app import app, engine, metadata
+    metadata.drop_all(engine)
+    metadata.create_all(engine)
+    client = app.test_client()
+    client.post("/insert", data={"marker": "warm-up"})
+    started, cpu_started = time.perf_counter(), time.thread_time()
+    for number in range(requests):
+        client.post("/insert", data={"marker": f"ceiling-{number:06d}"})
+    return (time.perf_counter() - started) / requests, (time.thread_time() - cpu_started) / requests
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--residents", type=int, default=30)
@@ -73,6 +88,7 @@ def main(argv=None) -> int:
     with app.app_context():
         event.listen(db.engine, "before_cursor_execute", counter)
     seconds = defaultdict(float)
+    cpu_seconds = defaultdict(float)
     calls = defaultdict(int)
     profiler = cProfile.Profile() if args.profile else None
 
@@ -80,9 +96,10 @@ def main(argv=None) -> int:
         counter.step = step
         if profiler:
             profiler.enable()
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.thread_time()
         response = call(*call_args, **call_kwargs)
         seconds[step] += time.perf_counter() - started
+        cpu_seconds[step] += time.thread_time() - cpu_started
         if profiler:
             profiler.disable()
         counter.step = None
@@ -94,14 +111,21 @@ def main(argv=None) -> int:
         one_resident(app.test_client(), f"profile-{number:04d}", timed)
     app.extensions.get("job_threads") and app.extensions["job_threads"].shutdown(wait=True)
 
+    ceiling_wall, ceiling_cpu = measure_ceiling(args.database_url, args.residents * 9)
     print(f"\n{args.residents} residents one after another, in-process (Flask test client)")
-    print(f"{'step':<14} {'SQL/request':>11} {'ms/request':>10}")
-    total_statements = total_seconds = 0
+    print(f"{'step':<14} {'SQL/request':>11} {'ms/request':>10} {'CPU ms/request':>14}")
+    total_statements = total_seconds = total_cpu = 0
     for step in calls:
-        print(f"{step:<14} {counter.counts[step] / calls[step]:>11.1f} {1000 * seconds[step] / calls[step]:>10.1f}")
+        print(f"{step:<14} {counter.counts[step] / calls[step]:>11.1f} {1000 * seconds[step] / calls[step]:>10.1f} "
+              f"{1000 * cpu_seconds[step] / calls[step]:>14.1f}")
         total_statements += counter.counts[step]
         total_seconds += seconds[step]
-    print(f"{'per resident':<14} {total_statements / args.residents:>11.1f} {1000 * total_seconds / args.residents:>10.1f}")
+        total_cpu += cpu_seconds[step]
+    requests = sum(calls.values())
+    print(f"{'mean request':<14} {total_statements / requests:>11.1f} {1000 * total_seconds / requests:>10.1f} "
+          f"{1000 * total_cpu / requests:>14.1f}")
+    print(f"{'ceiling insert':<14} {1:>11.1f} {1000 * ceiling_wall:>10.1f} {1000 * ceiling_cpu:>14.1f}")
+    print(f"CPU ratio (ceiling CPU ÷ platform CPU per request): {ceiling_cpu / (total_cpu / requests):.2f}")
     if profiler:
         profiler.dump_stats(args.profile)
         print(f"profile written to {args.profile}")
