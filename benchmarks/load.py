@@ -121,11 +121,13 @@ def prepare_database(url: str) -> None:
 class Gunicorn:
     """One gunicorn on a loopback port, started and stopped by the benchmark itself."""
 
-    def __init__(self, target: str, workers: int, threads: int, environment: dict, log_path: Path):
+    def __init__(self, target: str, workers: int, threads: int, environment: dict, log_path: Path,
+                 keep_alive: int = 2):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = [str(PYTHON_BIN / "gunicorn"), "-k", "gthread", "-w", str(workers), "--threads", str(threads),
-                   "-b", f"127.0.0.1:{self.port}", "--timeout", "60", "--graceful-timeout", "5", target]
+                   "-b", f"127.0.0.1:{self.port}", "--timeout", "60", "--graceful-timeout", "5",
+                   "--keep-alive", str(keep_alive), target]
         self.log = open(log_path, "w")
         self.process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=self.log,
                                         stderr=subprocess.STDOUT, start_new_session=True)
@@ -315,6 +317,9 @@ def main(argv=None) -> int:
     parser.add_argument("--concurrency", default="8,32,64,128", help="comma-separated levels of concurrent residents")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--keep-alive", type=int, default=5,
+                        help="gunicorn --keep-alive seconds for both servers; with gthread and all threads busy, "
+                             "gunicorn's default of 2 closes waiting keep-alive connections under overload")
     parser.add_argument("--time-limit", type=float, default=240, help="seconds per level at most")
     parser.add_argument("--redis-url", default="",
                         help="run jobs on RQ with one `flask worker` beside gunicorn (the documented production "
@@ -346,9 +351,10 @@ def main(argv=None) -> int:
     results = []
     # Both servers run for the whole benchmark, idle while the other is measured: each level measures the
     # platform and right after it the ceiling, so load from other processes on the machine hits both alike.
-    server = Gunicorn("wsgi:app", args.workers, args.threads, environment, log_dir / "platform.log")
+    server = Gunicorn("wsgi:app", args.workers, args.threads, environment, log_dir / "platform.log",
+                      args.keep_alive)
     ceiling = Gunicorn("benchmarks.ceiling_app:app", args.workers, args.threads, environment,
-                       log_dir / "ceiling.log")
+                       log_dir / "ceiling.log", args.keep_alive)
     worker = Worker(environment, log_dir / "worker.log") if args.redis_url else None
     try:
         server.wait_ready()
@@ -369,7 +375,8 @@ def main(argv=None) -> int:
             worker.stop()
 
     jobs = "RQ worker (1 process) beside gunicorn" if args.redis_url else "in-process job thread of each gunicorn worker"
-    print(f"\nLoad benchmark: gunicorn gthread, {args.workers} workers x {args.threads} threads, PostgreSQL; "
+    print(f"\nLoad benchmark: gunicorn gthread, {args.workers} workers x {args.threads} threads, "
+          f"keep-alive {args.keep_alive} s, PostgreSQL; "
           f"{residents} residents per level, each 9 requests (start, consent, 3 pages x GET+POST, thanks); "
           f"embedding jobs: {jobs}")
     print("command: " + " ".join(["benchmarks/load.py", *(argv if argv is not None else sys.argv[1:])]))

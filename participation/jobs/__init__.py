@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
@@ -143,28 +142,12 @@ def _rq_queue():
     return Queue(current_app.config["RQ_QUEUE"], connection=connection)
 
 
-JOB_THREAD_NICENESS = 10
-
-
 def _thread_pool() -> ThreadPoolExecutor:
     pool = current_app.extensions.get("job_threads")
     if pool is None:
-        pool = current_app.extensions["job_threads"] = ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="job", initializer=_lower_thread_priority)
+        pool = current_app.extensions["job_threads"] = ThreadPoolExecutor(max_workers=1,
+                                                                          thread_name_prefix="job")
     return pool
-
-
-def _lower_thread_priority() -> None:
-    """The in-process job thread yields the CPU to requests: residents wait less, jobs take a little longer.
-
-    Linux schedules threads one by one, so this lowers only the job thread; elsewhere it does nothing.
-    """
-    try:
-        thread_id = threading.get_native_id()
-        os.setpriority(os.PRIO_PROCESS, thread_id, min(19, os.getpriority(os.PRIO_PROCESS, thread_id)
-                                                       + JOB_THREAD_NICENESS))
-    except (AttributeError, OSError):
-        pass
 
 
 def _run_in_app(app, job_id: str) -> None:

@@ -8,7 +8,7 @@ from ..languages import i18n
 from ..models import Survey
 from ..privacy.flooding import check_submission_rate
 from ..surveys.answering import valid_submission_id
-from ..surveys.flow import availability, find_draft, start_draft, submit, submitted_response
+from ..surveys.flow import availability, start_draft, submit, submitted_response, survey_and_draft
 from ..surveys.progress import SurveyInProgress, survey_pages
 from ..surveys.snapshot import survey_for_residents
 from . import bp
@@ -38,28 +38,28 @@ def remember_submission_id(code: str, submission_id: str | None) -> None:
     session[DRAFTS_KEY] = drafts
 
 
-def open_survey_or_page(code: str):
-    """(survey, language, None) when residents can answer, else (survey, language, friendly page).
+def open_survey_or_page(code: str, submission_id: str | None):
+    """(survey, draft, language, None) when residents can answer, else (…, friendly page).
 
-    The survey is the cached, read-only structure (surveys.snapshot): one small query per request.
+    The survey is the cached, read-only structure (surveys.snapshot); with the draft of `submission_id`
+    it costs one query.
     """
-    survey = survey_for_residents(code)
+    survey, draft = survey_and_draft(code, submission_id)
     language = use_survey_languages(survey if survey is not None and survey.status != "draft" else None)
     state = availability(survey)
     if not state.open:
-        return survey, language, unavailable_page(survey, state)
-    return survey, language, None
+        return survey, draft, language, unavailable_page(survey, state)
+    return survey, draft, language, None
 
 
 @bp.route("/s/<code>", methods=["GET", "POST"])
 def survey_start(code: str):
-    survey, language, unavailable = open_survey_or_page(code)
+    survey, draft, language, unavailable = open_survey_or_page(code, remembered_submission_id(code))
     if unavailable:
         return unavailable
     form = StartForm()
     if not survey.consent_text:
         del form.consent
-    draft = find_draft(survey, remembered_submission_id(code))
     if request.method == "GET" and draft is not None and "consent" in form:
         form.consent.data = draft.consent
     if form.validate_on_submit():
@@ -78,22 +78,20 @@ def survey_start(code: str):
 
 @bp.route("/s/<code>/<int:number>", methods=["GET", "POST"])
 def survey_page(code: str, number: int):
-    survey, language, unavailable = open_survey_or_page(code)
+    submission_id = request.form.get("submission_id") if request.method == "POST" else remembered_submission_id(code)
+    survey, draft, language, unavailable = open_survey_or_page(code, submission_id)
     if unavailable:
         return unavailable
     if not 1 <= number <= len(survey_pages(survey)):
         abort(404)
     if request.method == "GET":
-        draft = find_draft(survey, remembered_submission_id(code))
         if draft is None:
             return redirect(url_for(".survey_start", code=code))
         return render_page(SurveyInProgress(survey, draft), number, language)
 
-    submission_id = request.form.get("submission_id")
     if not valid_submission_id(submission_id):
         return redirect(url_for(".survey_start", code=code))
-    draft = find_draft(survey, submission_id)  # a submission drops its draft in the same transaction
-    if draft is None:
+    if draft is None:  # a submission drops its draft in the same transaction
         if submitted_response(survey, submission_id) is not None:  # back button or resend after submitting
             return redirect(url_for(".survey_thanks", code=code))
         draft = start_draft(survey, consent=False, submission_id=submission_id)

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import Question, Response, Section, Survey, SurveyDraft, utcnow
+from ..models import Question, Questionnaire, Response, Section, Survey, SurveyDraft, utcnow
 from ..privacy.deletion import issue_deletion_code
+from . import snapshot
 from .answering import (
     normalised_values,
     store_response,
@@ -24,6 +26,7 @@ from .answering import (
 )
 
 DRAFT_LIFETIME = timedelta(days=3)
+INSERT_BY_DIALECT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 # Far above every answer limit: what someone typed is kept for correcting, abuse cannot bloat a draft.
 RAW_TEXT_CAP = 20000
 
@@ -46,6 +49,22 @@ def find_survey(code: str) -> Survey | None:
         selectinload(Survey.sections).selectinload(Section.questions).selectinload(Question.options),
         selectinload(Survey.sections).selectinload(Section.questions).selectinload(Question.condition_question),
     )).scalar_one_or_none()
+
+
+def survey_and_draft(code: str, submission_id: str | None) -> tuple[Survey | None, Draft | None]:
+    """The survey's cached structure (surveys.snapshot) and the resident's draft, in one query."""
+    draft_table = SurveyDraft.__table__
+    joined = Questionnaire.__table__.outerjoin(draft_table, (draft_table.c.questionnaire_id == Questionnaire.id) & (
+        draft_table.c.submission_id == (submission_id if valid_submission_id(submission_id) else "")))
+    row = db.session.execute(
+        select(Questionnaire.id, Questionnaire.structure_version, draft_table.c.submission_id,
+               draft_table.c.raw_answers, draft_table.c.consent).select_from(joined)
+        .where(Questionnaire.short_code == code, Questionnaire.kind == "survey")).first()
+    if row is None:
+        return None, None
+    survey = snapshot.structure(row.id, row.structure_version)
+    draft = Draft(row.submission_id, dict(row.raw_answers or {}), bool(row.consent)) if row.submission_id else None
+    return survey, (draft if survey is not None else None)
 
 
 def availability(survey: Survey | None) -> Availability:
@@ -99,13 +118,13 @@ def start_draft(survey: Survey, consent: bool, submission_id: str | None = None,
         return existing
     sweep_drafts_now_and_then()
     submission_id = submission_id if valid_submission_id(submission_id) else new_submission_id()
-    try:
-        with db.session.begin_nested():
-            db.session.add(SurveyDraft(questionnaire_id=survey.id, submission_id=submission_id, raw_answers={},
-                                       consent=consent))
-        db.session.commit()
-    except IntegrityError:  # the same form sent twice at once: the other request created it
-        db.session.rollback()
+    insert = INSERT_BY_DIALECT[db.engine.dialect.name]  # one statement, no savepoint, even when sent twice
+    created = db.session.execute(
+        insert(SurveyDraft).values(questionnaire_id=survey.id, submission_id=submission_id, raw_answers={},
+                                   consent=consent, updated_at=utcnow())
+        .on_conflict_do_nothing(index_elements=["submission_id"])).rowcount
+    db.session.commit()
+    if not created:  # the same form sent twice at once: the other request created it
         return find_draft(survey, submission_id) or Draft(submission_id, {}, consent)
     return Draft(submission_id, {}, consent)
 

@@ -31,15 +31,18 @@ def survey_for_residents(code: str) -> Survey | None:
     """The survey with this short code and its whole structure, from the cache while its version is current."""
     row = db.session.execute(select(Questionnaire.id, Questionnaire.structure_version)
                              .where(Questionnaire.short_code == code, Questionnaire.kind == "survey")).first()
-    if row is None:
-        return None
+    return structure(row.id, row.structure_version) if row is not None else None
+
+
+def structure(survey_id: int, version: str) -> Survey | None:
+    """The cached structure of this survey version, loaded now if this web process has not seen it yet."""
     cache = _cache()
     with _lock:
-        survey = cache.get((row.id, row.structure_version))
+        survey = cache.get((survey_id, version))
         if survey is not None:
-            cache.move_to_end((row.id, row.structure_version))
+            cache.move_to_end((survey_id, version))
             return survey
-    survey = _load_detached(row.id)
+    survey = _load_detached(survey_id)
     if survey is not None:
         with _lock:
             cache[(survey.id, survey.structure_version)] = survey

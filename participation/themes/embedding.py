@@ -134,12 +134,11 @@ def free_text_stored(process_id: int) -> None:
         queue_embedding(process_id)
         return
     app = current_app._get_current_object()
-    scheduled = app.extensions.setdefault("embedding_scheduled", set())
+    scheduled = app.extensions.setdefault("embedding_timers", {})
     with _schedule_lock:
         if process_id in scheduled:
             return
-        scheduled.add(process_id)
-    timer = threading.Timer(delay, _queue_later, args=(app, process_id))
+        timer = scheduled[process_id] = threading.Timer(delay, queue_scheduled_embedding, args=(app, process_id))
     timer.daemon = True
     timer.start()
 
@@ -147,11 +146,20 @@ def free_text_stored(process_id: int) -> None:
 _schedule_lock = threading.Lock()
 
 
-def _queue_later(app, process_id: int) -> None:
+def queue_scheduled_embedding(app, process_id: int) -> None:
+    """The delay is over: later answers ask again, and the job embeds everything stored until it runs."""
+    with _schedule_lock:
+        app.extensions["embedding_timers"].pop(process_id, None)
     with app.app_context():
-        with _schedule_lock:
-            app.extensions["embedding_scheduled"].discard(process_id)
         queue_embedding(process_id)
+
+
+def cancel_scheduled_embeddings(app) -> None:
+    """Stop waiting timers (shutdown, tests); the answers are picked up by the next sweep."""
+    with _schedule_lock:
+        timers = app.extensions.pop("embedding_timers", {})
+    for timer in timers.values():
+        timer.cancel()
 
 
 def queue_embedding(process_id: int) -> None:
