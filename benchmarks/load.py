@@ -118,19 +118,42 @@ def prepare_database(url: str) -> None:
         db.engine.dispose()
 
 
-class Gunicorn:
+class Child:
+    """A process the benchmark starts in its own session and stops again, with its output in a log file."""
+
+    def __init__(self, command: list[str], environment: dict, log_path: Path):
+        self.log = open(log_path, "w")
+        self.process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=self.log,
+                                        stderr=subprocess.STDOUT, start_new_session=True)
+
+    def stop(self, timeout: float = 15) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log.close()
+
+
+class Worker(Child):
+    """One `flask worker` (RQ) process for the benchmark's own queue."""
+
+    def __init__(self, environment: dict, log_path: Path):
+        super().__init__([str(PYTHON_BIN / "flask"), "--app", "wsgi", "worker"], environment, log_path)
+
+
+class Gunicorn(Child):
     """One gunicorn on a loopback port, started and stopped by the benchmark itself."""
 
     def __init__(self, target: str, workers: int, threads: int, environment: dict, log_path: Path,
                  keep_alive: int = 2):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        command = [str(PYTHON_BIN / "gunicorn"), "-k", "gthread", "-w", str(workers), "--threads", str(threads),
-                   "-b", f"127.0.0.1:{self.port}", "--timeout", "60", "--graceful-timeout", "5",
-                   "--keep-alive", str(keep_alive), target]
-        self.log = open(log_path, "w")
-        self.process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=self.log,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+        super().__init__([str(PYTHON_BIN / "gunicorn"), "-k", "gthread", "-w", str(workers), "--threads",
+                          str(threads), "-b", f"127.0.0.1:{self.port}", "--timeout", "60", "--graceful-timeout",
+                          "5", "--keep-alive", str(keep_alive), target], environment, log_path)
 
     def wait_ready(self, path: str = "/healthz", timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
@@ -144,16 +167,6 @@ class Gunicorn:
                 pass
             time.sleep(0.2)
         raise RuntimeError("gunicorn did not become ready")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        self.log.close()
 
 
 def _token(html: str, pattern=CSRF) -> str:
@@ -261,26 +274,6 @@ def verify(url: str, label: str, expected: int) -> dict:
             "duplicated": len(markers) - len(set(markers)),
             "partial": sum(1 for row in rows if row[2] != ANSWERS_PER_RESPONSE),
             "drafts_left": drafts}
-
-
-class Worker:
-    """One `flask worker` (RQ) process for the benchmark's own queue."""
-
-    def __init__(self, environment: dict, log_path: Path):
-        self.log = open(log_path, "w")
-        self.process = subprocess.Popen([str(PYTHON_BIN / "flask"), "--app", "wsgi", "worker"], cwd=REPO,
-                                        env=environment, stdout=self.log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        self.log.close()
 
 
 def wait_for_embeddings(url: str, timeout: float) -> int:
