@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import sys
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -26,14 +27,15 @@ from benchmarks.load import DEFAULT_DATABASE, PAGES, SUBMISSION, SURVEY_CODE, _t
 
 
 class StatementCounter:
-    """Counts the SQL statements the engine sends while `step` is set."""
+    """Counts the SQL statements the requests send while `step` is set (not those of the job thread)."""
 
     def __init__(self):
         self.step = None
         self.counts = defaultdict(int)
+        self.thread = threading.get_ident()
 
     def __call__(self, *_args, **_kwargs):
-        if self.step is not None:
+        if self.step is not None and threading.get_ident() == self.thread:
             self.counts[self.step] += 1
 
 
