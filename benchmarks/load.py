@@ -367,7 +367,8 @@ def main(argv=None) -> int:
         if worker is not None:
             worker.stop()
 
-    jobs = "RQ worker (1 process) beside gunicorn" if args.redis_url else "in-process job thread of each gunicorn worker"
+    jobs = ("RQ worker (1 process) beside gunicorn" if args.redis_url
+            else "in-process job thread of each gunicorn worker")
     print(f"\nLoad benchmark: gunicorn gthread, {args.workers} workers x {args.threads} threads, "
           f"keep-alive {args.keep_alive} s, PostgreSQL; "
           f"{residents} residents per level, each 9 requests (start, consent, 3 pages x GET+POST, thanks); "

@@ -13,5 +13,6 @@ Modules:
 * `display` — choices in the reader's language for templates; `results` — the public results page data.
 
 What others may rely on: `store_response` is idempotent per submission id; a draft never outlives its
-submission (it is deleted in the transaction that stores the response); results never show a count below the process's minimum group size.
+submission (it is deleted in the transaction that stores the response); results never show a count below
+the process's minimum group size.
 """
