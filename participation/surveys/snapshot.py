@@ -45,6 +45,8 @@ def structure(survey_id: int, version: str) -> Survey | None:
     survey = _load_detached(survey_id)
     if survey is not None:
         with _lock:
+            for outdated in [key for key in cache if key[0] == survey.id]:
+                del cache[outdated]
             cache[(survey.id, survey.structure_version)] = survey
             while len(cache) > CACHED_SURVEYS:
                 cache.popitem(last=False)
