@@ -149,7 +149,7 @@ _schedule_lock = threading.Lock()
 def queue_scheduled_embedding(app, process_id: int) -> None:
     """The delay is over: later answers ask again, and the job embeds everything stored until it runs."""
     with _schedule_lock:
-        app.extensions["embedding_timers"].pop(process_id, None)
+        app.extensions.get("embedding_timers", {}).pop(process_id, None)
     with app.app_context():
         queue_embedding(process_id)
 
