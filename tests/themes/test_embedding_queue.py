@@ -31,6 +31,7 @@ def test_many_submissions_within_the_delay_ask_for_one_job_that_embeds_them_all(
         free_text(survey, number)
     assert embed_jobs() == [], "the submissions themselves do no queue work"
     assert list(delayed.extensions["embedding_timers"]) == [process.id]
+    delayed.extensions["embedding_timers"][process.id].cancel()
     embedding.queue_scheduled_embedding(delayed, process.id)  # what the timer does when the delay is over
     assert len(embed_jobs()) == 1
     wait_for(lambda: embed_jobs()[0].status == "done", timeout=120)
