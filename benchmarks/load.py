@@ -6,10 +6,13 @@ Run on demand (needs PostgreSQL at 127.0.0.1 and gunicorn; creates and uses its 
 
 It starts gunicorn (gthread workers) for the platform on a loopback port, lets N residents each
 complete the survey (start page with consent, three pages, thank-you page) with a bounded number of
-threads, and prints throughput and latency percentiles per concurrency level. Then it serves a bare
-Flask + SQLAlchemy endpoint that inserts one row under the same gunicorn settings (the framework
-ceiling) and prints the ratio. Finally it counts in the database: exactly N responses per level,
-none duplicated, none partial, no draft left behind. Exit code 1 if any check fails.
+threads, and prints throughput and latency percentiles per concurrency level. Right after each level it
+sends the same number of requests to a bare Flask + SQLAlchemy endpoint that inserts one row, served by
+a second gunicorn with the same settings (the framework ceiling), and prints the ratio; measuring both
+back to back keeps load from other processes on the machine out of the ratio as far as possible.
+Finally it waits for the embedding jobs to catch up and counts in the database: exactly N responses per
+level, none duplicated, none partial, no draft left behind. Exit code 1 if any check fails.
+With --redis-url, jobs run on one RQ worker beside gunicorn (the documented production setup).
 """
 from __future__ import annotations
 
@@ -115,17 +118,42 @@ def prepare_database(url: str) -> None:
         db.engine.dispose()
 
 
-class Gunicorn:
-    """One gunicorn on a loopback port, started and stopped by the benchmark itself."""
+class Child:
+    """A process the benchmark starts in its own session and stops again, with its output in a log file."""
 
-    def __init__(self, target: str, workers: int, threads: int, environment: dict, log_path: Path):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        command = [str(PYTHON_BIN / "gunicorn"), "-k", "gthread", "-w", str(workers), "--threads", str(threads),
-                   "-b", f"127.0.0.1:{self.port}", "--timeout", "60", "--graceful-timeout", "5", target]
+    def __init__(self, command: list[str], environment: dict, log_path: Path):
         self.log = open(log_path, "w")
         self.process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=self.log,
                                         stderr=subprocess.STDOUT, start_new_session=True)
+
+    def stop(self, timeout: float = 15) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log.close()
+
+
+class Worker(Child):
+    """One `flask worker` (RQ) process for the benchmark's own queue."""
+
+    def __init__(self, environment: dict, log_path: Path):
+        super().__init__([str(PYTHON_BIN / "flask"), "--app", "wsgi", "worker"], environment, log_path)
+
+
+class Gunicorn(Child):
+    """One gunicorn on a loopback port, started and stopped by the benchmark itself."""
+
+    def __init__(self, target: str, workers: int, threads: int, environment: dict, log_path: Path,
+                 keep_alive: int = 2):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        super().__init__([str(PYTHON_BIN / "gunicorn"), "-k", "gthread", "-w", str(workers), "--threads",
+                          str(threads), "-b", f"127.0.0.1:{self.port}", "--timeout", "60", "--graceful-timeout",
+                          "5", "--keep-alive", str(keep_alive), target], environment, log_path)
 
     def wait_ready(self, path: str = "/healthz", timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
@@ -139,16 +167,6 @@ class Gunicorn:
                 pass
             time.sleep(0.2)
         raise RuntimeError("gunicorn did not become ready")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        self.log.close()
 
 
 def _token(html: str, pattern=CSRF) -> str:
@@ -258,6 +276,26 @@ def verify(url: str, label: str, expected: int) -> dict:
             "drafts_left": drafts}
 
 
+def wait_for_embeddings(url: str, timeout: float) -> int:
+    """Wait until every free-text answer has its embedding (or the timeout); return how many still have none."""
+    from sqlalchemy import create_engine, text
+    engine = create_engine(url)
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            with engine.connect() as connection:
+                missing = connection.execute(text(
+                    "SELECT count(*) FROM answer a JOIN question q ON q.id = a.question_id "
+                    "LEFT JOIN answer_embedding e ON e.answer_id = a.id "
+                    "WHERE q.kind IN ('short_text', 'long_text') AND a.text_value IS NOT NULL "
+                    "AND e.answer_id IS NULL")).scalar()
+            if not missing or time.monotonic() > deadline:
+                return missing
+            time.sleep(2)
+    finally:
+        engine.dispose()
+
+
 def summary(outcome: Outcome, seconds: float, unit_requests: int) -> dict:
     requests = len(outcome.latencies)
     return {"requests_per_s": requests / seconds if seconds else 0, "units_per_s": outcome.completed / seconds,
@@ -272,7 +310,13 @@ def main(argv=None) -> int:
     parser.add_argument("--concurrency", default="8,32,64,128", help="comma-separated levels of concurrent residents")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--keep-alive", type=int, default=5,
+                        help="gunicorn --keep-alive seconds for both servers; with gthread and all threads busy, "
+                             "gunicorn's default of 2 closes waiting keep-alive connections under overload")
     parser.add_argument("--time-limit", type=float, default=240, help="seconds per level at most")
+    parser.add_argument("--redis-url", default="",
+                        help="run jobs on RQ with one `flask worker` beside gunicorn (the documented production "
+                             "setup); empty: jobs run in the gunicorn workers' own job thread")
     parser.add_argument("--database-url",
                         default=f"postgresql+psycopg://postgres@127.0.0.1:5432/{DEFAULT_DATABASE}")
     args = parser.parse_args(argv)
@@ -286,38 +330,50 @@ def main(argv=None) -> int:
     environment = dict(os.environ, DATABASE_URL=args.database_url, REDIS_URL="", LOAD_DEMO="0",
                        AUTO_MIGRATE="0", SECRET_KEY="benchmark", COOKIE_SECURE="0", LOG_JSON="0",
                        SUBMISSIONS_PER_HOUR="0", PYTHONPATH=str(REPO))
+    if args.redis_url:
+        environment["REDIS_URL"] = args.redis_url
+        environment["RQ_QUEUE"] = f"bench-{run_id}"
+    from sqlalchemy import create_engine
+
+    from benchmarks.ceiling_app import metadata
+    engine = create_engine(args.database_url)
+    metadata.drop_all(engine)
+    metadata.create_all(engine)
+    engine.dispose()
+
     results = []
-    server = Gunicorn("wsgi:app", args.workers, args.threads, environment, log_dir / "platform.log")
+    # Both servers run for the whole benchmark, idle while the other is measured: each level measures the
+    # platform and right after it the ceiling, so load from other processes on the machine hits both alike.
+    server = Gunicorn("wsgi:app", args.workers, args.threads, environment, log_dir / "platform.log",
+                      args.keep_alive)
+    ceiling = Gunicorn("benchmarks.ceiling_app:app", args.workers, args.threads, environment,
+                       log_dir / "ceiling.log", args.keep_alive)
+    worker = Worker(environment, log_dir / "worker.log") if args.redis_url else None
     try:
         server.wait_ready()
+        ceiling.wait_ready()
         for level in levels:
             label = f"L{run_id}c{level}"
             outcome, seconds = run_residents(server.url, residents, level, label, args.time_limit)
-            results.append({"level": level, "label": label, "outcome": outcome,
-                            "app": summary(outcome, seconds, 9)})
+            result = {"level": level, "label": label, "outcome": outcome, "app": summary(outcome, seconds, 9)}
             print(f"platform  c={level:<4} {residents} residents in {seconds:.1f} s", flush=True)
+            outcome, seconds = run_ceiling(ceiling.url, residents * 9, level, label)
+            result["ceiling"] = summary(outcome, seconds, 1)
+            results.append(result)
+        embedding_backlog = wait_for_embeddings(args.database_url, timeout=120)
     finally:
         server.stop()
-
-    ceiling = Gunicorn("benchmarks.ceiling_app:app", args.workers, args.threads, environment,
-                       log_dir / "ceiling.log")
-    try:
-        from sqlalchemy import create_engine
-
-        from benchmarks.ceiling_app import metadata
-        engine = create_engine(args.database_url)
-        metadata.drop_all(engine)
-        metadata.create_all(engine)
-        engine.dispose()
-        ceiling.wait_ready()
-        for result in results:
-            outcome, seconds = run_ceiling(ceiling.url, residents * 9, result["level"], result["label"])
-            result["ceiling"] = summary(outcome, seconds, 1)
-    finally:
         ceiling.stop()
+        if worker is not None:
+            worker.stop()
 
-    print(f"\nLoad benchmark: gunicorn gthread, {args.workers} workers x {args.threads} threads, PostgreSQL; "
-          f"{residents} residents per level, each 9 requests (start, consent, 3 pages x GET+POST, thanks)")
+    jobs = ("RQ worker (1 process) beside gunicorn" if args.redis_url
+            else "in-process job thread of each gunicorn worker")
+    print(f"\nLoad benchmark: gunicorn gthread, {args.workers} workers x {args.threads} threads, "
+          f"keep-alive {args.keep_alive} s, PostgreSQL; "
+          f"{residents} residents per level, each 9 requests (start, consent, 3 pages x GET+POST, thanks); "
+          f"embedding jobs: {jobs}")
+    print("command: " + " ".join(["benchmarks/load.py", *(argv if argv is not None else sys.argv[1:])]))
     header = (f"{'conc':>5} {'surveys/s':>10} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'fail':>5} | "
               f"{'ceiling req/s':>13} {'p50 ms':>7} {'p95 ms':>7} | {'ratio':>6} | "
               f"{'stored':>6} {'dup':>4} {'partial':>7} {'drafts':>6}")
@@ -334,12 +390,13 @@ def main(argv=None) -> int:
               f"{ceiling_stats['p95_ms']:>7.1f} | {ratio:>6.2f} | {check['stored']:>6} {check['duplicated']:>4} "
               f"{check['partial']:>7} {check['drafts_left']:>6}")
         ok = ok and check["stored"] == residents == result["outcome"].completed and not check["duplicated"] \
-            and not check["partial"]
+            and not check["partial"] and not check["drafts_left"]
         for failure in result["outcome"].failures[:5]:
             print(f"      failure: {failure}")
     print("\nratio = platform requests/s ÷ ceiling requests/s (bare Flask + SQLAlchemy, one INSERT per request)")
-    print("PASS: every resident's response stored exactly once and complete" if ok else
-          "FAIL: lost, duplicated or partial responses (see above)")
+    print(f"free-text answers still without embedding 120 s after the last level at most: {embedding_backlog}")
+    print("PASS: every resident's response stored exactly once and complete, no draft left" if ok else
+          "FAIL: lost, duplicated or partial responses or drafts left behind (see above)")
     print(f"server logs: {log_dir}")
     return 0 if ok else 1
 

@@ -116,19 +116,28 @@ def worker(burst):
 @click.command("run-demo")
 @click.option("--host", default="127.0.0.1")
 @click.option("--port", default=5000, type=int)
-def run_demo(host, port):
-    """Start the embedded default: SQLite, in-process jobs, demo data; prints URL and logins."""
-    from werkzeug.serving import run_simple
+@click.option("--threads", default=8, type=int, help="requests served at the same time")
+def run_demo(host, port, threads):
+    """Start the embedded default: SQLite, in-process jobs, demo data; prints URL and logins.
+
+    Served by waitress (a production WSGI server that runs wherever Python runs), with the in-process
+    job runner started alongside.
+    """
+    from waitress import serve
 
     from .demo.loader import DEMO_LOGINS
+    from .jobs.local import start_local_runner
+    from .themes.embedding import queue_pending_embeddings
 
     app = current_app._get_current_object()
+    if not app.config.get("REDIS_URL"):
+        start_local_runner(app, periodic=[queue_pending_embeddings])
     click.echo(f"\n  Participation platform running at http://{host}:{port}/\n")
     click.echo("  Demo logins:")
     for role, email, password in DEMO_LOGINS:
         click.echo(f"    {role:<11} {email} / {password}")
     click.echo("")
-    run_simple(host, port, app, use_reloader=False, threaded=True)
+    serve(app, host=host, port=port, threads=threads, ident="participation")
 
 
 @click.group("jobs")

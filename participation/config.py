@@ -95,4 +95,5 @@ def load_config(instance_path: Path) -> dict:
         "JOB_QUEUED_ALERT_MINUTES": float(settings.get("JOB_QUEUED_ALERT_MINUTES", 15)),
         "LOG_JSON": _flag(settings, "LOG_JSON", production),
         "ANALYSIS_EMBED_ON_SUBMIT": _flag(settings, "ANALYSIS_EMBED_ON_SUBMIT", True),
+        "ANALYSIS_EMBED_DELAY_SECONDS": float(settings.get("ANALYSIS_EMBED_DELAY_SECONDS", 10)),
     }

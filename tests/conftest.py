@@ -70,6 +70,7 @@ def _test_config(database_url: str, instance_path, **extra) -> dict:
         "SECRET_KEY": "test-secret",
         "SERVER_NAME": None,
         "ANALYSIS_EMBED_ON_SUBMIT": False,
+        "ANALYSIS_EMBED_DELAY_SECONDS": 0,
         **extra,
     }
 

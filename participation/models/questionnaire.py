@@ -19,6 +19,11 @@ PROFILE_FIELDS = ("district", "target_group")
 SHORT_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 
+def new_structure_version() -> str:
+    """A fresh, never reused mark for a questionnaire's structure (see surveys.snapshot)."""
+    return secrets.token_hex(8)
+
+
 def new_short_code(length: int = 6) -> str:
     """A short code that is easy to type from a flyer (no 0/o, 1/l/i)."""
     return "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(length))
@@ -46,6 +51,9 @@ class Questionnaire(Translatable, db.Model):
     results_published: Mapped[bool] = mapped_column(Boolean, default=False)
     guide_type: Mapped[str | None] = mapped_column(String(20), nullable=True)
     created_at = mapped_column(UTCDateTime, default=utcnow)
+    # Changes with every edit of the questionnaire, its sections, questions, options or process, so cached
+    # copies of the structure are recognised as outdated (surveys.snapshot).
+    structure_version: Mapped[str] = mapped_column(String(32), default=new_structure_version, server_default="0")
 
     process = relationship("Process", back_populates="questionnaires")
     sections = relationship("Section", back_populates="questionnaire", cascade="all, delete-orphan",

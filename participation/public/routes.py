@@ -6,11 +6,11 @@ from ..extensions import db
 from ..forms.public import StartForm
 from ..languages import i18n
 from ..models import Survey
-from ..privacy.deletion import deletion_code_for_new_response
 from ..privacy.flooding import check_submission_rate
 from ..surveys.answering import valid_submission_id
-from ..surveys.flow import availability, find_draft, find_survey, start_draft, submit, submitted_response
+from ..surveys.flow import availability, start_draft, submit, submitted_response, survey_and_draft
 from ..surveys.progress import SurveyInProgress, survey_pages
+from ..surveys.snapshot import survey_for_residents
 from . import bp
 from .common import unavailable_page, use_survey_languages
 
@@ -38,25 +38,28 @@ def remember_submission_id(code: str, submission_id: str | None) -> None:
     session[DRAFTS_KEY] = drafts
 
 
-def open_survey_or_page(code: str):
-    """(survey, language, None) when residents can answer, else (survey, language, friendly page)."""
-    survey = find_survey(code)
+def open_survey_or_page(code: str, submission_id: str | None):
+    """(survey, draft, language, None) when residents can answer, else (…, friendly page).
+
+    The survey is the cached, read-only structure (surveys.snapshot); with the draft of `submission_id`
+    it costs one query.
+    """
+    survey, draft = survey_and_draft(code, submission_id)
     language = use_survey_languages(survey if survey is not None and survey.status != "draft" else None)
     state = availability(survey)
     if not state.open:
-        return survey, language, unavailable_page(survey, state)
-    return survey, language, None
+        return survey, draft, language, unavailable_page(survey, state)
+    return survey, draft, language, None
 
 
 @bp.route("/s/<code>", methods=["GET", "POST"])
 def survey_start(code: str):
-    survey, language, unavailable = open_survey_or_page(code)
+    survey, draft, language, unavailable = open_survey_or_page(code, remembered_submission_id(code))
     if unavailable:
         return unavailable
     form = StartForm()
     if not survey.consent_text:
         del form.consent
-    draft = find_draft(survey, remembered_submission_id(code))
     if request.method == "GET" and draft is not None and "consent" in form:
         form.consent.data = draft.consent
     if form.validate_on_submit():
@@ -64,7 +67,7 @@ def survey_start(code: str):
         if chosen in survey.languages and chosen in i18n.LANGUAGES:
             session["lang"] = language = chosen
         draft = start_draft(survey, consent="consent" in form and bool(form.consent.data),
-                            submission_id=remembered_submission_id(code))
+                            submission_id=remembered_submission_id(code), existing=draft)
         remember_submission_id(code, draft.submission_id)
         first = SurveyInProgress(survey, draft).first_page()
         return redirect(url_for(".survey_page", code=code, number=first, lang=language))
@@ -75,23 +78,23 @@ def survey_start(code: str):
 
 @bp.route("/s/<code>/<int:number>", methods=["GET", "POST"])
 def survey_page(code: str, number: int):
-    survey, language, unavailable = open_survey_or_page(code)
+    submission_id = request.form.get("submission_id") if request.method == "POST" else remembered_submission_id(code)
+    survey, draft, language, unavailable = open_survey_or_page(code, submission_id)
     if unavailable:
         return unavailable
     if not 1 <= number <= len(survey_pages(survey)):
         abort(404)
     if request.method == "GET":
-        draft = find_draft(survey, remembered_submission_id(code))
         if draft is None:
             return redirect(url_for(".survey_start", code=code))
         return render_page(SurveyInProgress(survey, draft), number, language)
 
-    submission_id = request.form.get("submission_id")
-    if submitted_response(survey, submission_id) is not None:  # back button or resend after submitting
-        return redirect(url_for(".survey_thanks", code=code))
     if not valid_submission_id(submission_id):
         return redirect(url_for(".survey_start", code=code))
-    draft = find_draft(survey, submission_id) or start_draft(survey, consent=False, submission_id=submission_id)
+    if draft is None:  # a submission drops its draft in the same transaction
+        if submitted_response(survey, submission_id) is not None:  # back button or resend after submitting
+            return redirect(url_for(".survey_thanks", code=code))
+        draft = start_draft(survey, consent=False, submission_id=submission_id)
     remember_submission_id(code, draft.submission_id)
     progress = SurveyInProgress(survey, draft)
     parsed = progress.record_page(number, request.form)
@@ -127,9 +130,9 @@ def survey_page(code: str, number: int):
         flash(_("Gerade kommen sehr viele Antworten auf einmal an. Ihre Antworten sind gespeichert – "
                 "bitte senden Sie sie später noch einmal ab."), "error")
         return render_page(progress, number, language, status=429)
-    response = submit(survey, progress.draft, progress.values(), language)
+    _response, deletion_code = submit(survey, progress.draft, progress.values(), language)
     remember_submission_id(code, None)
-    remember_deletion_code(code, deletion_code_for_new_response(response))
+    remember_deletion_code(code, deletion_code)
     return redirect(url_for(".survey_thanks", code=code))
 
 
@@ -160,7 +163,7 @@ def render_page(progress: SurveyInProgress, number: int, language: str, errors: 
 
 @bp.route("/s/<code>/danke")
 def survey_thanks(code: str):
-    survey = find_survey(code)
+    survey = survey_for_residents(code)
     state = availability(survey)
     language = use_survey_languages(survey if state.state != "unknown" else None)
     if state.state == "unknown":

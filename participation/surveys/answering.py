@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
@@ -197,15 +198,20 @@ def valid_submission_id(submission_id: str | None) -> bool:
 def store_response(questionnaire: Questionnaire, values: dict, *, submission_id: str, channel: str = "online",
                    language: str = "de", consent: bool = False, recorded_by=None,
                    translations_de: dict | None = None, items: list[dict] | None = None,
+                   within_transaction: Callable[[Response], None] | None = None,
                    **session_facts) -> tuple[Response, bool]:
     """Store one response exactly once; return (response, created).
 
     A second call with the same submission id returns the stored response and writes nothing.
     `items` are extra free-text entries of a focus group: {"question": code, "kind": note|quote, "text": ...}.
+    `within_transaction(response)` runs before the commit of a new response, so what it writes is stored
+    together with the response or not at all (e.g. dropping the resident's draft).
+    Questions are referenced by id only, so a cached (read-only) structure is never attached to the session.
     """
     existing = find_submission(submission_id)
     if existing is not None:
         return existing, False
+    has_text = False
     with db.session.no_autoflush:  # build the whole response before anything is written
         response = Response(questionnaire_id=questionnaire.id, process_id=questionnaire.process_id,
                             submission_id=submission_id, channel=channel, language=language,
@@ -215,9 +221,10 @@ def store_response(questionnaire: Questionnaire, values: dict, *, submission_id:
             if question.code not in values:
                 continue
             value = values[question.code]
-            answer = Answer(question=question)
+            answer = Answer(question_id=question.id)
             _set_answer_value(answer, question, value)
             if question.is_text and answer.text_value:
+                has_text = True
                 answer.language = detect_language(answer.text_value, expected=language)
                 if translations_de.get(question.code):
                     answer.translation_de = clean_text(translations_de[question.code])[:question.text_limit()]
@@ -228,12 +235,15 @@ def store_response(questionnaire: Questionnaire, values: dict, *, submission_id:
             text = clean_text(item.get("text") or "")
             if question is None or not text:
                 continue
-            response.answers.append(Answer(question=question, item_kind=item.get("kind", "note"), text_value=text,
+            has_text = True
+            response.answers.append(Answer(question_id=question.id, item_kind=item.get("kind", "note"), text_value=text,
                                            language=detect_language(text, expected=language),
                                            translation_de=clean_text(item.get("translation_de") or "") or None))
     try:
         with db.session.begin_nested():
             db.session.add(response)
+            if within_transaction is not None:
+                within_transaction(response)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -241,8 +251,9 @@ def store_response(questionnaire: Questionnaire, values: dict, *, submission_id:
         if existing is None:
             raise
         return existing, False
-    from ..themes.embedding import after_response_stored
-    after_response_stored(response)
+    if has_text:
+        from ..themes.embedding import free_text_stored
+        free_text_stored(questionnaire.process_id)
     return response, True
 
 

@@ -6,14 +6,19 @@ visibility and errors of one resident's way through a survey live in `surveys.pr
 from __future__ import annotations
 
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy.exc import IntegrityError
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import Question, Response, Section, Survey, SurveyDraft, utcnow
+from ..models import Question, Questionnaire, Response, Section, Survey, SurveyDraft, utcnow
+from ..privacy.deletion import issue_deletion_code
+from . import snapshot
 from .answering import (
     normalised_values,
     store_response,
@@ -21,6 +26,7 @@ from .answering import (
 )
 
 DRAFT_LIFETIME = timedelta(days=3)
+INSERT_BY_DIALECT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 # Far above every answer limit: what someone typed is kept for correcting, abuse cannot bloat a draft.
 RAW_TEXT_CAP = 20000
 
@@ -43,6 +49,22 @@ def find_survey(code: str) -> Survey | None:
         selectinload(Survey.sections).selectinload(Section.questions).selectinload(Question.options),
         selectinload(Survey.sections).selectinload(Section.questions).selectinload(Question.condition_question),
     )).scalar_one_or_none()
+
+
+def survey_and_draft(code: str, submission_id: str | None) -> tuple[Survey | None, Draft | None]:
+    """The survey's cached structure (surveys.snapshot) and the resident's draft, in one query."""
+    draft_table = SurveyDraft.__table__
+    joined = Questionnaire.__table__.outerjoin(draft_table, (draft_table.c.questionnaire_id == Questionnaire.id) & (
+        draft_table.c.submission_id == (submission_id if valid_submission_id(submission_id) else "")))
+    row = db.session.execute(
+        select(Questionnaire.id, Questionnaire.structure_version, draft_table.c.submission_id,
+               draft_table.c.raw_answers, draft_table.c.consent).select_from(joined)
+        .where(Questionnaire.short_code == code, Questionnaire.kind == "survey")).first()
+    if row is None:
+        return None, None
+    survey = snapshot.structure(row.id, row.structure_version)
+    draft = Draft(row.submission_id, dict(row.raw_answers or {}), bool(row.consent)) if row.submission_id else None
+    return survey, (draft if survey is not None else None)
 
 
 def availability(survey: Survey | None) -> Availability:
@@ -82,24 +104,27 @@ def submitted_response(survey: Survey, submission_id: str | None) -> Response | 
         submission_id=submission_id, questionnaire_id=survey.id)).scalar_one_or_none()
 
 
-def start_draft(survey: Survey, consent: bool, submission_id: str | None = None) -> Draft:
-    """Begin (or, for a known submission id, resume) a draft; old abandoned drafts are swept on the way."""
-    draft = find_draft(survey, submission_id)
-    if draft is not None:
-        db.session.execute(db.update(SurveyDraft).where(SurveyDraft.submission_id == draft.submission_id)
+def start_draft(survey: Survey, consent: bool, submission_id: str | None = None,
+                existing: Draft | None = None) -> Draft:
+    """Begin a draft, or resume `existing` (the draft already found for this submission id) with this consent.
+
+    Old abandoned drafts are swept on the way, at most every DRAFT_SWEEP_INTERVAL per web process.
+    """
+    if existing is not None:
+        db.session.execute(db.update(SurveyDraft).where(SurveyDraft.submission_id == existing.submission_id)
                            .values(consent=consent, updated_at=utcnow()))
         db.session.commit()
-        draft.consent = consent
-        return draft
-    sweep_drafts()
+        existing.consent = consent
+        return existing
+    sweep_drafts_now_and_then()
     submission_id = submission_id if valid_submission_id(submission_id) else new_submission_id()
-    try:
-        with db.session.begin_nested():
-            db.session.add(SurveyDraft(questionnaire_id=survey.id, submission_id=submission_id, raw_answers={},
-                                       consent=consent))
-        db.session.commit()
-    except IntegrityError:  # the same form sent twice at once: the other request created it
-        db.session.rollback()
+    insert = INSERT_BY_DIALECT[db.engine.dialect.name]  # one statement, no savepoint, even when sent twice
+    created = db.session.execute(
+        insert(SurveyDraft).values(questionnaire_id=survey.id, submission_id=submission_id, raw_answers={},
+                                   consent=consent, updated_at=utcnow())
+        .on_conflict_do_nothing(index_elements=["submission_id"])).rowcount
+    db.session.commit()
+    if not created:  # the same form sent twice at once: the other request created it
         return find_draft(survey, submission_id) or Draft(submission_id, {}, consent)
     return Draft(submission_id, {}, consent)
 
@@ -127,14 +152,43 @@ def save_raw(draft: Draft, questions: list[Question], raw: dict) -> bool:
     return bool(result.rowcount)
 
 
-def submit(survey: Survey, draft: Draft, values: dict, language: str) -> Response:
-    """Store the draft's values as a response exactly once (a resend returns the stored one), drop the draft."""
-    response, _created = store_response(survey, normalised_values(survey, values),
-                                        submission_id=draft.submission_id, channel="online",
-                                        language=language, consent=bool(draft.consent))
-    db.session.execute(db.delete(SurveyDraft).where(SurveyDraft.submission_id == draft.submission_id))
-    db.session.commit()
-    return response
+def submit(survey: Survey, draft: Draft, values: dict, language: str) -> tuple[Response, str | None]:
+    """Store the draft's values as a response exactly once and drop the draft in the same transaction.
+
+    Returns the response and, for a new one, its deletion code (only the hash is stored with it); a resend
+    returns the stored response and no code.
+    """
+    issued = []
+
+    def drop_draft_and_issue_code(response: Response) -> None:
+        _delete_draft(draft.submission_id)
+        issued.append(issue_deletion_code(response))
+
+    response, created = store_response(survey, normalised_values(survey, values),
+                                       submission_id=draft.submission_id, channel="online",
+                                       language=language, consent=bool(draft.consent),
+                                       within_transaction=drop_draft_and_issue_code)
+    if not created:
+        _delete_draft(draft.submission_id)
+        db.session.commit()
+    return response, (issued[0] if created else None)
+
+
+def _delete_draft(submission_id: str) -> None:
+    db.session.execute(db.delete(SurveyDraft).where(SurveyDraft.submission_id == submission_id)
+                       .execution_options(synchronize_session=False))
+
+
+DRAFT_SWEEP_INTERVAL = 300
+
+
+def sweep_drafts_now_and_then() -> None:
+    """Sweep at most every DRAFT_SWEEP_INTERVAL seconds per web process: one DELETE per new draft is waste."""
+    now = time.monotonic()
+    if now - current_app.extensions.get("drafts_swept_at", float("-inf")) < DRAFT_SWEEP_INTERVAL:
+        return
+    current_app.extensions["drafts_swept_at"] = now
+    sweep_drafts()
 
 
 def sweep_drafts() -> int:

@@ -1,4 +1,4 @@
-"""`flask themes run|show`: theme analysis from the command line."""
+"""`flask themes run|show|embed-pending`: theme analysis from the command line."""
 import click
 from flask.cli import with_appcontext
 
@@ -63,3 +63,11 @@ def themes_show(target, quotes):
                 click.echo(f"         de: {quote.translation_de}")
     click.echo(f"\nwithout theme: {overview.unassigned_count(process)}")
 
+
+
+@themes_group.command("embed-pending")
+@with_appcontext
+def themes_embed_pending():
+    """Queue embedding for free-text answers that have none yet (cron; after a web process was stopped)."""
+    from .embedding import queue_pending_embeddings
+    click.echo(f"embedding queued for {queue_pending_embeddings()} process(es)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -118,21 +119,81 @@ def embed_on_submit_enabled() -> bool:
     return bool(current_app.config.get("ANALYSIS_EMBED_ON_SUBMIT", True))
 
 
-def after_response_stored(response: Response) -> None:
-    """Queue embedding of a new response's free text; at most one queued embedding job per process.
+def free_text_stored(process_id: int) -> None:
+    """New free text in a process: make sure an embedding job will pick it up, never at the resident's cost.
 
-    Never lets a problem reach the resident: their answers are already stored.
+    With ANALYSIS_EMBED_DELAY_SECONDS (default 10) the job is asked for once per delay and web process,
+    after the delay: everything stored meanwhile is embedded by one job, and the request that stored the
+    answer does no queue work at all. 0 asks right away (tests, command line). Answers whose request was
+    lost with its process are picked up by `queue_pending_embeddings` (`flask jobs sweep`).
     """
     if not embed_on_submit_enabled():
         return
-    try:
-        if not any(answer.text_value and answer.question.kind in TEXT_KINDS for answer in response.answers):
+    delay = float(current_app.config.get("ANALYSIS_EMBED_DELAY_SECONDS", 0) or 0)
+    if delay <= 0:
+        queue_embedding(process_id)
+        return
+    app = current_app._get_current_object()
+    scheduled = app.extensions.setdefault("embedding_timers", {})
+    with _schedule_lock:
+        if process_id in scheduled:
             return
+        timer = scheduled[process_id] = threading.Timer(delay, queue_scheduled_embedding, args=(app, process_id))
+    timer.daemon = True
+    timer.start()
+
+
+_schedule_lock = threading.Lock()
+
+
+def queue_scheduled_embedding(app, process_id: int) -> None:
+    """The delay is over: later answers ask again, and the job embeds everything stored until it runs."""
+    with _schedule_lock:
+        app.extensions.get("embedding_timers", {}).pop(process_id, None)
+    with app.app_context():
+        queue_embedding(process_id)
+
+
+def cancel_scheduled_embeddings(app) -> None:
+    """Stop waiting timers (shutdown, tests); the answers are picked up by the next sweep."""
+    with _schedule_lock:
+        timers = app.extensions.pop("embedding_timers", {})
+    for timer in timers.values():
+        timer.cancel()
+
+
+def queue_embedding(process_id: int) -> None:
+    """Queue embedding of a process's new free text; at most one queued embedding job per process.
+
+    Never lets a problem reach the resident: their answers are already stored.
+    """
+    try:
         waiting = db.session.execute(
             db.select(Job.id).where(Job.kind == "themes.embed_pending", Job.status == "queued",
-                                    Job.process_id == response.process_id).limit(1)).first()
+                                    Job.process_id == process_id).limit(1)).first()
         if waiting is None:
-            enqueue("themes.embed_pending", process_id=response.process_id, process=response.process_id)
-    except Exception:  # the resident's submission is stored; embedding catches up with the next one
+            enqueue("themes.embed_pending", process_id=process_id, process=process_id)
+    except Exception:  # the answers are stored; embedding catches up with the next one or the sweep
         db.session.rollback()
-        log.exception("could not queue embedding for response %s", response.id)
+        log.exception("could not queue embedding for process %s", process_id)
+
+
+def processes_with_pending_embeddings() -> list[int]:
+    """Processes with free-text answers that have no embedding yet (e.g. their web process died)."""
+    rows = db.session.execute(
+        db.select(Response.process_id).distinct()
+        .join(Answer, Answer.response_id == Response.id).join(Question, Answer.question_id == Question.id)
+        .outerjoin(AnswerEmbedding, AnswerEmbedding.answer_id == Answer.id)
+        .where(Question.kind.in_(TEXT_KINDS), Answer.text_value.is_not(None), Answer.text_value != "",
+               Answer.review_flag.is_(None), AnswerEmbedding.answer_id.is_(None))).scalars()
+    return sorted(rows)
+
+
+def queue_pending_embeddings() -> int:
+    """Queue embedding for every process with unembedded free text; returns how many processes."""
+    if not embed_on_submit_enabled():
+        return 0
+    processes = processes_with_pending_embeddings()
+    for process_id in processes:
+        queue_embedding(process_id)
+    return len(processes)

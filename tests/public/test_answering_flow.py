@@ -284,7 +284,9 @@ def test_every_platform_language_can_be_offered_with_the_right_direction(client,
     assert '<html lang="de" dir="ltr">' in easy and 'aria-current="true">Einfache Sprache' in easy
 
 
-def test_abandoned_drafts_are_swept_when_someone_new_starts(app, survey):
+def test_abandoned_drafts_are_swept_when_someone_new_starts(app, survey, monkeypatch):
+    from participation.surveys import flow
+    monkeypatch.setattr(flow, "DRAFT_SWEEP_INTERVAL", 0)  # a web process sweeps at most every few minutes
     submission_id = start(app.test_client())
     db.session.execute(db.update(SurveyDraft).values(updated_at=utcnow() - timedelta(days=4)))
     db.session.commit()
