@@ -127,9 +127,11 @@ def run_demo(host, port, threads):
 
     from .demo.loader import DEMO_LOGINS
     from .jobs.local import start_local_runner
+    from .startup import prepare_now
     from .themes.embedding import queue_pending_embeddings
 
     app = current_app._get_current_object()
+    prepare_now(app)
     if not app.config.get("REDIS_URL"):
         start_local_runner(app, periodic=[queue_pending_embeddings])
     click.echo(f"\n  Participation platform running at http://{host}:{port}/\n")

@@ -35,11 +35,12 @@ def prepare_database(app: Flask) -> None:
             return
         with lock:
             if not state["prepared"]:
-                _prepare(app)
+                prepare_now(app)
                 state["prepared"] = True
 
 
-def _prepare(app: Flask) -> None:
+def prepare_now(app: Flask) -> None:
+    """Migrate and load the demo at once (run-demo does this before it serves, so no resident waits)."""
     if app.config.get("AUTO_MIGRATE"):
         upgrade_schema()
     if app.config.get("LOAD_DEMO"):
