@@ -1,4 +1,6 @@
 """Wiring of the web layer: extensions, blueprints, security headers, error pages, template helpers."""
+import hmac
+
 from flask import Flask, g, jsonify, render_template, request, session
 from flask_babel import format_date, format_datetime, format_decimal
 from flask_babel import gettext as _
@@ -45,9 +47,12 @@ def init_app(app: Flask) -> None:
     login_manager.session_protection = "strong"
 
     @login_manager.user_loader
-    def load_user(user_id: str):
+    def load_user(session_id: str):
+        """The cookie names the account and its current session token: older cookies no longer work."""
         from .models import User
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        user_id, _separator, token = session_id.partition(":")
+        user = db.session.get(User, int(user_id)) if user_id.isdigit() and len(user_id) < 10 else None
+        return user if user is not None and token and hmac.compare_digest(user.session_token, token) else None
 
     _register_blueprints(app)
     _register_request_hooks(app)
