@@ -26,15 +26,18 @@ class Span:
 
 # ---------------------------------------------------------------------------------------- contact details
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+"
+                  r"|(?<![\w@.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,6}\.(?:com|de|org|net|eu|info|me|ru|ua|pl|tr|ir|io)/[^\s<>\"']+",
+                  re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}", re.UNICODE)
 _TLD = r"(?:de|com|org|net|eu|info|at|ch|tr|ru|ua|pl|ir|io|me|biz|edu|co|uk|nl|fr|it|es)"
 _OBFUSCATED_AT = (r"(?:\s*[(\[{<]\s*(?i:at|ät|@|аt|эт)\s*[)\]}>]\s*|\s+(?i:at|ät)\s+|\s*@\s+|\s+@\s*|"
                   r"\s*(?i:\(at\)|\[at\]))")
 _OBFUSCATED_DOT = (r"(?:\s*[(\[{<]\s*(?i:dot|punkt|point|nokta|kropka|точка|крапка)\s*[)\]}>]\s*|"
                    r"\s+(?i:dot|punkt|nokta|kropka)\s+|\s*\.\s*)")
 _OBFUSCATED_EMAIL = re.compile(
-    rf"(?<![\w.+-])[\w.+-]+{_OBFUSCATED_AT}[\w-]+(?:{_OBFUSCATED_DOT}[\w-]+)*?{_OBFUSCATED_DOT}{_TLD}(?![\w])")
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}(?:\s+(?i:dot|punkt)\s+[\w+-]{{1,64}}){{0,3}}{_OBFUSCATED_AT}[\w-]{{1,63}}"
+    rf"(?:{_OBFUSCATED_DOT}[\w-]{{1,63}}){{0,4}}?{_OBFUSCATED_DOT}{_TLD}(?![\w])")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
 # A phone number: optional +country or leading 0, then at least 6 digits in groups separated by spaces,
 # slashes, dots, dashes or brackets.
@@ -44,13 +47,23 @@ _DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}")
 _ISO_DATE = re.compile(r"(?<![\d-])\d{4}-\d{1,2}-\d{1,2}(?![\d-])")
 _HANDLE = re.compile(r"(?<![\w@.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
 _HANDLE_AFTER_NETWORK = re.compile(
-    r"(?i:instagram|insta|ig|telegram|tiktok|snapchat|snap|twitter|facebook|fb|discord|threads|signal|"
-    r"youtube|linkedin|mastodon)\s*(?::|-|：)\s*@?([\w.]{3,30})")
+    r"(?<!\w)(?i:instagram|insta|ig|telegram|tiktok|snapchat|snap|twitter|facebook|fb|discord|threads|signal|"
+    r"youtube|linkedin|mastodon|инстаграм|інстаграм|телеграм)\s*(?::|-|：)?\s*(?:[^\W\d_]+\s+){0,2}?"
+    r"@?((?=[\w.]*[._\d])[\w.]{3,30}(?<!\.)|(?<=[:：]\s)[\w.]{3,30}|(?<=[:：])[\w.]{3,30})")
 
 
-def _looks_like_phone(candidate: str) -> bool:
-    """Dates, years and amounts also match the loose phone pattern; require 7+ digits, no date."""
-    return sum(ch.isdigit() for ch in candidate) >= 7 and not _DATE.fullmatch(candidate.strip())
+_TIME_RANGE = re.compile(r"\d{1,2}[.:]\d{2}\s*-\s*\d{1,2}[.:]\d{2}")
+_AMOUNT_AFTER = re.compile(r"\s*(?:€|\$|(?i:euro|eur|euros|dollars?|lira|tl|zł|złotych|руб|грн|rubel)\b)")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ .]\d{3})+")
+
+
+def _looks_like_phone(match: re.Match, text: str) -> bool:
+    """Dates, times, years and amounts also match the loose phone pattern; require 7+ digits and none of
+    those (an amount is a number in groups of three followed by a currency)."""
+    candidate = match.group(0).strip()
+    if sum(ch.isdigit() for ch in candidate) < 7 or _DATE.fullmatch(candidate) or _TIME_RANGE.fullmatch(candidate):
+        return False
+    return not (_THOUSANDS.fullmatch(candidate) and _AMOUNT_AFTER.match(text, match.end()))
 
 
 def _contact_spans(text: str) -> list[Span]:
@@ -59,7 +72,7 @@ def _contact_spans(text: str) -> list[Span]:
     spans += [Span(*m.span(), "email") for m in _OBFUSCATED_EMAIL.finditer(text)]
     spans += [Span(*m.span(), "iban") for m in _IBAN.finditer(text)]
     without_dates = _ISO_DATE.sub(lambda m: "\ue000" * len(m.group(0)), text)
-    spans += [Span(*m.span(), "phone") for m in _PHONE.finditer(without_dates) if _looks_like_phone(m.group(0))]
+    spans += [Span(*m.span(), "phone") for m in _PHONE.finditer(without_dates) if _looks_like_phone(m, text)]
     spans += [Span(*m.span(), "handle") for m in _HANDLE.finditer(text)]
     spans += [Span(*m.span(1), "handle") for m in _HANDLE_AFTER_NETWORK.finditer(text)]
     return spans
@@ -85,10 +98,10 @@ ADDRESS = re.compile(
     # Am Hang 5, In der Aue 2
     rf"|\b(?:Am|An der|Auf dem|Im|In der|Zum|Zur)\s[{_UPPER}][{_LOWER}-]+{_HOUSE_NUMBER}(?=\s|[,.;:!?)]|$)"
     # 221b Baker Street, 12 Main St., Baker Street 5
-    rf"|\b\d{{1,4}}[a-z]?\s(?:[A-Z][a-z]+\s){{1,2}}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Way)"
+    rf"|\b(?:(?:Flat|Apt\.?|Apartment|Unit)\s\d{{1,4}}[a-z]?,?\s)?\d{{1,4}}[a-z]?\s(?:[A-Z][a-z]+\s){{1,2}}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Way)"
     rf"|\b[A-Z][a-z]+\s(?:Street|Road|Avenue|Lane)\s\d{{1,4}}[a-z]?\b"
     # Turkish: Atatürk Caddesi No: 5, Gül Sokak No 12, Çiçek Sok. 7
-    rf"|\b[{_UPPER}][{_LOWER}]+\s(?:Caddesi|Cad\.|Cd\.|Sokak|Sokağı|Sok\.|Sk\.|Mahallesi|Bulvarı)\s?"
+    rf"|\b(?:[{_UPPER}][{_LOWER}]+\s(?:Mahallesi|Mah\.),?\s)?[{_UPPER}][{_LOWER}]+\s(?:Caddesi|Cad\.|Cd\.|Sokak|Sokağı|Sok\.|Sk\.|Mahallesi|Bulvarı)\s?"
     rf"(?:No\s?[:.]?\s?)?\d{{1,4}}"
     # Polish: ul. Długa 5, ulica Marszałkowska 12/3, al. Jerozolimskie 3
     rf"|(?<!\w)(?i:ul\.|ulica|ulicy|al\.|aleja|alei|os\.|osiedle|pl\.|plac)\s?[{_UPPER}][{_LOWER}.-]*"
@@ -191,13 +204,19 @@ def _introduction_spans(text: str) -> list[Span]:
             spans.append(Span(match.start(1), end, "name"))
     for match in WEAK_INTRODUCTION.finditer(text):
         first, second = match.group(1), match.group(2).strip()
-        if not is_first_name(first):
+        # Russian and Ukrainian write nouns and nationalities in lower case: "Я Мирослава" is a name.
+        cyrillic_name = first[:1].isupper() and "\u0400" <= first[:1] <= "\u04ff" and match.start(1) > 0 \
+            and _name_word_ok(first)
+        if not (is_first_name(first) or cyrillic_name):
             continue
         surname = second and _name_word_ok(second) and (second[:1].isupper() or first.islower())
         spans.append(Span(match.start(1), match.end(2) if surname else match.end(1), "name"))
     return spans
 
 
+_SAINT_OR_FEAST = re.compile(r"(?i:sankt|st\.|hl\.|heilige[nr]?|saint|santa|san|święt[aey])\s+$")
+_FEAST_AFTER = re.compile(r"\s+(?i:himmelfahrt|lichtmess|empfängnis)\b")
+_HYPHENATED = re.compile(rf"{_NAME_WORD}(?:-{_NAME_WORD})+")
 _WORD_TOKEN = re.compile(rf"(?<![\w-]){_NAME_WORD}(?![\w-])|(?<![\w-]){_CYRILLIC_NAME}(?![\w-])"
                          rf"|(?<!\w){_ARABIC_WORD}(?!\w)|\S+", re.UNICODE)
 
@@ -208,7 +227,11 @@ def _known_name_spans(text: str) -> list[Span]:
     spans = []
     for index, token in enumerate(tokens):
         word = token.group(0)
-        if not (word[:1].isupper() or not word[:1].isascii()) or not is_first_name(word):
+        if _HYPHENATED.fullmatch(word) and all(is_first_name(part) for part in word.split("-")):
+            spans.append(Span(token.start(), token.end(), "name"))  # Lea-Marie, Anna-Lena
+            continue
+        if not (word[:1].isupper() or not word[:1].isascii()) or not is_first_name(word) \
+                or _SAINT_OR_FEAST.search(text[max(0, token.start() - 12):token.start()]) or _FEAST_AFTER.match(text, token.end()):
             continue
         end = token.end()
         following = tokens[index + 1] if index + 1 < len(tokens) else None
