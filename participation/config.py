@@ -47,6 +47,7 @@ def load_config(instance_path: Path) -> dict:
         "AUTO_MIGRATE": _flag("AUTO_MIGRATE", not production),
         "SESSION_COOKIE_SECURE": _flag("COOKIE_SECURE", production),
         "REMEMBER_COOKIE_SECURE": _flag("COOKIE_SECURE", production),
+        "HSTS_SECONDS": int(os.environ.get("HSTS_SECONDS", 31536000 if production else 0)),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
