@@ -81,7 +81,18 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class Invitation(db.Model):
+class OneTimeLink:
+    """A link whose token is stored only as a hash and works until it expires or is used."""
+
+    @classmethod
+    def find_usable(cls, token: str):
+        link = db.session.execute(db.select(cls).filter_by(token_hash=hash_token(token))).scalar_one_or_none()
+        if link is None or link.used_at is not None or link.expires_at < utcnow():
+            return None
+        return link
+
+
+class Invitation(OneTimeLink, db.Model):
     """A one-time link with which an invited person sets their own password."""
 
     __tablename__ = "invitation"
@@ -104,16 +115,8 @@ class Invitation(db.Model):
                          expires_at=utcnow() + valid_for)
         return invitation, token
 
-    @classmethod
-    def find_usable(cls, token: str):
-        invitation = db.session.execute(
-            db.select(cls).filter_by(token_hash=hash_token(token))).scalar_one_or_none()
-        if invitation is None or invitation.used_at is not None or invitation.expires_at < utcnow():
-            return None
-        return invitation
 
-
-class MembershipInvitation(db.Model):
+class MembershipInvitation(OneTimeLink, db.Model):
     """A planner's invitation of a multiplier into a process, handed over as a one-time link.
 
     Nothing is linked before the invitee uses the link: a new person creates their account with it, the
@@ -141,11 +144,3 @@ class MembershipInvitation(db.Model):
         self.token_hash = hash_token(token)
         self.expires_at = utcnow() + valid_for
         return token
-
-    @classmethod
-    def find_usable(cls, token: str):
-        invitation = db.session.execute(
-            db.select(cls).filter_by(token_hash=hash_token(token))).scalar_one_or_none()
-        if invitation is None or invitation.used_at is not None or invitation.expires_at < utcnow():
-            return None
-        return invitation
