@@ -192,12 +192,22 @@ def _cue_spans(text: str) -> list[Span]:
     return spans
 
 
+_CLAUSE_OPENERS = ("أنا", "انا", "مرحبا", "مرحباً", "سلام", "السلام عليكم", "من")
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """"اسمي" starts an introduction only at the start of a sentence or after a greeting; inside a sentence
+    it is "my name" ("…يسمعون اسمي لا يردّون": when they hear my name they do not answer)."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?؟،,:؛\n-" or before.endswith(_CLAUSE_OPENERS)
+
+
 def _introduction_spans(text: str) -> list[Span]:
     spans = []
     for pattern in (INTRODUCTION, INTRODUCTION_RTL):
         for match in pattern.finditer(text):
             words = match.group(1).split()
-            if not _name_word_ok(words[0]):
+            if not _name_word_ok(words[0]) or pattern is INTRODUCTION_RTL and not _opens_clause(text, match.start()):
                 continue
             end = match.end(1) if len(words) == 1 or _name_word_ok(words[1]) else \
                 match.start(1) + len(words[0])
