@@ -47,9 +47,9 @@ _DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}")
 _ISO_DATE = re.compile(r"(?<![\d-])\d{4}-\d{1,2}-\d{1,2}(?![\d-])")
 _HANDLE = re.compile(r"(?<![\w@.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
 _HANDLE_AFTER_NETWORK = re.compile(
-    r"(?<!\w)(?i:instagram|insta|ig|telegram|tiktok|snapchat|snap|twitter|facebook|fb|discord|threads|signal|"
-    r"youtube|linkedin|mastodon|инстаграм|інстаграм|телеграм)\s*(?::|-|：)?\s*(?:[^\W\d_]+\s+){0,2}?"
-    r"@?((?=[\w.]*[._\d])[\w.]{3,30}(?<!\.)|(?<=[:：]\s)[\w.]{3,30}|(?<=[:：])[\w.]{3,30})")
+    r"(?<!\w)(?i:instagram|insta|telegram|tiktok|snapchat|twitter|facebook|discord|youtube|linkedin|mastodon|"
+    r"инстаграм|інстаграм|телеграм)\s*(?::|-|：)?\s*(?:[^\W\d_]+\s+){0,2}?"
+    r"@?((?=[\w.]*[._\d])(?=[\w.]*[^\W\d_])[\w.]{3,30}(?<!\.)|(?<=[:：]\s)[\w.]{3,30}|(?<=[:：])[\w.]{3,30})")
 
 
 _TIME_RANGE = re.compile(r"\d{1,2}[.:]\d{2}\s*-\s*\d{1,2}[.:]\d{2}")
