@@ -1,15 +1,20 @@
 """Wiring of the web layer: extensions, blueprints, security headers, error pages, template helpers."""
+import hmac
+
 from flask import Flask, g, jsonify, render_template, request, session
+from flask.json.provider import DefaultJSONProvider
 from flask_babel import format_date, format_datetime, format_decimal
 from flask_babel import gettext as _
 from flask_babel import refresh as refresh_locale
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, PendingRollbackError
+from sqlalchemy.exc import DataError, DBAPIError, PendingRollbackError
+from werkzeug.routing import IntegerConverter
 
 from .extensions import babel, csrf, db, login_manager, migrate
 from .languages import i18n, labels
+from .models.core import MAX_INTEGER
 from .surveys import display
 
 CONTENT_SECURITY_POLICY = (
@@ -17,6 +22,24 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 MIGRATIONS_DIRECTORY = __import__("pathlib").Path(__file__).parent / "migrations"
+
+
+class RowIdConverter(IntegerConverter):
+    """`<int:…>` in URLs: numbers beyond the database's 32-bit integers are no row, so 404, not 500."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_INTEGER)
+        super().__init__(url_map, *args, **kwargs)
+
+
+class BoundedJSONProvider(DefaultJSONProvider):
+    """JSON nested deeper than Python's recursion limit is bad input (400), not a server error."""
+
+    def loads(self, s, **kwargs):
+        try:
+            return super().loads(s, **kwargs)
+        except RecursionError as error:
+            raise ValueError("JSON nested too deeply") from error
 
 
 @event.listens_for(Engine, "connect")
@@ -33,6 +56,10 @@ def _sqlite_pragmas(dbapi_connection, _record):
 def init_app(app: Flask) -> None:
     from . import models
 
+    app.url_map.converters["int"] = RowIdConverter
+    app.json_provider_class = BoundedJSONProvider
+    app.json = BoundedJSONProvider(app)
+
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIRECTORY), render_as_batch=True,
                      compare_type=True)
@@ -45,9 +72,12 @@ def init_app(app: Flask) -> None:
     login_manager.session_protection = "strong"
 
     @login_manager.user_loader
-    def load_user(user_id: str):
+    def load_user(session_id: str):
+        """The cookie names the account and its current session token: older cookies no longer work."""
         from .models import User
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        user_id, _separator, token = session_id.partition(":")
+        user = db.session.get(User, int(user_id)) if user_id.isdigit() and len(user_id) < 10 else None
+        return user if user is not None and token and hmac.compare_digest(user.session_token, token) else None
 
     _trust_proxy_headers(app)
     _register_blueprints(app)
@@ -115,6 +145,11 @@ def _register_request_hooks(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
+        if app.config.get("HSTS_SECONDS"):
+            response.headers.setdefault("Strict-Transport-Security", f"max-age={app.config['HSTS_SECONDS']}")
+        if request.endpoint != "static":
+            # Pages may hold personal data or codes: never kept in a shared device's browser cache.
+            response.headers.setdefault("Cache-Control", "no-store")
         return response
 
 
@@ -176,6 +211,13 @@ def _register_error_handlers(app: Flask) -> None:
     def too_many(error):
         return page(429, "rate_limited", _("Zu viele Anfragen"),
                     _("Bitte warten Sie einen Moment und versuchen Sie es dann noch einmal."))
+
+    @app.errorhandler(DataError)
+    def value_out_of_range(error):
+        """A value the database cannot hold (e.g. a number beyond 32 bits) that no check caught."""
+        _rollback_quietly()
+        return page(400, "value_out_of_range", _("Ungültige Anfrage"),
+                    _("Ein Wert ist zu groß oder hat das falsche Format. Bitte prüfen Sie Ihre Eingabe."))
 
     @app.errorhandler(DBAPIError)
     @app.errorhandler(PendingRollbackError)

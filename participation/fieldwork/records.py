@@ -15,6 +15,7 @@ from werkzeug.datastructures import MultiDict
 from ..extensions import db
 from ..languages.i18n import LANGUAGES
 from ..models import Process, Questionnaire, Response, User
+from ..models.core import as_row_id
 from ..surveys import answering
 
 log = logging.getLogger(__name__)
@@ -155,11 +156,8 @@ def _record_from_captured_form(questionnaire: Questionnaire, record: dict) -> di
 
 
 def _questionnaire(questionnaire_id) -> Questionnaire | None:
-    if isinstance(questionnaire_id, str) and questionnaire_id.isdigit():
-        questionnaire_id = int(questionnaire_id)
-    if not isinstance(questionnaire_id, int) or isinstance(questionnaire_id, bool):
-        return None
-    return db.session.get(Questionnaire, questionnaire_id)
+    row_id = as_row_id(questionnaire_id)
+    return db.session.get(Questionnaire, row_id) if row_id is not None else None
 
 
 @dataclass

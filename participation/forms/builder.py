@@ -116,8 +116,10 @@ class QuestionForm(FlaskForm):
     required = BooleanField(_l("Pflichtfrage"))
     target_group = BooleanField(_l("Die Antwort ordnet die Person einer Zielgruppe des Prozesses zu"))
     options = TextAreaField(_l("Antwortmöglichkeiten (eine pro Zeile)"), validators=[Length(max=10000)])
-    min_value = IntegerField(_l("Kleinster Wert"), validators=[Optional()])
-    max_value = IntegerField(_l("Größter Wert"), validators=[Optional()])
+    min_value = IntegerField(_l("Kleinster Wert"), validators=[Optional(), NumberRange(
+        min=-10**9, max=10**9, message=_l("Bitte eine Zahl zwischen -1.000.000.000 und 1.000.000.000."))])
+    max_value = IntegerField(_l("Größter Wert"), validators=[Optional(), NumberRange(
+        min=-10**9, max=10**9, message=_l("Bitte eine Zahl zwischen -1.000.000.000 und 1.000.000.000."))])
     scale_min_label = StringField(_l("Beschriftung des kleinsten Werts"), validators=[Optional(), Length(max=200)])
     scale_max_label = StringField(_l("Beschriftung des größten Werts"), validators=[Optional(), Length(max=200)])
     max_length = IntegerField(_l("Höchstzahl an Zeichen (freiwillig)"), validators=[

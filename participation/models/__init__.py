@@ -20,10 +20,10 @@ from .ratelimit import RefusedAttempts
 from .response import CHANNELS, Answer, Response
 from .strategy import GOAL_LEVELS, MEASURE_STATUSES, EvidenceLink, Goal, Indicator, Measure, StrategyField
 from .themes import REVIEW_FLAGS, AnalysisRun, AnswerEmbedding, Theme, ThemeAssignment
-from .user import ROLES, Invitation, User, process_members
+from .user import ROLES, Invitation, MembershipInvitation, User, process_members
 
 __all__ = [
-    "utcnow", "Process", "PHASES", "User", "Invitation", "ROLES", "process_members",
+    "utcnow", "Process", "PHASES", "User", "Invitation", "MembershipInvitation", "ROLES", "process_members",
     "Questionnaire", "Survey", "Guide", "Section", "Question", "Option",
     "QUESTION_KINDS", "CHOICE_KINDS", "TEXT_KINDS", "SURVEY_STATUSES",
     "Response", "Answer", "CHANNELS", "AuditEvent", "Job", "JOB_STATUSES",

@@ -5,6 +5,19 @@ from sqlalchemy import JSON
 from sqlalchemy.types import DateTime, TypeDecorator
 
 
+# Ids and integer columns are 32-bit on PostgreSQL: larger numbers from URLs, forms or JSON are no rows.
+MAX_INTEGER = 2**31 - 1
+
+
+def as_row_id(value) -> int | None:
+    """An id as sent by a client (int or digit string) when it can be a row's id, else None."""
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 12:
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_INTEGER:
+        return None
+    return value
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 

@@ -4,7 +4,7 @@ import secrets
 from datetime import timedelta
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -38,8 +38,9 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     preferred_language: Mapped[str | None] = mapped_column(String(10), nullable=True)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until = mapped_column(UTCDateTime, nullable=True)
+    # Part of every session cookie; a new value ends all sessions of the account on the server
+    # (logout, password change, deactivation).
+    session_token: Mapped[str] = mapped_column(String(32), default=lambda: secrets.token_hex(16))
     created_at = mapped_column(UTCDateTime, default=utcnow)
 
     processes = relationship("Process", secondary=process_members, back_populates="members")
@@ -49,8 +50,16 @@ class User(UserMixin, db.Model):
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
         return self.active
 
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    def end_sessions(self) -> None:
+        """Every session cookie issued so far stops working, on every device."""
+        self.session_token = secrets.token_hex(16)
+
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
+        self.end_sessions()
 
     def check_password(self, password: str) -> bool:
         return bool(self.password_hash) and check_password_hash(self.password_hash, password)
@@ -72,7 +81,18 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class Invitation(db.Model):
+class OneTimeLink:
+    """A link whose token is stored only as a hash and works until it expires or is used."""
+
+    @classmethod
+    def find_usable(cls, token: str):
+        link = db.session.execute(db.select(cls).filter_by(token_hash=hash_token(token))).scalar_one_or_none()
+        if link is None or link.used_at is not None or link.expires_at < utcnow():
+            return None
+        return link
+
+
+class Invitation(OneTimeLink, db.Model):
     """A one-time link with which an invited person sets their own password."""
 
     __tablename__ = "invitation"
@@ -95,10 +115,32 @@ class Invitation(db.Model):
                          expires_at=utcnow() + valid_for)
         return invitation, token
 
-    @classmethod
-    def find_usable(cls, token: str):
-        invitation = db.session.execute(
-            db.select(cls).filter_by(token_hash=hash_token(token))).scalar_one_or_none()
-        if invitation is None or invitation.used_at is not None or invitation.expires_at < utcnow():
-            return None
-        return invitation
+
+class MembershipInvitation(OneTimeLink, db.Model):
+    """A planner's invitation of a multiplier into a process, handed over as a one-time link.
+
+    Nothing is linked before the invitee uses the link: a new person creates their account with it, the
+    holder of an existing account accepts it in their own session. So a planner can neither take over nor
+    find out about accounts of other processes.
+    """
+
+    __tablename__ = "membership_invitation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    process_id: Mapped[int] = mapped_column(ForeignKey("process.id", ondelete="CASCADE"), index=True)
+    email: Mapped[str] = mapped_column(String(254))
+    name: Mapped[str] = mapped_column(String(120), default="")
+    questionnaire_ids: Mapped[list] = mapped_column(JSON, default=list)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+    expires_at = mapped_column(UTCDateTime)
+    used_at = mapped_column(UTCDateTime, nullable=True)
+
+    process = relationship("Process")
+
+    def new_token(self, valid_for: timedelta = timedelta(days=7)) -> str:
+        """A fresh link; an earlier one stops working."""
+        token = secrets.token_urlsafe(32)
+        self.token_hash = hash_token(token)
+        self.expires_at = utcnow() + valid_for
+        return token

@@ -1,7 +1,9 @@
-"""Limits against flooding a survey, without IP addresses.
+"""Limits against flooding a survey or guessing deletion codes, without storing IP addresses.
 
-Limits count submissions per survey and hour in the database, and refused attempts are kept as counts per
-survey and hour, which planners see on the process overview.
+Per client (address known only as a keyed hash, counted in memory or Redis by `throttle`): submissions and
+new drafts per survey and hour, wrong deletion codes per hour. Per survey (in the database): submissions per
+hour, a ceiling far above any town's residents. Refusals are kept as counts per survey and hour, which
+planners see on the process overview.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
+from . import throttle
 from ..models import (
     Process,
     Questionnaire,
@@ -22,6 +25,10 @@ from ..models import (
 
 SCOPE_SUBMISSION = "submission"
 SCOPE_DELETION = "deletion"
+SCOPE_DRAFT = "draft"
+CLIENT_LIMITS = {SCOPE_SUBMISSION: "SUBMISSIONS_PER_CLIENT_PER_HOUR", SCOPE_DRAFT: "DRAFTS_PER_CLIENT_PER_HOUR"}
+HOUR = 3600
+
 
 def _hour(now: datetime) -> datetime:
     return now.replace(minute=0, second=0, microsecond=0)
@@ -46,14 +53,6 @@ def record_refused_attempt(scope: str, questionnaire_id: int | None, now: dateti
                 continue
 
 
-def refused_in_window(scope: str, questionnaire_id: int | None, since: datetime) -> int:
-    query = select(func.coalesce(func.sum(RefusedAttempts.count), 0)).where(
-        RefusedAttempts.scope == scope, RefusedAttempts.hour >= _hour(since))
-    query = query.where(RefusedAttempts.questionnaire_id == questionnaire_id) if questionnaire_id is not None \
-        else query.where(RefusedAttempts.questionnaire_id.is_(None))
-    return int(db.session.execute(query).scalar_one())
-
-
 def check_submission_rate(questionnaire: Questionnaire, now: datetime | None = None) -> bool:
     """True if the survey may take one more online submission; otherwise count the refusal and say False.
 
@@ -74,18 +73,41 @@ def check_submission_rate(questionnaire: Questionnaire, now: datetime | None = N
     return False
 
 
-def check_deletion_rate(now: datetime | None = None) -> bool:
-    """Wrong deletion codes per hour, over all residents: guessing codes stays hopeless."""
+def client_within_limit(scope: str, questionnaire: Questionnaire) -> bool:
+    """Count one submission or new draft of the requesting client for this survey; past the client's
+    hourly limit say False and count the refusal for the planners. Needs a request."""
+    limit = current_app.config.get(CLIENT_LIMITS[scope], 0)
+    if not limit:
+        return True
+    counted = throttle.counters().hit(throttle.key(scope, str(questionnaire.id), throttle.client_key()), HOUR)
+    if counted <= limit:
+        return True
+    record_refused_attempt(scope, questionnaire.id)
+    return False
+
+
+def _deletion_key() -> str:
+    return throttle.key(SCOPE_DELETION, throttle.client_key())
+
+
+def check_deletion_rate() -> bool:
+    """Wrong deletion codes of the requesting client per hour: guessing stays hopeless for that client,
+    while every other resident can still delete with their code. Needs a request."""
     limit = current_app.config.get("DELETION_FAILURES_PER_HOUR", 0)
-    return not limit or refused_in_window(SCOPE_DELETION, None, now or utcnow()) < limit
+    return not limit or throttle.counters().count(_deletion_key()) < limit
+
+
+def count_wrong_deletion_code() -> None:
+    throttle.counters().hit(_deletion_key(), HOUR)
 
 
 def refused_submissions(process: Process, days: int = 14) -> list[dict]:
-    """Refused submissions per survey and hour in the last days, newest first, for the planners."""
+    """Refused submissions and drafts per survey and hour in the last days, newest first, for the planners."""
     since = utcnow() - timedelta(days=days)
     rows = db.session.execute(
         select(RefusedAttempts, Questionnaire).join(Questionnaire, Questionnaire.id == RefusedAttempts.questionnaire_id)
-        .where(Questionnaire.process_id == process.id, RefusedAttempts.scope == SCOPE_SUBMISSION,
+        .where(Questionnaire.process_id == process.id, RefusedAttempts.scope.in_((SCOPE_SUBMISSION, SCOPE_DRAFT)),
                RefusedAttempts.hour >= since)
         .order_by(RefusedAttempts.hour.desc())).all()
-    return [{"questionnaire": questionnaire, "hour": row.hour, "count": row.count} for row, questionnaire in rows]
+    return [{"questionnaire": questionnaire, "hour": row.hour, "count": row.count, "scope": row.scope}
+            for row, questionnaire in rows]

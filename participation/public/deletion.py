@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 
 from ..forms.privacy import DeletionForm
 from ..privacy.deletion import delete_response_by_code
-from ..privacy.flooding import SCOPE_DELETION, check_deletion_rate, record_refused_attempt
+from ..privacy.flooding import check_deletion_rate, count_wrong_deletion_code
 from . import bp
 
 
@@ -13,12 +13,12 @@ def delete_response():
     form = DeletionForm()
     if form.validate_on_submit():
         if not check_deletion_rate():
-            form.code.errors.append(_("Gerade wurden sehr viele falsche Codes eingegeben. "
+            form.code.errors.append(_("Von diesem Gerät wurden sehr viele falsche Codes eingegeben. "
                                       "Bitte versuchen Sie es in einer Stunde noch einmal."))
             return render_template("public/delete.html", form=form), 429
         if delete_response_by_code(form.code.data):
             return render_template("public/deleted.html")
-        record_refused_attempt(SCOPE_DELETION, None)
+        count_wrong_deletion_code()
         form.code.errors.append(_("Zu diesem Code gibt es keine Antworten. Bitte prüfen Sie den Code – "
                                   "oder die Antworten wurden schon gelöscht."))
         return render_template("public/delete.html", form=form), 404

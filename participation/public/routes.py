@@ -6,7 +6,7 @@ from ..extensions import db
 from ..forms.public import StartForm
 from ..languages import i18n
 from ..models import Survey
-from ..privacy.flooding import check_submission_rate
+from ..privacy.flooding import SCOPE_DRAFT, SCOPE_SUBMISSION, check_submission_rate, client_within_limit
 from ..surveys.answering import valid_submission_id
 from ..surveys.flow import availability, start_draft, submit, submitted_response, survey_and_draft
 from ..surveys.progress import SurveyInProgress, survey_pages
@@ -66,6 +66,8 @@ def survey_start(code: str):
         chosen = request.form.get("language")
         if chosen in survey.languages and chosen in i18n.LANGUAGES:
             session["lang"] = language = chosen
+        if draft is None and not client_within_limit(SCOPE_DRAFT, survey):
+            abort(429)
         draft = start_draft(survey, consent="consent" in form and bool(form.consent.data),
                             submission_id=remembered_submission_id(code), existing=draft)
         remember_submission_id(code, draft.submission_id)
@@ -94,6 +96,8 @@ def survey_page(code: str, number: int):
     if draft is None:  # a submission drops its draft in the same transaction
         if submitted_response(survey, submission_id) is not None:  # back button or resend after submitting
             return redirect(url_for(".survey_thanks", code=code))
+        if not client_within_limit(SCOPE_DRAFT, survey):
+            abort(429)
         draft = start_draft(survey, consent=False, submission_id=submission_id)
     remember_submission_id(code, draft.submission_id)
     progress = SurveyInProgress(survey, draft)
@@ -126,7 +130,7 @@ def survey_page(code: str, number: int):
     if survey.consent_text and not progress.draft.consent:
         flash(_("Bitte bestätigen Sie zuerst Ihr Einverständnis. Ihre Antworten sind gespeichert."), "error")
         return redirect(url_for(".survey_start", code=code))
-    if not check_submission_rate(survey):
+    if not (client_within_limit(SCOPE_SUBMISSION, survey) and check_submission_rate(survey)):
         flash(_("Gerade kommen sehr viele Antworten auf einmal an. Ihre Antworten sind gespeichert – "
                 "bitte senden Sie sie später noch einmal ab."), "error")
         return render_page(progress, number, language, status=429)

@@ -56,6 +56,7 @@ def secret_world(app, make_user):
         Guide,
         Invitation,
         Job,
+        MembershipInvitation,
         Process,
         Survey,
         Theme,
@@ -86,7 +87,9 @@ def secret_world(app, make_user):
     answer = next(a for a in response.answers if a.text_value)
     db.session.add(ThemeAssignment(answer_id=answer.id, theme_id=theme.id, quote=True))
     invitation, _token = Invitation.issue(owner)
-    db.session.add(invitation)
+    joining = MembershipInvitation(process=process, email="geheim-eingeladen@example.org", name="Geheim")
+    joining.new_token()
+    db.session.add_all([invitation, joining])
     db.session.add(AuditEvent(user_id=owner.id, process_id=process.id, action="secret_action"))
     db.session.commit()
     section = survey.sections[0]
@@ -97,7 +100,8 @@ def secret_world(app, make_user):
            "response_id": response.id, "record_id": interview.id, "interview_id": interview.id,
            "session_id": interview.id, "answer_id": answer.id, "theme_id": theme.id, "other_theme_id": theme.id,
            "target_id": theme.id, "run_id": run.id, "analysis_run_id": run.id, "job_id": job.id,
-           "user_id": owner.id, "invitation_id": invitation.id, "code": survey.short_code,
+           "user_id": owner.id, "invitation_id": invitation.id, "membership_invitation_id": joining.id,
+           "code": survey.short_code,
            "short_code": survey.short_code}
     return SecretWorld(process=process, survey=survey, guide=guide, response=response, ids=ids)
 

@@ -1,6 +1,8 @@
-/* Service worker of the interview pages: keeps the pages and their assets for use without a network. */
+/* Service worker of the interview pages: keeps the empty forms and their assets for use without a network.
+   Records (/interviews/records/…) and every other page stay out of the cache: a shared device keeps no
+   interview. When the network says the person is logged out, the cache is emptied. */
 "use strict";
-var CACHE = "interviews-v1";
+var CACHE = "interviews-v2";
 var PRECACHE = {{ assets|tojson }};
 var SCOPE_PATH = {{ scope|tojson }};
 var STATIC_PATH = {{ static_path|tojson }};
@@ -16,13 +18,25 @@ self.addEventListener("activate", function (event) {
   }).then(function () { return self.clients.claim(); }));
 });
 
+var FORM_PAGE = new RegExp("^" + SCOPE_PATH.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "(questionnaires/\\d+/record)?$");
+
+function keepsOffline(url) {
+  return url.pathname.indexOf(STATIC_PATH) === 0 || FORM_PAGE.test(url.pathname);
+}
+
+function loggedOut(response) {
+  return response.redirected && new URL(response.url).pathname.indexOf("/login") !== -1;
+}
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   var url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) { return; }
-  if (url.pathname.indexOf(SCOPE_PATH) !== 0 && url.pathname.indexOf(STATIC_PATH) !== 0) { return; }
+  if (!keepsOffline(url)) { return; }
   event.respondWith(fetch(request).then(function (response) {
-    if (response.ok && !response.redirected && response.type === "basic") {
+    if (loggedOut(response)) {
+      event.waitUntil(caches.delete(CACHE));
+    } else if (response.ok && !response.redirected && response.type === "basic") {
       var copy = response.clone();
       event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(request, copy); }));
     }
