@@ -13,7 +13,7 @@ from ..fieldwork.records import (
     may_view,
     record_from_form,
     record_type_of,
-    submit_record,
+    submit_form_record,
     usable_questionnaires,
 )
 from ..languages.i18n import LANGUAGES, current_language
@@ -46,7 +46,7 @@ def record(questionnaire_id: int):
     record_type = record_type_of(questionnaire)
     errors, raw = {}, {}
     if request.method == "POST":
-        result = submit_record(current_user._get_current_object(), record_from_form(questionnaire, request.form))
+        result = submit_form_record(current_user._get_current_object(), record_from_form(questionnaire, request.form))
         if result.status == "stored":
             flash(_("Gespeichert. Vielen Dank!"), "success")
             return redirect(url_for("interviews.index"))
