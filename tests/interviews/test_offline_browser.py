@@ -219,3 +219,80 @@ def test_done_when_story_invitation_offline_interview_session_and_planner_view(
     assert "Sie haben noch keine Interviews erfasst." in other_page.content()
     for context in (planner_page.context, page.context, other_page.context):
         context.close()
+
+
+OTHER_ANSWER = "Otobüs akşamları çok seyrek geliyor, eve yürümek zorunda kalıyorum."
+
+
+def missing_answers() -> list[str]:
+    return sorted(answer.text_value for response in stored("peer_interview") for answer in response.answers
+                  if answer.question.code == "missing")
+
+
+def test_issue_sequence_cached_form_reused_online_stores_both_interviews(
+        live_server, page, multiplier, interview_guide):
+    """Issue 14, item 1: form opened twice online, A saved, form reopened offline, B saved online."""
+    form_url = f"{live_server}/interviews/questionnaires/{interview_guide.id}/record"
+    log_in(page, live_server, multiplier)
+    page.goto(form_url)
+    wait_for_service_worker(page)
+    page.goto(form_url)  # the second visit goes through the worker, which keeps the page
+    wait_for(lambda: page.evaluate("caches.match(location.href).then(found => Boolean(found))"), timeout=90)
+
+    page.select_option("#field-language", "tr")
+    page.fill("#field-missing", TURKISH_ANSWER)
+    page.check("#field-consent")
+    page.click("text=Interview speichern")
+    page.wait_for_url(live_server + "/interviews/")
+    assert missing_answers() == [TURKISH_ANSWER]
+
+    page.context.set_offline(True)
+    page.goto(form_url)  # the kept page, with whatever the server once put into it
+    page.wait_for_selector("#field-missing")
+    page.context.set_offline(False)
+    page.select_option("#field-language", "tr")
+    page.fill("#field-missing", OTHER_ANSWER)
+    page.check("#field-consent")
+    page.click("text=Interview speichern")
+    page.wait_for_url(live_server + "/interviews/")
+    page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+    assert "nicht doppelt angelegt" not in page.content()
+    assert missing_answers() == sorted([TURKISH_ANSWER, OTHER_ANSWER])
+
+
+def test_outbox_entry_whose_id_holds_another_record_is_resent_under_a_new_id(
+        live_server, page, multiplier, interview_guide):
+    """The server answers "conflict"; the browser keeps the entry, renews its id and it is stored."""
+    log_in(page, live_server, multiplier)
+    page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record")
+    page.select_option("#field-language", "tr")
+    page.fill("#field-missing", TURKISH_ANSWER)
+    page.check("#field-consent")
+    page.click("text=Interview speichern")
+    page.wait_for_url(live_server + "/interviews/")
+    page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+    taken_id = stored("peer_interview")[0].submission_id
+
+    page.context.set_offline(True)
+    page.evaluate("""([takenId, recorder, guideId, answer]) => new Promise((resolve, reject) => {
+        const request = indexedDB.open("participation-offline", 1);
+        request.onsuccess = () => {
+          const transaction = request.result.transaction("records", "readwrite");
+          transaction.objectStore("records").put({
+            client_id: takenId, recorder: String(recorder), status: "waiting", errors: {}, saved_at: Date.now(),
+            title: "Peer-Interview", summary: answer.split(" ").slice(0, 8).join(" "), language: "Türkçe",
+            record: {client_id: takenId, type: "interview", questionnaire_id: guideId,
+                     form: [["language", "tr"], ["consent", "yes"], ["q_missing", answer]]}});
+          transaction.oncomplete = () => resolve(true);
+          transaction.onerror = () => reject(transaction.error);
+        };
+        request.onerror = () => reject(request.error);
+    })""", [taken_id, multiplier.id, interview_guide.id, OTHER_ANSWER])
+    page.reload()
+    page.wait_for_selector("#outbox[data-pending='1']")
+    entry = page.locator("#outbox-list li").inner_text()
+    assert "Otobüs akşamları çok seyrek geliyor" in entry and "Türkçe" in entry
+    page.context.set_offline(False)
+    page.wait_for_selector("#outbox[data-pending='0']", timeout=90_000)
+    assert missing_answers() == sorted([TURKISH_ANSWER, OTHER_ANSWER])
+    assert len({response.submission_id for response in stored("peer_interview")}) == 2
