@@ -177,10 +177,7 @@
   }
 
   function capture(form) {
-    var fields = [];
-    new FormData(form).forEach(function (value, name) {
-      if (typeof value === "string" && name !== "csrf_token" && name !== "client_id") { fields.push([name, value]); }
-    });
+    var fields = fieldsOf(form);
     var clientId = newId();
     var language = form.querySelector('select[name="language"]');
     return {
@@ -199,6 +196,7 @@
     var formId = form.querySelector('input[name="client_id"]');
     if (formId && form.hasAttribute("data-shown-again")) { shownAgain.push(formId.value); }
     form.addEventListener("submit", function (event) {
+      if (event.submitter && event.submitter.name === "switch_language") { return; }  /* shows, saves nothing */
       if (navigator.onLine && formId) {
         /* Sent as a normal form under an id made now; a copy under that id is kept in case the connection
            drops on the way. If the post arrives, the next sync finds it stored ("duplicate") and removes it. */
@@ -231,6 +229,76 @@
     navigator.serviceWorker.register(worker.getAttribute("content"), { scope: worker.getAttribute("data-scope") })
       .catch(function () { /* pages still work online without it */ });
   }
+
+  /* The assigned forms (in every interview language) are kept right after login, so they open on a device
+     that never showed them; each guide says "ready for offline" once all its pages are kept. */
+  function keepForms() {
+    var cards = document.querySelectorAll("[data-offline-urls]");
+    if (!cards.length || !worker || !window.caches || !("serviceWorker" in navigator)) { return; }
+    var cacheName = worker.getAttribute("data-cache");
+    navigator.serviceWorker.ready.then(function () { return caches.open(cacheName); }).then(function (cache) {
+      cards.forEach(function (card) {
+        var urls = JSON.parse(card.getAttribute("data-offline-urls"));
+        Promise.all(urls.map(function (url) { return keepPage(cache, url); })).then(
+          function () { showOfflineStatus(card, "ready"); }, function () { showOfflineStatus(card, "missing"); });
+      });
+    }).catch(function () { return null; });
+  }
+
+  function keepPage(cache, url) {
+    var fresh = navigator.onLine ? fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok || response.redirected) { throw new Error("not kept: " + url); }
+      return cache.put(url, response);
+    }) : Promise.reject(new Error("offline"));
+    return fresh.catch(function () {
+      return cache.match(url).then(function (kept) { if (!kept) { throw new Error("not kept: " + url); } });
+    });
+  }
+
+  function showOfflineStatus(card, state) {
+    card.querySelectorAll("[data-offline-status]").forEach(function (element) {
+      element.hidden = element.getAttribute("data-offline-status") !== state;
+    });
+  }
+
+  /* Choosing the interview's language shows the guide in it: what was typed travels along in this tab. */
+  var CARRY = "participation-carry";
+
+  function fieldsOf(form) {
+    var fields = [];
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string" && name !== "csrf_token" && name !== "client_id") { fields.push([name, value]); }
+    });
+    return fields;
+  }
+
+  function restoreCarried(form) {
+    var carried = null;
+    try { carried = JSON.parse(sessionStorage.getItem(CARRY) || "null"); sessionStorage.removeItem(CARRY); }
+    catch (error) { return; }
+    if (!carried || carried.path !== location.pathname) { return; }
+    carried.fields.forEach(function (pair) {
+      if (pair[0] === "language") { return; }
+      form.querySelectorAll('[name="' + CSS.escape(pair[0]) + '"]').forEach(function (field) {
+        if (field.type === "checkbox" || field.type === "radio") { field.checked = field.checked || field.value === pair[1]; }
+        else { field.value = pair[1]; }
+      });
+    });
+  }
+
+  forms.forEach(function (form) {
+    var chooser = form.querySelector('select[name="language"]');
+    var switchButton = form.querySelector('button[name="switch_language"]');
+    if (!chooser || !switchButton) { return; }
+    switchButton.hidden = true;  /* without JavaScript the button re-renders the form on the server */
+    restoreCarried(form);
+    chooser.addEventListener("change", function () {
+      try { sessionStorage.setItem(CARRY, JSON.stringify({ path: location.pathname, fields: fieldsOf(form) })); }
+      catch (error) { switchButton.click(); return; }
+      location.assign(location.pathname + "?language=" + encodeURIComponent(chooser.value));
+    });
+  });
+  keepForms();
 
   window.addEventListener("online", sync);
   Promise.all(shownAgain.map(remove)).catch(function () { return null; }).then(render).then(sync);
