@@ -111,9 +111,9 @@ def accept(proposal: GuideProposal, planner: User, decision: Decision) -> Questi
     if proposal.language != "de":
         for field in PROPOSAL_TEXT_FIELDS:
             question.set_text(field, proposal.language, decision.translated(field))
-    proposed = decision_from_proposal(proposal)
-    unchanged = all(decision.german(f) == proposed.german(f) and decision.translated(f) == proposed.translated(f)
-                    for f in PROPOSAL_TEXT_FIELDS)
+    # adding the German of a proposal made in another language is translating it, not changing it
+    taken = decision.german if proposal.language == "de" else decision.translated
+    unchanged = all(taken(field) == (getattr(proposal, field) or "") for field in PROPOSAL_TEXT_FIELDS)
     _decide(proposal, planner, "accepted" if unchanged else "changed")
     proposal.resulting_question_id = question.id
     audit.record(f"guide_proposal_{proposal.status}", proposal, user=planner,
