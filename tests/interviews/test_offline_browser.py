@@ -296,3 +296,46 @@ def test_outbox_entry_whose_id_holds_another_record_is_resent_under_a_new_id(
     page.wait_for_selector("#outbox[data-pending='0']", timeout=90_000)
     assert missing_answers() == sorted([TURKISH_ANSWER, OTHER_ANSWER])
     assert len({response.submission_id for response in stored("peer_interview")}) == 2
+
+
+def test_fresh_device_has_every_assigned_form_ready_offline_after_login(live_server, browser, multiplier,
+                                                                        interview_guide, focus_guide):
+    """Issue 14, item 2: log in on a new profile, see the list once, go offline, open every assigned form."""
+    from tests.browser import PHONE
+    context = browser.new_context(viewport=PHONE, locale="de-DE")  # a fresh profile: no cache, no worker
+    page = context.new_page()
+    try:
+        log_in(page, live_server, multiplier)
+        page.wait_for_selector("[data-offline-status='ready']:visible", timeout=90_000)
+        wait_for(lambda: page.locator("[data-offline-status='ready']:visible").count() == 2, timeout=90)
+        assert "bereit für offline" in page.locator("[data-offline-urls]").first.inner_text()
+        assert_accessible(page)
+        context.set_offline(True)
+        for guide, field in ((interview_guide, "#field-missing"), (focus_guide, "#field-note_everyday")):
+            page.goto(f"{live_server}/interviews/questionnaires/{guide.id}/record")
+            page.wait_for_selector(field)
+        page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record?language=tr")
+        assert "Size tam olarak nerede destek eksik?" in page.content()
+    finally:
+        context.close()
+
+
+def test_turkish_interview_recorded_from_the_turkish_guide_page_keeps_typed_text_when_switching(
+        live_server, page, multiplier, interview_guide):
+    """Issue 14, item 3: choosing Türkçe shows the guide in Turkish; what was typed stays."""
+    log_in(page, live_server, multiplier)
+    page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record")
+    page.fill("#field-missing", TURKISH_ANSWER)
+    page.check("#field-consent")
+    page.select_option("#field-language", "tr")
+    page.wait_for_url("**/record?language=tr")
+    assert page.locator("#question-missing span[lang=tr]").first.inner_text() == "Size tam olarak nerede destek eksik?"
+    assert page.input_value("#field-missing") == TURKISH_ANSWER
+    assert page.is_checked("#field-consent")
+    assert page.locator("button[name=switch_language]").is_hidden()
+    assert_accessible(page)
+    page.click("text=Interview speichern")
+    page.wait_for_url(live_server + "/interviews/")
+    records = stored("peer_interview")
+    assert len(records) == 1 and records[0].language == "tr"
+    assert page.locator("table.data tbody tr", has_text="Türkçe").count() == 1
