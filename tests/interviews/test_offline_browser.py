@@ -224,6 +224,16 @@ def test_done_when_story_invitation_offline_interview_session_and_planner_view(
 OTHER_ANSWER = "Otobüs akşamları çok seyrek geliyor, eve yürümek zorunda kalıyorum."
 
 
+def save_interview_online(page, live_server, answer: str) -> None:
+    """Fill the open interview form in Turkish with consent and save it; back on the list, outbox empty."""
+    page.select_option("#field-language", "tr")
+    page.fill("#field-missing", answer)
+    page.check("#field-consent")
+    page.click("text=Interview speichern")
+    page.wait_for_url(live_server + "/interviews/")
+    page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+
+
 def missing_answers() -> list[str]:
     return sorted(answer.text_value for response in stored("peer_interview") for answer in response.answers
                   if answer.question.code == "missing")
@@ -239,23 +249,14 @@ def test_issue_sequence_cached_form_reused_online_stores_both_interviews(
     page.goto(form_url)  # the second visit goes through the worker, which keeps the page
     wait_for(lambda: page.evaluate("caches.match(location.href).then(found => Boolean(found))"), timeout=90)
 
-    page.select_option("#field-language", "tr")
-    page.fill("#field-missing", TURKISH_ANSWER)
-    page.check("#field-consent")
-    page.click("text=Interview speichern")
-    page.wait_for_url(live_server + "/interviews/")
+    save_interview_online(page, live_server, TURKISH_ANSWER)
     assert missing_answers() == [TURKISH_ANSWER]
 
     page.context.set_offline(True)
     page.goto(form_url)  # the kept page, with whatever the server once put into it
     page.wait_for_selector("#field-missing")
     page.context.set_offline(False)
-    page.select_option("#field-language", "tr")
-    page.fill("#field-missing", OTHER_ANSWER)
-    page.check("#field-consent")
-    page.click("text=Interview speichern")
-    page.wait_for_url(live_server + "/interviews/")
-    page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+    save_interview_online(page, live_server, OTHER_ANSWER)
     assert "nicht doppelt angelegt" not in page.content()
     assert missing_answers() == sorted([TURKISH_ANSWER, OTHER_ANSWER])
 
@@ -265,12 +266,7 @@ def test_outbox_entry_whose_id_holds_another_record_is_resent_under_a_new_id(
     """The server answers "conflict"; the browser keeps the entry, renews its id and it is stored."""
     log_in(page, live_server, multiplier)
     page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record")
-    page.select_option("#field-language", "tr")
-    page.fill("#field-missing", TURKISH_ANSWER)
-    page.check("#field-consent")
-    page.click("text=Interview speichern")
-    page.wait_for_url(live_server + "/interviews/")
-    page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+    save_interview_online(page, live_server, TURKISH_ANSWER)
     taken_id = stored("peer_interview")[0].submission_id
 
     page.context.set_offline(True)
