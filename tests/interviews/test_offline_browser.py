@@ -121,7 +121,8 @@ def test_interview_whose_post_is_lost_on_the_way_is_sent_later(live_server, brow
         log_in(page, live_server, multiplier)
         form_url = f"{live_server}/interviews/questionnaires/{interview_guide.id}/record"
         page.goto(form_url)
-        page.route(form_url, lambda route: route.abort() if route.request.method == "POST" else route.continue_())
+        posts = form_url + "*"  # choosing the language reloads the form with ?language=
+        page.route(posts, lambda route: route.abort() if route.request.method == "POST" else route.continue_())
         page.select_option("#field-language", "tr")
         page.fill("#field-missing", TURKISH_ANSWER)
         page.check("#field-consent")
@@ -129,7 +130,7 @@ def test_interview_whose_post_is_lost_on_the_way_is_sent_later(live_server, brow
             page.click("text=Interview speichern")  # the script keeps a copy, then posts; the post is lost
         page.wait_for_load_state()
         assert stored("peer_interview") == []
-        page.unroute(form_url)
+        page.unroute(posts)
 
         page.goto(live_server + "/interviews/")
         page.wait_for_selector("#outbox[data-pending='0']", state="attached")
@@ -335,3 +336,36 @@ def test_turkish_interview_recorded_from_the_turkish_guide_page_keeps_typed_text
     records = stored("peer_interview")
     assert len(records) == 1 and records[0].language == "tr"
     assert page.locator("table.data tbody tr", has_text="Türkçe").count() == 1
+
+
+def test_proposal_made_in_turkish_becomes_a_guide_question_after_the_planner_accepts(
+        live_server, browser, multiplier, planner, process, interview_guide):
+    """Issue 14, item 4, in Chromium: proposal pages and the decision page pass the accessibility audit."""
+    from tests.browser import PHONE
+    page = browser.new_context(viewport=PHONE, locale="de-DE").new_page()
+    log_in(page, live_server, multiplier)
+    page.click("text=Frage vorschlagen")
+    page.select_option("#language", "tr")
+    page.fill("#text", "Çocuğunuz için okulda en çok neyi özlüyorsunuz?")
+    page.fill("#comment", "Anneler bunu sık soruyor.")
+    page.click("#submit")
+    page.wait_for_selector("text=Danke! Ihr Vorschlag ist bei der Planungsgruppe.")
+    assert_accessible(page)
+
+    planner_page = browser.new_context(viewport=PHONE, locale="de-DE").new_page()
+    log_in(planner_page, live_server, planner, home="/planning/")
+    planner_page.goto(f"{live_server}/planning/processes/{process.id}/questionnaires/{interview_guide.id}")
+    planner_page.click("text=Vorschläge der Multiplikator*innen")
+    assert_accessible(planner_page)
+    planner_page.click("text=Entscheiden")
+    assert_accessible(planner_page)
+    planner_page.fill("#accept-text_de", "Was vermissen Sie für Ihr Kind in der Schule am meisten?")
+    planner_page.click("#accept-accept")
+    planner_page.wait_for_selector("text=steht jetzt im Leitfaden")
+
+    page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record?language=tr")
+    assert "Çocuğunuz için okulda en çok neyi özlüyorsunuz?" in page.content()
+    page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/proposals")
+    assert "übernommen" in page.locator("#outbox, .card-list").last.inner_text()
+    for context in (page.context, planner_page.context):
+        context.close()
