@@ -26,11 +26,13 @@ def _o(code, de, en, tr, ar):
 
 
 def _q(code, kind, text, help_text=None, *, required=False, options=None, min_value=None, max_value=None,
-       scale_labels=None, profile_field=None, condition=None, followup=None):
-    """A question in the loader's format (help_text and followup only when given)."""
+       scale_labels=None, profile_field=None, condition=None, followup=None, narrative_prompt=None):
+    """A question in the loader's format (help_text, story prompt and followup only when given)."""
     question = {"code": code, "kind": kind, "required": required, "text": text}
     if help_text is not None:
         question["help_text"] = help_text
+    if narrative_prompt is not None:
+        question["narrative_prompt"] = narrative_prompt
     if followup is not None:
         question["followup"] = followup
     question.update({"options": list(options or []), "min_value": min_value, "max_value": max_value,
@@ -357,6 +359,12 @@ INTERVIEW_GUIDE = {
                 _t("Wo genau fehlt Ihnen oder Ihrer Familie Unterstützung?",
                    "Where exactly is support missing for you or your family?",
                    "Size veya ailenize tam olarak nerede destek eksik?"),
+                narrative_prompt=_t(
+                    "Denken Sie an das letzte Mal, als Sie Hilfe gebraucht haben. Erzählen Sie einfach, "
+                    "wie es war – von Anfang an.",
+                    "Think of the last time you needed help. Just tell me how it was – from the beginning.",
+                    "En son yardıma ihtiyaç duyduğunuz zamanı düşünün. Nasıl olduğunu baştan anlatır "
+                    "mısınız?"),
                 followup=_t("Können Sie ein Beispiel aus den letzten Wochen erzählen? Haben Sie schon versucht, "
                             "Hilfe zu bekommen – was ist dann passiert?",
                             "Can you tell me about an example from the last few weeks? Have you tried to get "

@@ -91,7 +91,7 @@ def build_questionnaire(model, process: Process, spec: dict, status: str = "draf
                                 required=question_spec.get("required", False),
                                 min_value=question_spec.get("min_value"), max_value=question_spec.get("max_value"),
                                 profile_field=question_spec.get("profile_field"), text="", i18n={})
-            for field in ("text", "help_text", "followup"):
+            for field in ("text", "help_text", "narrative_prompt", "followup"):
                 _texts(question, question_spec.get(field), field)
             scale_labels = question_spec.get("scale_labels") or {}
             _texts(question, scale_labels.get("min"), "scale_min_label")

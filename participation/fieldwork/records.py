@@ -5,7 +5,10 @@ A record is a plain dict, the same whether it comes from the online form or from
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import secrets
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -34,14 +37,14 @@ SHORT_FIELD_LIMIT = 200
 @dataclass
 class RecordResult:
     client_id: str
-    status: str  # stored | duplicate | rejected
+    status: str  # stored | duplicate (same id, same content) | conflict (same id, other content) | rejected
     code: str | None = None
     errors: dict = field(default_factory=dict)
     response: Response | None = None
 
     def as_dict(self) -> dict:
         result = {"client_id": self.client_id, "status": self.status}
-        if self.status == "rejected":
+        if self.status in ("rejected", "conflict"):
             result.update(code=self.code, errors=self.errors)
         else:
             result["id"] = self.response.id
@@ -100,18 +103,19 @@ def may_view(user: User, response: Response | None) -> bool:
 
 
 def submit_record(user: User, record: dict) -> RecordResult:
-    """Check one record and store it in its own transaction; a known client id stores nothing again."""
+    """Check one record and store it in its own transaction.
+
+    A known client id stores nothing again: with the same content it is a duplicate, with other content a
+    conflict (the sender keeps the record and sends it again under a new id; nothing is thrown away).
+    """
     client_id = record.get("client_id") if isinstance(record, dict) else None
     client_id = client_id if isinstance(client_id, str) else ""
     if not answering.valid_submission_id(client_id):
         return RecordResult(client_id, "rejected", "invalid_client_id",
                             {"client_id": _("Die Kennung des Eintrags fehlt oder ist ungültig.")})
     existing = answering.find_submission(client_id)
-    if existing is not None:
-        if existing.recorded_by_id == user.id:
-            return RecordResult(client_id, "duplicate", response=existing)
-        return RecordResult(client_id, "rejected", "client_id_taken",
-                            {"client_id": _("Diese Kennung ist schon vergeben.")})
+    if existing is not None and existing.recorded_by_id != user.id:
+        return _taken(client_id)
     questionnaire = _questionnaire(record.get("questionnaire_id"))
     if not may_record(user, questionnaire):
         return RecordResult(client_id, "rejected", "not_assigned",
@@ -128,19 +132,73 @@ def submit_record(user: User, record: dict) -> RecordResult:
     checked = check_record(questionnaire, record)
     if checked.errors:
         return RecordResult(client_id, "rejected", checked.code, checked.errors)
+    fingerprint = content_fingerprint(questionnaire, record_type, checked)
+    if existing is not None:
+        return _resent(client_id, existing, questionnaire, checked, fingerprint)
     try:
         response, created = answering.store_response(
             questionnaire, checked.values, submission_id=client_id, channel=CHANNEL_OF_TYPE[record_type],
-            recorded_by=user, translations_de=checked.translations, items=checked.items, **checked.facts)
+            recorded_by=user, translations_de=checked.translations, items=checked.items,
+            content_hash=fingerprint, **checked.facts)
     except Exception:
         db.session.rollback()
         log.exception("storing record %s failed", client_id)
         return RecordResult(client_id, "rejected", "server_error",
                             {"record": _("Der Eintrag konnte nicht gespeichert werden. Bitte später erneut senden.")})
-    if not created and response.recorded_by_id != user.id:
-        return RecordResult(client_id, "rejected", "client_id_taken",
-                            {"client_id": _("Diese Kennung ist schon vergeben.")})
-    return RecordResult(client_id, "stored" if created else "duplicate", response=response)
+    if created:
+        return RecordResult(client_id, "stored", response=response)
+    if response.recorded_by_id != user.id:  # the same id arrived from someone else in the same moment
+        return _taken(client_id)
+    return _resent(client_id, response, questionnaire, checked, fingerprint)
+
+
+def submit_form_record(user: User, record: dict) -> RecordResult:
+    """A posted form: an id already used for other content (a page shown again) stores under a new id."""
+    result = submit_record(user, record)
+    if result.status != "conflict":
+        return result
+    return submit_record(user, {**record, "client_id": secrets.token_hex(16)})
+
+
+def _taken(client_id: str) -> RecordResult:
+    return RecordResult(client_id, "rejected", "client_id_taken",
+                        {"client_id": _("Diese Kennung ist schon vergeben.")})
+
+
+def _resent(client_id: str, stored: Response, questionnaire: Questionnaire, checked: "CheckedRecord",
+            fingerprint: str) -> RecordResult:
+    """The same id again: a true duplicate only when the stored record has exactly this content."""
+    if stored.content_hash is not None:
+        same = stored.content_hash == fingerprint
+    else:  # stored before fingerprints existed: compare the texts that were recorded
+        same = stored.questionnaire_id == questionnaire.id and _stored_texts(stored) == _checked_texts(
+            questionnaire, checked)
+    if same:
+        return RecordResult(client_id, "duplicate", response=stored)
+    log.warning("record id %s was sent again with other content; asking for a new id", client_id)
+    return RecordResult(client_id, "conflict", "id_conflict",
+                        {"client_id": _("Unter dieser Kennung ist schon ein anderer Eintrag gespeichert. "
+                                        "Der Eintrag wird unter einer neuen Kennung gesendet.")})
+
+
+def content_fingerprint(questionnaire: Questionnaire, record_type: str, checked: "CheckedRecord") -> str:
+    """sha256 over everything a checked record would store, independent of key order."""
+    content = {"questionnaire": questionnaire.id, "type": record_type, "values": checked.values,
+               "translations": checked.translations, "items": checked.items, "facts": checked.facts}
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _stored_texts(response: Response) -> list[tuple]:
+    return sorted((answer.question.code, answer.item_kind, answer.text_value) for answer in response.answers
+                  if answer.text_value and (answer.question.is_text or answer.item_kind != "answer"))
+
+
+def _checked_texts(questionnaire: Questionnaire, checked: "CheckedRecord") -> list[tuple]:
+    texts = [(code, "answer", value) for code, value in checked.values.items()
+             if questionnaire.question_by_code(code).is_text]
+    texts += [(item["question"], item["kind"], item["text"]) for item in checked.items]
+    return sorted(texts)
 
 
 def _record_from_captured_form(questionnaire: Questionnaire, record: dict) -> dict | None:

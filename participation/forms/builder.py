@@ -111,6 +111,7 @@ class QuestionForm(FlaskForm):
     kind = SelectField(_l("Art der Frage"), choices=KIND_CHOICES)
     text = TextAreaField(_l("Fragetext"), validators=[DataRequired(message=REQUIRED), Length(max=2000)])
     help_text = TextAreaField(_l("Hilfetext (freiwillig)"), validators=[Optional(), Length(max=2000)])
+    narrative_prompt = TextAreaField(_l("Erzählstimulus (freiwillig)"), validators=[Optional(), Length(max=2000)])
     followup = TextAreaField(_l("Nachfragen für Interviewende (freiwillig)"),
                              validators=[Optional(), Length(max=2000)])
     required = BooleanField(_l("Pflichtfrage"))

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("interviews", __name__, url_prefix="/interviews", template_folder="templates")
 
-from . import routes, translations
+from . import guides, routes, translations

@@ -3,6 +3,7 @@ import secrets
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from werkzeug.datastructures import MultiDict
 
 from ..auth.access import role_required
 from ..extensions import db
@@ -13,16 +14,19 @@ from ..fieldwork.records import (
     may_view,
     record_from_form,
     record_type_of,
-    submit_record,
+    submit_form_record,
     usable_questionnaires,
 )
-from ..languages.i18n import LANGUAGES, current_language
+from ..fieldwork.guides import guide_texts_missing
+from ..languages.i18n import LANGUAGES, current_language, language as language_info
 from ..models import Questionnaire, Response
 from ..privacy.masking import mask_personal_data
 from ..surveys.answering import valid_submission_id
 from . import bp
 
 RECORDING_ROLES = ("multiplier", "planner", "admin")
+# The service worker's cache; a new name drops pages kept by an older version (and the ids they carried).
+OFFLINE_CACHE = "interviews-v2"
 
 
 @bp.route("/")
@@ -39,14 +43,20 @@ def index():
 @bp.route("/questionnaires/<int:questionnaire_id>/record", methods=["GET", "POST"])
 @role_required(*RECORDING_ROLES)
 def record(questionnaire_id: int):
-    """Interview mode (surveys, interview guides) or a focus-group session record (focus-group guides)."""
+    """Interview mode (surveys, interview guides) or a focus-group session record (focus-group guides).
+
+    The guide is shown in the interview's language (`?language=`, or the form's choice), the interface in
+    the multiplier's own. "Switch language" re-renders the form with what was typed, without saving.
+    """
     questionnaire = db.session.get(Questionnaire, questionnaire_id)
     if not may_record(current_user, questionnaire):
         abort(404)
     record_type = record_type_of(questionnaire)
     errors, raw = {}, {}
-    if request.method == "POST":
-        result = submit_record(current_user._get_current_object(), record_from_form(questionnaire, request.form))
+    if request.method == "POST" and request.form.get("switch_language"):
+        raw = request.form
+    elif request.method == "POST":
+        result = submit_form_record(current_user._get_current_object(), record_from_form(questionnaire, request.form))
         if result.status == "stored":
             flash(_("Gespeichert. Vielen Dank!"), "success")
             return redirect(url_for("interviews.index"))
@@ -55,13 +65,38 @@ def record(questionnaire_id: int):
             return redirect(url_for("interviews.index"))
         errors, raw = result.errors, request.form
     client_id = raw.get("client_id") if raw and valid_submission_id(raw.get("client_id")) else secrets.token_hex(16)
+    language = interview_language(raw.get("language") if raw else None)
     template = "interviews/session.html" if record_type == "focus_group" else "interviews/interview.html"
     return render_template(template, guide=questionnaire, process=questionnaire.process, errors=errors,
-                           form_values=raw, client_id=client_id, lang=current_language().code,
-                           language_choices=[(code, LANGUAGES[code].native_name) for code in INTERVIEW_LANGUAGES],
+                           form_values=raw or MultiDict({"language": language}), client_id=client_id,
+                           lang=language, language_choices=interview_language_choices(),
                            district_choices=[(name, name) for name in questionnaire.process.districts or []],
                            group_choices=[(name, name) for name in questionnaire.process.target_groups or []],
                            dimensions=composition_dimensions(questionnaire.process)), (422 if errors else 200)
+
+
+def interview_language(posted: str | None = None) -> str:
+    """The form's choice, else `?language=`, else the interface language when interviews may use it."""
+    for code in (posted, request.args.get("language"), current_language().code):
+        if code in INTERVIEW_LANGUAGES:
+            return code
+    return "de"
+
+
+def interview_language_choices() -> list[tuple[str, str]]:
+    return [(code, LANGUAGES[code].native_name) for code in INTERVIEW_LANGUAGES]
+
+
+def offline_urls(questionnaire: Questionnaire) -> list[str]:
+    """The record form in every interview language: kept on the device after login (see offline.js)."""
+    base = url_for("interviews.record", questionnaire_id=questionnaire.id)
+    return [base] + [url_for("interviews.record", questionnaire_id=questionnaire.id, language=code)
+                     for code in INTERVIEW_LANGUAGES]
+
+
+@bp.context_processor
+def offline_context():
+    return {"offline_urls": offline_urls, "offline_cache": OFFLINE_CACHE}
 
 
 @bp.route("/records/<int:response_id>")
@@ -81,7 +116,12 @@ def service_worker():
     """The service worker, served under /interviews/ so its scope covers the interview pages."""
     assets = [url_for("interviews.index"), url_for("static", filename="css/app.css"),
               url_for("static", filename="js/offline.js")]
-    body = render_template("interviews/sw.js", assets=assets, scope=url_for("interviews.index"),
+    body = render_template("interviews/sw.js", assets=assets, scope=url_for("interviews.index"), cache=OFFLINE_CACHE,
+                           forms_path=url_for("interviews.index") + "questionnaires/",
                            static_path=url_for("static", filename=""))
     return body, 200, {"Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache",
                        "Service-Worker-Allowed": url_for("interviews.index")}
+
+
+bp.add_app_template_global(language_info, "language_info")  # name and direction of a guide text's language
+bp.add_app_template_global(guide_texts_missing, "guide_texts_missing")

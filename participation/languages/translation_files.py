@@ -4,7 +4,7 @@ Every translatable text of a questionnaire gets an id that survives reordering a
 
     survey.title, survey.intro, survey.consent_text, survey.thanks_text
     s.<section position>.title, s.<section position>.intro
-    q.<question code>.text / .help_text / .followup / .scale_min_label / .scale_max_label
+    q.<question code>.text / .help_text / .narrative_prompt / .followup / .scale_min_label / .scale_max_label
     o.<question code>.<option code>.label
 
 Files translators and their tools already use: gettext .po (msgctxt = id, msgid = German, msgstr =

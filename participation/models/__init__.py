@@ -4,6 +4,7 @@ from .core import utcnow
 from .draft import SurveyDraft
 from .job import JOB_STATUSES, Job, StoredExport, WorkerHeartbeat
 from .process import PHASES, Process
+from .proposal import PROPOSAL_KINDS, PROPOSAL_STATUSES, GuideProposal
 from .questionnaire import (
     CHOICE_KINDS,
     QUESTION_KINDS,
@@ -29,5 +30,6 @@ __all__ = [
     "Response", "Answer", "CHANNELS", "AuditEvent", "Job", "JOB_STATUSES",
     "AnalysisRun", "AnswerEmbedding", "Theme", "ThemeAssignment", "REVIEW_FLAGS",
     "StrategyField", "Goal", "Measure", "Indicator", "EvidenceLink", "GOAL_LEVELS", "MEASURE_STATUSES",
-    "SurveyDraft", "RefusedAttempts", "WorkerHeartbeat", "StoredExport",
+    "SurveyDraft", "RefusedAttempts", "WorkerHeartbeat", "StoredExport", "GuideProposal", "PROPOSAL_KINDS",
+    "PROPOSAL_STATUSES",
 ]

@@ -113,7 +113,7 @@ class Section(Translatable, db.Model):
 class Question(Translatable, db.Model):
     __tablename__ = "question"
     __table_args__ = (UniqueConstraint("section_id", "code", name="uq_question_section_code"),)
-    TRANSLATABLE_FIELDS = ("text", "help_text", "followup", "scale_min_label", "scale_max_label")
+    TRANSLATABLE_FIELDS = ("text", "help_text", "narrative_prompt", "followup", "scale_min_label", "scale_max_label")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     section_id: Mapped[int] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"), index=True)
@@ -122,6 +122,8 @@ class Question(Translatable, db.Model):
     kind: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     help_text: Mapped[str] = mapped_column(Text, default="")
+    # Guides only: the opening story prompt ("Erzählstimulus") read out before the question, and follow-ups.
+    narrative_prompt: Mapped[str] = mapped_column(Text, default="")
     followup: Mapped[str] = mapped_column(Text, default="")
     required: Mapped[bool] = mapped_column(Boolean, default=False)
     min_value: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -8,6 +8,7 @@ from . import (
     export_views,
     multipliers,
     privacy_views,
+    proposals,
     process_routes,
     reach_views,
     routes,

@@ -262,6 +262,7 @@ def chosen_condition(questionnaire, value: str):
 
 def question_fields(form: QuestionForm, kind: str) -> dict:
     fields = {"required": form.required.data, "help_text": form.help_text.data or "",
+              "narrative_prompt": form.narrative_prompt.data or "",
               "followup": form.followup.data or "", "min_value": form.min_value.data,
               "max_value": form.max_value.data, "scale_min_label": form.scale_min_label.data or "",
               "scale_max_label": form.scale_max_label.data or "", "max_length": form.max_length.data}

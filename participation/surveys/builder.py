@@ -266,7 +266,8 @@ def copy_questionnaire(source: Questionnaire, user=None) -> Questionnaire:
         for question in section.active_questions:
             new_question = Question(
                 position=question.position, code=question.code, kind=question.kind, text=question.text,
-                help_text=question.help_text, followup=question.followup, required=question.required,
+                help_text=question.help_text, narrative_prompt=question.narrative_prompt, followup=question.followup,
+                required=question.required,
                 min_value=question.min_value, max_value=question.max_value,
                 scale_min_label=question.scale_min_label, scale_max_label=question.scale_max_label,
                 max_length=question.max_length, profile_field=question.profile_field,

@@ -30,7 +30,7 @@ from .builder import (
 # --- questions -------------------------------------------------------------------------------------------
 
 def add_question(section: Section, kind: str, text: str, *, required: bool = False, help_text: str = "",
-                 followup: str = "", options: list[str] | None = None, min_value: int | None = None,
+                 narrative_prompt: str = "", followup: str = "", options: list[str] | None = None, min_value: int | None = None,
                  max_value: int | None = None, scale_min_label: str = "", scale_max_label: str = "",
                  max_length: int | None = None, condition: tuple[Question, str] | None = None,
                  profile_field: str | None = None, user=None) -> Question:
@@ -49,9 +49,9 @@ def add_question(section: Section, kind: str, text: str, *, required: bool = Fal
     question = Question(position=len(section.questions), kind=kind, text=text.strip(),
                         code=question_code_for(questionnaire, text), i18n={})
     section.questions.append(question)
-    _set_question_fields(question, required=required, help_text=help_text, followup=followup,
-                         min_value=min_value, max_value=max_value, scale_min_label=scale_min_label,
-                         scale_max_label=scale_max_label, max_length=max_length)
+    _set_question_fields(question, required=required, help_text=help_text, narrative_prompt=narrative_prompt,
+                         followup=followup, min_value=min_value, max_value=max_value,
+                         scale_min_label=scale_min_label, scale_max_label=scale_max_label, max_length=max_length)
     if kind == "district":
         question.profile_field = "district"
     elif kind == "single_choice" and profile_field == "target_group":

@@ -121,7 +121,8 @@ def test_interview_whose_post_is_lost_on_the_way_is_sent_later(live_server, brow
         log_in(page, live_server, multiplier)
         form_url = f"{live_server}/interviews/questionnaires/{interview_guide.id}/record"
         page.goto(form_url)
-        page.route(form_url, lambda route: route.abort() if route.request.method == "POST" else route.continue_())
+        posts = form_url + "*"  # choosing the language reloads the form with ?language=
+        page.route(posts, lambda route: route.abort() if route.request.method == "POST" else route.continue_())
         page.select_option("#field-language", "tr")
         page.fill("#field-missing", TURKISH_ANSWER)
         page.check("#field-consent")
@@ -129,7 +130,7 @@ def test_interview_whose_post_is_lost_on_the_way_is_sent_later(live_server, brow
             page.click("text=Interview speichern")  # the script keeps a copy, then posts; the post is lost
         page.wait_for_load_state()
         assert stored("peer_interview") == []
-        page.unroute(form_url)
+        page.unroute(posts)
 
         page.goto(live_server + "/interviews/")
         page.wait_for_selector("#outbox[data-pending='0']", state="attached")
@@ -218,4 +219,153 @@ def test_done_when_story_invitation_offline_interview_session_and_planner_view(
     assert other_page.locator("table.data").count() == 0
     assert "Sie haben noch keine Interviews erfasst." in other_page.content()
     for context in (planner_page.context, page.context, other_page.context):
+        context.close()
+
+
+OTHER_ANSWER = "Otobüs akşamları çok seyrek geliyor, eve yürümek zorunda kalıyorum."
+
+
+def save_interview_online(page, live_server, answer: str) -> None:
+    """Fill the open interview form in Turkish with consent and save it; back on the list, outbox empty."""
+    page.select_option("#field-language", "tr")
+    page.fill("#field-missing", answer)
+    page.check("#field-consent")
+    page.click("text=Interview speichern")
+    page.wait_for_url(live_server + "/interviews/")
+    page.wait_for_selector("#outbox[data-pending='0']", state="attached")
+
+
+def missing_answers() -> list[str]:
+    return sorted(answer.text_value for response in stored("peer_interview") for answer in response.answers
+                  if answer.question.code == "missing")
+
+
+def test_issue_sequence_cached_form_reused_online_stores_both_interviews(
+        live_server, page, multiplier, interview_guide):
+    """Issue 14, item 1: form opened twice online, A saved, form reopened offline, B saved online."""
+    form_url = f"{live_server}/interviews/questionnaires/{interview_guide.id}/record"
+    log_in(page, live_server, multiplier)
+    page.goto(form_url)
+    wait_for_service_worker(page)
+    page.goto(form_url)  # the second visit goes through the worker, which keeps the page
+    wait_for(lambda: page.evaluate("caches.match(location.href).then(found => Boolean(found))"), timeout=90)
+
+    save_interview_online(page, live_server, TURKISH_ANSWER)
+    assert missing_answers() == [TURKISH_ANSWER]
+
+    page.context.set_offline(True)
+    page.goto(form_url)  # the kept page, with whatever the server once put into it
+    page.wait_for_selector("#field-missing")
+    page.context.set_offline(False)
+    save_interview_online(page, live_server, OTHER_ANSWER)
+    assert "nicht doppelt angelegt" not in page.content()
+    assert missing_answers() == sorted([TURKISH_ANSWER, OTHER_ANSWER])
+
+
+def test_outbox_entry_whose_id_holds_another_record_is_resent_under_a_new_id(
+        live_server, page, multiplier, interview_guide):
+    """The server answers "conflict"; the browser keeps the entry, renews its id and it is stored."""
+    log_in(page, live_server, multiplier)
+    page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record")
+    save_interview_online(page, live_server, TURKISH_ANSWER)
+    taken_id = stored("peer_interview")[0].submission_id
+
+    page.context.set_offline(True)
+    page.evaluate("""([takenId, recorder, guideId, answer]) => new Promise((resolve, reject) => {
+        const request = indexedDB.open("participation-offline", 1);
+        request.onsuccess = () => {
+          const transaction = request.result.transaction("records", "readwrite");
+          transaction.objectStore("records").put({
+            client_id: takenId, recorder: String(recorder), status: "waiting", errors: {}, saved_at: Date.now(),
+            title: "Peer-Interview", summary: answer.split(" ").slice(0, 8).join(" "), language: "Türkçe",
+            record: {client_id: takenId, type: "interview", questionnaire_id: guideId,
+                     form: [["language", "tr"], ["consent", "yes"], ["q_missing", answer]]}});
+          transaction.oncomplete = () => resolve(true);
+          transaction.onerror = () => reject(transaction.error);
+        };
+        request.onerror = () => reject(request.error);
+    })""", [taken_id, multiplier.id, interview_guide.id, OTHER_ANSWER])
+    page.reload()
+    page.wait_for_selector("#outbox[data-pending='1']")
+    entry = page.locator("#outbox-list li").inner_text()
+    assert "Otobüs akşamları çok seyrek geliyor" in entry and "Türkçe" in entry
+    page.context.set_offline(False)
+    page.wait_for_selector("#outbox[data-pending='0']", timeout=90_000)
+    assert missing_answers() == sorted([TURKISH_ANSWER, OTHER_ANSWER])
+    assert len({response.submission_id for response in stored("peer_interview")}) == 2
+
+
+def test_fresh_device_has_every_assigned_form_ready_offline_after_login(live_server, browser, multiplier,
+                                                                        interview_guide, focus_guide):
+    """Issue 14, item 2: log in on a new profile, see the list once, go offline, open every assigned form."""
+    from tests.browser import PHONE
+    context = browser.new_context(viewport=PHONE, locale="de-DE")  # a fresh profile: no cache, no worker
+    page = context.new_page()
+    try:
+        log_in(page, live_server, multiplier)
+        page.wait_for_selector("[data-offline-status='ready']:visible", timeout=90_000)
+        wait_for(lambda: page.locator("[data-offline-status='ready']:visible").count() == 2, timeout=90)
+        assert "bereit für offline" in page.locator("[data-offline-urls]").first.inner_text()
+        assert_accessible(page)
+        context.set_offline(True)
+        for guide, field in ((interview_guide, "#field-missing"), (focus_guide, "#field-note_everyday")):
+            page.goto(f"{live_server}/interviews/questionnaires/{guide.id}/record")
+            page.wait_for_selector(field)
+        page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record?language=tr")
+        assert "Size tam olarak nerede destek eksik?" in page.content()
+    finally:
+        context.close()
+
+
+def test_turkish_interview_recorded_from_the_turkish_guide_page_keeps_typed_text_when_switching(
+        live_server, page, multiplier, interview_guide):
+    """Issue 14, item 3: choosing Türkçe shows the guide in Turkish; what was typed stays."""
+    log_in(page, live_server, multiplier)
+    page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record")
+    page.fill("#field-missing", TURKISH_ANSWER)
+    page.check("#field-consent")
+    page.select_option("#field-language", "tr")
+    page.wait_for_url("**/record?language=tr")
+    assert page.locator("#question-missing span[lang=tr]").first.inner_text() == "Size tam olarak nerede destek eksik?"
+    assert page.input_value("#field-missing") == TURKISH_ANSWER
+    assert page.is_checked("#field-consent")
+    assert page.locator("button[name=switch_language]").is_hidden()
+    assert_accessible(page)
+    page.click("text=Interview speichern")
+    page.wait_for_url(live_server + "/interviews/")
+    records = stored("peer_interview")
+    assert len(records) == 1 and records[0].language == "tr"
+    assert page.locator("table.data tbody tr", has_text="Türkçe").count() == 1
+
+
+def test_proposal_made_in_turkish_becomes_a_guide_question_after_the_planner_accepts(
+        live_server, browser, multiplier, planner, process, interview_guide):
+    """Issue 14, item 4, in Chromium: proposal pages and the decision page pass the accessibility audit."""
+    from tests.browser import PHONE
+    page = browser.new_context(viewport=PHONE, locale="de-DE").new_page()
+    log_in(page, live_server, multiplier)
+    page.click("text=Frage vorschlagen")
+    page.select_option("#language", "tr")
+    page.fill("#text", "Çocuğunuz için okulda en çok neyi özlüyorsunuz?")
+    page.fill("#comment", "Anneler bunu sık soruyor.")
+    page.click("#submit")
+    page.wait_for_selector("text=Danke! Ihr Vorschlag ist bei der Planungsgruppe.")
+    assert_accessible(page)
+
+    planner_page = browser.new_context(viewport=PHONE, locale="de-DE").new_page()
+    log_in(planner_page, live_server, planner, home="/planning/")
+    planner_page.goto(f"{live_server}/planning/processes/{process.id}/questionnaires/{interview_guide.id}")
+    planner_page.click("text=Vorschläge der Multiplikator*innen")
+    assert_accessible(planner_page)
+    planner_page.click("text=Entscheiden")
+    assert_accessible(planner_page)
+    planner_page.fill("#accept-text_de", "Was vermissen Sie für Ihr Kind in der Schule am meisten?")
+    planner_page.click("#accept-accept")
+    planner_page.wait_for_selector("text=steht jetzt im Leitfaden")
+
+    page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record?language=tr")
+    assert "Çocuğunuz için okulda en çok neyi özlüyorsunuz?" in page.content()
+    page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/proposals")
+    assert "übernommen" in page.locator("#outbox, .card-list").last.inner_text()
+    for context in (page.context, planner_page.context):
         context.close()

@@ -1,7 +1,10 @@
 /* Offline capture for interview and focus-group forms (progressive enhancement).
    While offline, a submitted form is kept in IndexedDB and listed as "not yet sent"; it is sent to
-   /api/sync when the connection returns or the next page loads. Every record has its own random id,
-   so the server stores it once however often it is sent. */
+   /api/sync when the connection returns or the next page loads. Every record gets its own random id
+   when it is saved (never one baked into a page the service worker may have kept), so the server stores
+   it once however often it is sent. An entry leaves the outbox only when the server confirmed it as
+   stored or as a true duplicate; on a conflict (the id already holds other content) it is kept and sent
+   again under a new id. */
 (function () {
   "use strict";
   var DB_NAME = "participation-offline";
@@ -52,6 +55,15 @@
   function put(entry) { return withStore("readwrite", function (store) { return store.put(entry); }); }
   function remove(clientId) { return withStore("readwrite", function (store) { return store.delete(clientId); }); }
 
+  /* The same entry under a fresh id, written before the old key is dropped so it is never missing. */
+  function renew(entry) {
+    var oldId = entry.client_id;
+    entry.client_id = entry.record.client_id = newId();
+    entry.status = "waiting";
+    entry.errors = {};
+    return put(entry).then(function () { return remove(oldId); });
+  }
+
   var outbox = document.getElementById("outbox");
 
   function label(name) { return outbox ? outbox.getAttribute("data-label-" + name) : ""; }
@@ -73,8 +85,16 @@
         var title = document.createElement("strong");
         title.textContent = entry.title;
         item.appendChild(title);
+        if (entry.summary) {
+          var summary = document.createElement("span");
+          summary.className = "outbox-summary";
+          summary.setAttribute("dir", "auto");
+          summary.textContent = " · „" + entry.summary + "“";
+          item.appendChild(summary);
+        }
         var when = document.createElement("span");
-        when.textContent = " · " + new Date(entry.saved_at).toLocaleString() + " · " +
+        when.textContent = " · " + new Date(entry.saved_at).toLocaleString() +
+          (entry.language ? " · " + entry.language : "") + " · " +
           (entry.status === "rejected" ? label("rejected") : label("waiting"));
         item.appendChild(when);
         Object.keys(entry.errors || {}).forEach(function (field) {
@@ -127,6 +147,10 @@
             sent = sent || result.status === "stored";
             return remove(entry.client_id);
           }
+          if (result.status === "conflict") {  /* the id holds another record: keep this one, new id */
+            more = true;
+            return renew(entry);
+          }
           if (result.code === "server_error") { return null; }
           entry.status = "rejected";
           entry.errors = result.errors || {};
@@ -141,15 +165,25 @@
     });
   }
 
-  function capture(form) {
-    var fields = [];
-    new FormData(form).forEach(function (value, name) {
-      if (typeof value === "string" && name !== "csrf_token" && name !== "client_id") { fields.push([name, value]); }
+  /* The first words of the first free-text answer, note or quote: enough to tell entries apart. */
+  function firstWords(form) {
+    var text = "";
+    Array.prototype.some.call(form.querySelectorAll("textarea, input[type=text]"), function (field) {
+      if (/^(q|note|quote)_/.test(field.name) && !field.classList.contains("number-input")) { text = field.value.trim(); }
+      return text !== "";
     });
+    var words = text.split(/\s+/);
+    return words.slice(0, 8).join(" ") + (words.length > 8 ? " …" : "");
+  }
+
+  function capture(form) {
+    var fields = fieldsOf(form);
     var clientId = newId();
+    var language = form.querySelector('select[name="language"]');
     return {
       client_id: clientId, recorder: recorder, status: "waiting", errors: {}, saved_at: Date.now(),
-      title: form.getAttribute("data-title") || "",
+      title: form.getAttribute("data-title") || "", summary: firstWords(form),
+      language: language && language.selectedIndex >= 0 ? language.options[language.selectedIndex].text : "",
       record: { client_id: clientId, type: form.getAttribute("data-offline-record"),
                 questionnaire_id: Number(form.getAttribute("data-questionnaire-id")), form: fields }
     };
@@ -159,15 +193,16 @@
   var shownAgain = [];
 
   forms.forEach(function (form) {
-    var serverId = form.querySelector('input[name="client_id"]');
-    if (serverId) { shownAgain.push(serverId.value); }  /* the server showed this record again to be corrected */
+    var formId = form.querySelector('input[name="client_id"]');
+    if (formId && form.hasAttribute("data-shown-again")) { shownAgain.push(formId.value); }
     form.addEventListener("submit", function (event) {
-      if (navigator.onLine && serverId) {
-        /* Sent as a normal form; a copy under the same id is kept in case the connection drops on the way.
-           If the post arrives, the next sync finds it stored ("duplicate") and removes the copy. */
+      if (event.submitter && event.submitter.name === "switch_language") { return; }  /* shows, saves nothing */
+      if (navigator.onLine && formId) {
+        /* Sent as a normal form under an id made now; a copy under that id is kept in case the connection
+           drops on the way. If the post arrives, the next sync finds it stored ("duplicate") and removes it. */
         event.preventDefault();
         var backup = capture(form);
-        backup.client_id = backup.record.client_id = serverId.value;
+        formId.value = backup.client_id;
         put(backup).catch(function () { return null; }).then(function () { form.submit(); });
         return;
       }
@@ -194,6 +229,76 @@
     navigator.serviceWorker.register(worker.getAttribute("content"), { scope: worker.getAttribute("data-scope") })
       .catch(function () { /* pages still work online without it */ });
   }
+
+  /* The assigned forms (in every interview language) are kept right after login, so they open on a device
+     that never showed them; each guide says "ready for offline" once all its pages are kept. */
+  function keepForms() {
+    var cards = document.querySelectorAll("[data-offline-urls]");
+    if (!cards.length || !worker || !window.caches || !("serviceWorker" in navigator)) { return; }
+    var cacheName = worker.getAttribute("data-cache");
+    navigator.serviceWorker.ready.then(function () { return caches.open(cacheName); }).then(function (cache) {
+      cards.forEach(function (card) {
+        var urls = JSON.parse(card.getAttribute("data-offline-urls"));
+        Promise.all(urls.map(function (url) { return keepPage(cache, url); })).then(
+          function () { showOfflineStatus(card, "ready"); }, function () { showOfflineStatus(card, "missing"); });
+      });
+    }).catch(function () { return null; });
+  }
+
+  function keepPage(cache, url) {
+    var fresh = navigator.onLine ? fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok || response.redirected) { throw new Error("not kept: " + url); }
+      return cache.put(url, response);
+    }) : Promise.reject(new Error("offline"));
+    return fresh.catch(function () {
+      return cache.match(url).then(function (kept) { if (!kept) { throw new Error("not kept: " + url); } });
+    });
+  }
+
+  function showOfflineStatus(card, state) {
+    card.querySelectorAll("[data-offline-status]").forEach(function (element) {
+      element.hidden = element.getAttribute("data-offline-status") !== state;
+    });
+  }
+
+  /* Choosing the interview's language shows the guide in it: what was typed travels along in this tab. */
+  var CARRY = "participation-carry";
+
+  function fieldsOf(form) {
+    var fields = [];
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string" && name !== "csrf_token" && name !== "client_id") { fields.push([name, value]); }
+    });
+    return fields;
+  }
+
+  function restoreCarried(form) {
+    var carried = null;
+    try { carried = JSON.parse(sessionStorage.getItem(CARRY) || "null"); sessionStorage.removeItem(CARRY); }
+    catch (error) { return; }
+    if (!carried || carried.path !== location.pathname) { return; }
+    carried.fields.forEach(function (pair) {
+      if (pair[0] === "language") { return; }
+      form.querySelectorAll('[name="' + CSS.escape(pair[0]) + '"]').forEach(function (field) {
+        if (field.type === "checkbox" || field.type === "radio") { field.checked = field.checked || field.value === pair[1]; }
+        else { field.value = pair[1]; }
+      });
+    });
+  }
+
+  forms.forEach(function (form) {
+    var chooser = form.querySelector('select[name="language"]');
+    var switchButton = form.querySelector('button[name="switch_language"]');
+    if (!chooser || !switchButton) { return; }
+    switchButton.hidden = true;  /* without JavaScript the button re-renders the form on the server */
+    restoreCarried(form);
+    chooser.addEventListener("change", function () {
+      try { sessionStorage.setItem(CARRY, JSON.stringify({ path: location.pathname, fields: fieldsOf(form) })); }
+      catch (error) { switchButton.click(); return; }
+      location.assign(location.pathname + "?language=" + encodeURIComponent(chooser.value));
+    });
+  });
+  keepForms();
 
   window.addEventListener("online", sync);
   Promise.all(shownAgain.map(remove)).catch(function () { return null; }).then(render).then(sync);

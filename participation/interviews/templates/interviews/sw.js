@@ -2,10 +2,11 @@
    Records (/interviews/records/…) and every other page stay out of the cache: a shared device keeps no
    interview. When the network says the person is logged out, the cache is emptied. */
 "use strict";
-var CACHE = "interviews-v2";
+var CACHE = {{ cache|tojson }};
 var PRECACHE = {{ assets|tojson }};
 var SCOPE_PATH = {{ scope|tojson }};
 var STATIC_PATH = {{ static_path|tojson }};
+var FORMS_PATH = {{ forms_path|tojson }};
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(PRECACHE); })
@@ -45,7 +46,11 @@ self.addEventListener("fetch", function (event) {
     return caches.match(request).then(function (cached) {
       if (cached) { return cached; }
       if (request.mode !== "navigate") { return Response.error(); }
-      return caches.match(SCOPE_PATH).then(function (page) { return page || Response.error(); });
+      /* a form asked for in a language that was not kept: the same form in another language */
+      var similar = url.pathname.indexOf(FORMS_PATH) === 0 ? caches.match(request, { ignoreSearch: true })
+        : Promise.resolve(null);
+      return similar.then(function (form) { return form || caches.match(SCOPE_PATH); })
+        .then(function (page) { return page || Response.error(); });
     });
   }));
 });
