@@ -44,7 +44,7 @@ def percent(share: float | None) -> str:
 
 
 def small_group_label(process) -> str:
-    return _("unter %(n)s", n=process.min_group_size)
+    return _("nicht ausgewiesen")
 
 
 class BreakdownMask:

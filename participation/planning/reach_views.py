@@ -10,7 +10,7 @@ from ..extensions import db
 from ..forms.reach import ReachFilterForm, quota_form_class
 from ..languages.labels import FIELD_LABELS, value_label
 from ..models import CHOICE_KINDS
-from ..reach.aggregates import choice_frequencies
+from ..reach.aggregates import choice_frequencies, scope_hidden
 from ..reach.charts import Bar, bar_chart_svg
 from ..reach.dashboard import distinct_values, reach_overview
 from . import bp
@@ -24,7 +24,7 @@ def _percent(share) -> str:
 def _breakdown_chart(field: str, cells, rows_by_value=None) -> str:
     quotas = rows_by_value or {}
     bars = [Bar(value_label(field, cell.value), cell.count or 0,
-                display=_("unter Mindestgröße") if cell.hidden else f"{cell.count} ({_percent(cell.share)})",
+                display=_("nicht ausgewiesen") if cell.hidden else f"{cell.count} ({_percent(cell.share)})",
                 target=(quotas[cell.value].expected_share * sum(c.count or 0 for c in cells)
                         if cell.value in quotas else None),
                 hidden=cell.hidden) for cell in cells]
@@ -43,7 +43,7 @@ def reach(process_id: int):
         questionnaire = next((q for q in process.questionnaires if q.id == int(form.survey.data)), None)
     filters = form.filters()
     overview = reach_overview(process, questionnaire.id if questionnaire else None, **filters)
-    too_small = any(filters.values()) and 0 < overview["total"] < process.min_group_size
+    too_small = scope_hidden(process, questionnaire.id if questionnaire else None, **filters)
     charts = {}
     for field, cells in overview["breakdowns"].items():
         quotas = {row.value: row for row in overview["quotas"].get(field, [])}
@@ -57,7 +57,7 @@ def reach(process_id: int):
         cells, answered = choice_frequencies(q, process, **filters)
         labels = dict(_choice_labels(q, process))
         bars = [Bar(labels.get(cell.value, str(cell.value)), cell.count or 0, hidden=cell.hidden,
-                    display=_("unter Mindestgröße") if cell.hidden else f"{cell.count} ({_percent(cell.share)})")
+                    display=_("nicht ausgewiesen") if cell.hidden else f"{cell.count} ({_percent(cell.share)})")
                 for cell in cells]
         choice_tables.append({"question": q, "cells": cells, "answered": answered, "labels": labels,
                               "chart": bar_chart_svg(bars, title=q.text) if bars else ""})
