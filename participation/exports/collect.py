@@ -15,6 +15,7 @@ from .. import strategy
 from ..extensions import db
 from ..languages.i18n import LANGUAGES
 from ..models import TEXT_KINDS, Answer, Question, Response, utcnow
+from ..privacy.k_anonymity import generalise, k_anonymise
 from ..privacy.masking import mask_personal_data
 from ..reach.aggregates import BREAKDOWN_FIELDS, response_counts, total_responses
 from ..reach.charts import bar_chart_png
@@ -89,7 +90,7 @@ def reach_rows(process) -> list[ReachRow]:
                 rows.append(ReachRow(names[field], str(name), small_group_label(process), "", percent(quota)))
         pooled = [cell for cell in cells if cell.hidden and cell.value not in quotas]
         if pooled:
-            rows.append(ReachRow(names[field], _("weitere kleine Gruppen (%(groups)s)", groups=len(pooled)),
+            rows.append(ReachRow(names[field], _("weitere Gruppen (%(groups)s)", groups=len(pooled)),
                                  small_group_label(process), "", ""))
     return rows
 
@@ -387,13 +388,14 @@ def _strategy_blocks(process) -> list:
 
 # --- the data export ------------------------------------------------------------------------------
 
-def _answer_value(answer: Answer, question: Question, response: Response, mask: BreakdownMask):
-    """The stored value in plain form; profile answers follow the small-group rule of their breakdown."""
+def _answer_value(answer: Answer, question: Question, coarse: dict):
+    """The stored value in plain form; answers that are quasi-identifiers carry the coarsened value."""
     if question.kind == "district" or question.profile_field == "district":
-        return mask("district", response.district)
-    if question.profile_field == "target_group" and mask("target_group", response.target_group) \
-            != response.target_group:
-        return mask.placeholder
+        return coarse["district"]
+    if question.profile_field == "target_group":
+        return coarse["target_group"]
+    if is_age_band(question):
+        return coarse["age_band"]
     if question.is_text or answer.item_kind != "answer":
         return mask_personal_data(answer.text_value)
     if question.kind in ("number", "scale"):
@@ -421,9 +423,10 @@ def _codes_text(question: Question, process) -> str:
     return ""
 
 
-def codebook_rows(process, themes) -> list[dict]:
+def codebook_rows(process, themes, anonymity: str) -> list[dict]:
     small = _("„%(placeholder)s“ steht für eine Gruppe unter der Mindestgröße von %(n)s",
               placeholder=_("kleine Gruppe"), n=process.min_group_size)
+    blank = _("leer: vergröbert oder ausgeblendet (siehe k_anonymity)")
     channels = "; ".join(f"{code}={label}" for code, label in strategy.channel_labels().items())
     languages = "; ".join(f"{code}={language.native_name}" for code, language in LANGUAGES.items())
     rows = [
@@ -432,10 +435,14 @@ def codebook_rows(process, themes) -> list[dict]:
         ("responses.csv", "questionnaire_id", _("Nummer der Umfrage oder des Leitfadens"), "integer", ""),
         ("responses.csv", "questionnaire", _("Titel der Umfrage oder des Leitfadens"), "string", ""),
         ("responses.csv", "channel", _("Beteiligungskanal"), "code", channels + "; " + small),
-        ("responses.csv", "language", _("Sprache der Antwort"), "code", languages + "; " + small),
-        ("responses.csv", "district", _("Stadtteil"), "string", small),
-        ("responses.csv", "target_group", _("Zielgruppe"), "string", small),
-        ("responses.csv", "date", _("Tag der Antwort"), "date (YYYY-MM-DD)", ""),
+        ("responses.csv", "language", _("Sprache der Antwort"), "code",
+         languages + "; other=" + _("andere Sprache") + "; " + blank),
+        ("responses.csv", "district", _("Stadtteil"), "string", blank),
+        ("responses.csv", "target_group", _("Zielgruppe"), "string", blank),
+        ("responses.csv", "age_band", _("Altersgruppe"), "code",
+         "u30=" + _("unter 30") + "; 30_64=" + _("30 bis 64") + "; 65plus=" + _("65 und älter") + "; " + blank),
+        ("responses.csv", "period", _("Zeitraum der Antwort"), "YYYY-MM | YYYY-Qn | YYYY", blank),
+        ("responses.csv", "k_anonymity", anonymity, "", ""),
         ("responses.csv", "consent", _("Einwilligung erteilt"), "0/1", ""),
         ("responses.csv", "participant_count", _("Teilnehmende (nur Fokusgruppen)"), "integer", ""),
         ("answers.csv", "answer_id", _("Nummer der Antwort auf eine Frage"), "integer", ""),
@@ -461,21 +468,63 @@ def codebook_rows(process, themes) -> list[dict]:
     return codebook
 
 
+AGE_BAND_CODE = "age_band"
+
+
+def is_age_band(question: Question) -> bool:
+    return question.profile_field == AGE_BAND_CODE or question.code == AGE_BAND_CODE
+
+
+def _age_bands(process) -> dict[int, str]:
+    """response id → the age band it gave (the answer to the age band question), for k-anonymity."""
+    rows = db.session.execute(
+        db.select(Answer.response_id, Answer.choice_codes, Question.code, Question.profile_field)
+        .join(Question, Question.id == Answer.question_id).join(Response, Response.id == Answer.response_id)
+        .where(Response.process_id == process.id, Answer.item_kind == "answer")).all()
+    return {response_id: codes[0] for response_id, codes, code, profile_field in rows
+            if codes and AGE_BAND_CODE in (code, profile_field)}
+
+
+def anonymised_responses(process) -> tuple[list, object]:
+    """Responses with their quasi-identifiers coarsened to k-anonymity (k = minimum group size)."""
+    responses = db.session.execute(
+        db.select(Response).where(Response.process_id == process.id).order_by(Response.id)).scalars().all()
+    age_bands = _age_bands(process)
+    rows = [{"response": response, "language": response.language, "district": response.district,
+             "target_group": response.target_group, "age_band": age_bands.get(response.id),
+             "month": response.created_at.strftime("%Y-%m") if response.created_at else None}
+            for response in responses]
+    return responses, k_anonymise(rows, process.min_group_size)
+
+
+def k_anonymity_note(process, result) -> str:
+    """What was coarsened, in words, for the codebook."""
+    steps = {"month": [_("Monat"), _("Quartal"), _("Jahr"), _("leer")],
+             "age_band": [_("Altersgruppe"), _("drei breite Altersgruppen"), _("leer")],
+             "language": [_("Sprache"), _("Deutsch / andere Sprache"), _("leer")],
+             "target_group": [_("Zielgruppe"), _("leer")], "district": [_("Stadtteil"), _("leer")]}
+    columns = {"month": "period"}
+    taken = "; ".join(f"{columns.get(name, name)}: {steps[name][level]}" for name, level in result.levels.items())
+    return _("Jede Kombination aus Sprache, Stadtteil, Zielgruppe, Altersgruppe und Zeitraum kommt mindestens "
+             "%(k)s-mal vor (k-Anonymität). Vergröbert: %(steps)s. Bei %(rows)s Zeilen wurden diese Angaben "
+             "ganz geleert.", k=process.min_group_size, steps=taken, rows=len(result.suppressed))
+
+
 def dataset(process) -> dict:
-    """Responses and answers as plain rows with the codebook (small groups and contact data masked)."""
+    """Responses and answers as plain rows with the codebook: k-anonymous, contact data masked."""
     mask = BreakdownMask(process)
     answer_themes = strategy.theme_of_answers(process)
     themes = [{"id": theme.id, "label": theme.label, "keywords": list(theme.keywords or []),
                "answers": cell.count} for theme, cell in strategy.theme_cells(process)]
     theme_labels = {theme["id"]: theme["label"] for theme in themes}
-    responses = db.session.execute(
-        db.select(Response).where(Response.process_id == process.id).order_by(Response.id)).scalars().all()
+    responses, anonymised = anonymised_responses(process)
+    coarse = {response.id: row for response, row in zip(responses, anonymised.rows)}
     response_rows = [{
         "response_id": response.id, "questionnaire_id": response.questionnaire_id,
         "questionnaire": response.questionnaire.title, "channel": mask("channel", response.channel),
-        "language": mask("language", response.language), "district": mask("district", response.district),
-        "target_group": mask("target_group", response.target_group),
-        "date": response.created_at.date().isoformat() if response.created_at else None,
+        "language": coarse[response.id]["language"], "district": coarse[response.id]["district"],
+        "target_group": coarse[response.id]["target_group"], "age_band": coarse[response.id]["age_band"],
+        "period": coarse[response.id]["month"],
         "consent": bool(response.consent), "participant_count": response.participant_count,
     } for response in responses]
     rows = db.session.execute(
@@ -489,14 +538,24 @@ def dataset(process) -> dict:
         answer_rows.append({
             "answer_id": answer.id, "response_id": response.id, "questionnaire_id": response.questionnaire_id,
             "question_code": question.code, "item_kind": answer.item_kind,
-            "value": _answer_value(answer, question, response, mask),
-            "language": mask("language", answer.language) if answer.language else None,
+            "value": _answer_value(answer, question, coarse[response.id]),
+            "language": _answer_language(answer, response, anonymised.levels, coarse[response.id]),
             "translation_de": mask_personal_data(answer.translation_de) if answer.translation_de else None,
             "theme_id": theme_id, "theme": theme_labels.get(theme_id, ""),
         })
     return {
         "process": {"id": process.id, "title": process.title, "min_group_size": process.min_group_size,
                     "exported_at": utcnow().isoformat(timespec="seconds")},
-        "responses": response_rows, "answers": answer_rows, "codebook": codebook_rows(process, themes),
+        "responses": response_rows, "answers": answer_rows,
+        "codebook": codebook_rows(process, themes, k_anonymity_note(process, anonymised)),
         "themes": themes,
     }
+
+
+def _answer_language(answer: Answer, response: Response, levels: dict, coarse: dict):
+    """The text's language at the same coarseness as the response's (blank where the response's is)."""
+    if not answer.language:
+        return None
+    if answer.language == response.language or coarse["language"] is None:
+        return coarse["language"]
+    return generalise("language", answer.language, levels["language"])

@@ -37,7 +37,8 @@ def test_dashboard_hides_small_groups_and_shows_quota_gap(client, make_user, sur
     page = client.get(f"/planning/processes/{process.id}/reach").get_data(as_text=True)
     assert "Antworten insgesamt: 9" in page
     assert "Hier fehlen noch Stimmen" in page and "Lindenhof" in page
-    assert "unter Mindestgröße" in page          # Hafen with 2 answers and Arabic with 2 are hidden
+    assert "nicht ausgewiesen" in page           # Hafen with 2 answers and Arabic with 2 are hidden
+    assert "7 (78 %)" not in page, "9 answers minus 7 in Nordstadt would give Hafen away"
     assert "<svg" in page and "<table" in page
 
 
