@@ -19,7 +19,7 @@ from ..privacy.k_anonymity import generalise, k_anonymise
 from ..privacy.masking import mask_personal_data
 from ..reach.aggregates import BREAKDOWN_FIELDS, response_counts, total_responses
 from ..reach.charts import bar_chart_png
-from .report import Heading, Image, Paragraph, Quote, Table
+from .report import Heading, Image, Orientation, Paragraph, Quote, Table
 from .workbook import Sheet
 
 QUOTA_FIELDS = ("district", "target_group")
@@ -67,8 +67,8 @@ class ReachRow:
     field: str
     label: str
     count: int | str
-    share: str
-    quota: str
+    share: float | None     # numbers, so spreadsheets can sort and sum them
+    quota: float | None
 
 
 def reach_rows(process) -> list[ReachRow]:
@@ -83,15 +83,14 @@ def reach_rows(process) -> list[ReachRow]:
         for cell in cells:
             if not cell.hidden:
                 quota = quotas.get(cell.value)
-                rows.append(ReachRow(names[field], value_label(field, cell.value), cell.count, percent(cell.share),
-                                     percent(quota) if quota is not None else ""))
+                rows.append(ReachRow(names[field], value_label(field, cell.value), cell.count, cell.share, quota))
         for name, quota in quotas.items():
             if name not in shown:
-                rows.append(ReachRow(names[field], str(name), small_group_label(process), "", percent(quota)))
+                rows.append(ReachRow(names[field], str(name), small_group_label(process), None, quota))
         pooled = [cell for cell in cells if cell.hidden and cell.value not in quotas]
         if pooled:
             rows.append(ReachRow(names[field], _("weitere Gruppen (%(groups)s)", groups=len(pooled)),
-                                 small_group_label(process), "", ""))
+                                 small_group_label(process), None, None))
     return rows
 
 
@@ -258,14 +257,14 @@ def workbook_sheets(process) -> list[Sheet]:
               [_("Handlungsfeld"), _("Zielebene"), _("Ziel"), _("Maßnahme"), _("Zuständigkeit"), _("Partner"),
                _("Zielgruppe"), _("Stadtteil"), _("Zeitraum"), _("Status"), _("Indikatoren"),
                _("Belege (Themen und Zitate)")],
-              [list(vars(row).values()) for row in matrix], widths=[24, 14, 32, 32, 22, 22, 18, 16, 16, 14, 36, 36]),
+              [list(vars(row).values()) for row in matrix], widths=[16, 14, 24, 24, 16, 16, 13, 12, 12, 11, 30, 26]),
         Sheet(_("Themen"), [_("Thema"), _("Antworten"), _("Schlagwörter"), _("Verknüpft mit"), _("Zitate")],
               [[t.label, t.count if t.count is not None else t.shown_count, t.keywords, "\n".join(t.linked_to),
                 "\n".join(f"„{text}“ ({source})" for text, source in t.quotes)] for t in themes],
               widths=[30, 12, 30, 40, 70]),
         Sheet(_("Reichweite"), [_("Merkmal"), _("Gruppe"), _("Antworten"), _("Anteil"), _("Zielanteil (Quote)")],
               [[r.field, r.label, r.count, r.share, r.quota] for r in reach_rows(process)],
-              widths=[20, 30, 14, 12, 18]),
+              widths=[20, 30, 14, 12, 18], formats={3: "0 %", 4: "0 %"}),
         Sheet(_("Codierte Antworten"),
               [_("Antwort-Nr."), _("Frage"), _("Art"), _("Beteiligungskanal"), _("Sprache"), _("Stadtteil"),
                _("Zielgruppe"), _("Thema"), _("Antwort"), _("Übersetzung (Deutsch)")],
@@ -300,7 +299,7 @@ def report_blocks(process) -> list:
         blocks.append(Heading(_("Noch offene Themen"), 2))
         blocks.append(Paragraph(_("Zu diesen Themen gibt es noch keine Maßnahme. Die Planungsgruppe berät, "
                                   "ob und wie sie aufgegriffen werden.")))
-        blocks.append(Table([_("Thema")], [[theme.label] for theme in gaps.themes_without_measure]))
+        blocks.append(Table([_("Thema")], [[theme.label] for theme in gaps.themes_without_measure], widths=[1]))
     return blocks
 
 
@@ -320,7 +319,7 @@ def _method_blocks(process) -> list:
         if not field_rows or [row.label for row in field_rows] == [_("keine Angabe")]:
             continue
         blocks.append(Heading(_("Antworten nach %(feature)s", feature=names[field]), 3))
-        bars = [(row.label, float(row.count), f"{row.count} ({row.share})") for row in field_rows
+        bars = [(row.label, float(row.count), f"{row.count} ({percent(row.share)})") for row in field_rows
                 if isinstance(row.count, int) and row.count > 0]
         quotas = (process.quotas or {}).get(field, {}) if field in QUOTA_FIELDS else {}
         if bars:
@@ -330,8 +329,8 @@ def _method_blocks(process) -> list:
                 description += " " + _("(rote Linie: Zielanteil)")
             blocks.append(Image(bar_chart_png(bars, targets), description))
         header = [names[field], _("Antworten"), _("Anteil")] + ([_("Zielanteil (Quote)")] if quotas else [])
-        blocks.append(Table(header, [[row.label, row.count, row.share] + ([row.quota] if quotas else [])
-                                     for row in field_rows]))
+        blocks.append(Table(header, [[row.label, row.count, percent(row.share)] + ([percent(row.quota)] if quotas else [])
+                                     for row in field_rows], widths=[3, 1.2, 1, 1.4][:len(header)]))
     return blocks
 
 
@@ -345,8 +344,8 @@ def _theme_blocks(process, mask: BreakdownMask) -> list:
     bars = [(t.label, float(t.count), str(t.count)) for t in themes if t.count]
     if bars:
         blocks.append(Image(bar_chart_png(bars), _("Balkendiagramm: Antworten je Thema")))
-    blocks.append(Table([_("Thema"), _("Antworten"), _("Schlagwörter")],
-                        [[t.label, t.shown_count, t.keywords] for t in themes]))
+    blocks.append(Table([_("Thema"), _("Antworten")], [[t.label, t.count if t.count is not None else t.shown_count]
+                                                       for t in themes], widths=[3, 1]))
     for theme in themes:
         if theme.quotes:
             blocks.append(Heading(theme.label, 3))
@@ -359,6 +358,7 @@ def _strategy_blocks(process) -> list:
     blocks = [Heading(_("Handlungsfelder, Ziele und Maßnahmen"), 2)]
     if not fields:
         return blocks + [Paragraph(_("Die Strategie wird noch erarbeitet."))]
+    blocks.insert(0, Orientation(True))      # the measure tables need the width
     levels = strategy.goal_level_labels()
     statuses = strategy.measure_status_labels()
     theme_labels = {theme.id: theme.label for theme in strategy.active_themes(process)}
@@ -376,14 +376,14 @@ def _strategy_blocks(process) -> list:
                                           list="; ".join(indicator_text(i) for i in goal.indicators))))
             if goal.measures:
                 blocks.append(Table(
-                    [_("Maßnahme und Partner"), _("Zuständigkeit"), _("Zeitraum"), _("Status"), _("Indikatoren"),
+                    [_("Maßnahme"), _("Partner"), _("Zuständigkeit"), _("Zeitraum"), _("Status"), _("Indikatoren"),
                      _("Belege")],
-                    [[measure.title + (f"\n{measure.partners}" if measure.partners else ""), measure.responsible,
+                    [[measure.title, measure.partners, measure.responsible,
                       strategy.timeline_text(measure), statuses.get(measure.status, measure.status),
                       "\n".join(indicator_text(i) for i in measure.indicators),
                       _evidence_text(evidence.get(("measure", measure.id), []), theme_labels)]
-                     for measure in goal.measures]))
-    return blocks
+                     for measure in goal.measures], widths=[3.8, 3, 3.6, 2.4, 2.1, 4, 3.5]))
+    return blocks + [Orientation(False)]
 
 
 # --- the data export ------------------------------------------------------------------------------
