@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func
 
 from ..extensions import db
-from ..models import Answer, Response
+from ..models import Answer, Question, Response
 from .suppression import TOTAL, protect_counts, protect_table
 
 BREAKDOWN_FIELDS = ("channel", "language", "district", "target_group")
@@ -154,3 +154,48 @@ def choice_frequencies(question, process, **filters) -> tuple[list[Cell], int]:
         return [Cell(code, None, None, hidden=True) for code in counts], answered
     return suppress(counts, process.min_group_size, total=answered,
                     additive=question.kind != "multiple_choice"), answered
+
+
+AGE_BAND = "age_band"
+
+
+def age_band_questions(process) -> list:
+    """The questions asking for the age band (code or profile field "age_band"), in every questionnaire."""
+    return [question for questionnaire in process.questionnaires for question in questionnaire.questions
+            if AGE_BAND in (question.code, question.profile_field)]
+
+
+def age_band_counts(process, questionnaire_id: int | None = None, **filters) -> list[Cell]:
+    """Responses by age band; None for responses without one (shown apart as "keine Angabe")."""
+    conditions = response_filter(process.id, questionnaire_id, **filters)
+    answered = dict(db.session.execute(
+        db.select(Answer.response_id, Answer.choice_codes).join(Response).join(Question)
+        .where(*conditions, Answer.item_kind == "answer",
+               (Question.code == AGE_BAND) | (Question.profile_field == AGE_BAND))).all())
+    counts: dict = {}
+    for response_id in db.session.execute(db.select(Response.id).where(*conditions)).scalars():
+        codes = answered.get(response_id) or []
+        band = codes[0] if codes and codes[0] != "na" else None
+        counts[band] = counts.get(band, 0) + 1
+    return suppress(counts, process.min_group_size)
+
+
+def scale_distribution(question, process, **filters) -> tuple[list[Cell], int, float | None]:
+    """How often each point of a scale was chosen, how many answered, and the median (None when hidden)."""
+    values = db.session.execute(
+        db.select(Answer.number_value).join(Response)
+        .where(Answer.question_id == question.id, Answer.item_kind == "answer", Answer.number_value.is_not(None),
+               *response_filter(process.id, None, **filters))).scalars().all()
+    answered = len(values)
+    low = int(question.min_value if question.min_value is not None else min(values, default=1))
+    high = int(question.max_value if question.max_value is not None else max(values, default=5))
+    counts = {point: 0 for point in range(low, high + 1)}
+    for value in values:
+        counts[int(value)] = counts.get(int(value), 0) + 1
+    if answered < process.min_group_size:
+        return [Cell(point, None, None, hidden=True) for point in counts], answered, None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    cells = {cell.value: cell for cell in suppress(counts, process.min_group_size, total=answered)}
+    return [cells.get(point, Cell(point, None, None, hidden=True)) for point in counts], answered, median

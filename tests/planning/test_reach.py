@@ -23,7 +23,7 @@ def test_overview_counts_and_flags_shortfall_against_quota(survey):
     assert rows["Nordstadt"].falling_short is False          # 57 % reached, 30 % expected
     assert rows["Hafen"].falling_short is False              # 43 % reached, 50 % expected (≥ 80 % of it)
     assert rows["Lindenhof"].falling_short and rows["Lindenhof"].count == 0
-    channels = {cell.value: cell.count for cell in overview["breakdowns"]["channel"]}
+    channels = {cell.value: cell.count for cell in overview["breakdowns"]["channel"].cells}
     assert channels == {"online": 8, "paper": 6}
 
 
