@@ -1,15 +1,17 @@
 from datetime import timedelta
 
-from flask import abort, flash, render_template, url_for
+from flask import Response, abort, flash, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func
 
 from .. import audit
 from ..auth.access import role_required
 from ..extensions import db
-from ..forms.admin import UserForm
+from ..audit import log
+from ..audit.labels import action_label
+from ..forms.admin import AuditFilterForm, UserForm
 from ..forms.privacy import ConfirmForm
-from ..models import AuditEvent, Invitation, User, utcnow
+from ..models import Invitation, User, utcnow
 from . import bp
 
 
@@ -67,8 +69,28 @@ def reset_password(user_id: int):
                        reset_link=url_for("auth.accept_invitation", token=token, _external=True), reset_user=user)
 
 
+def _audit_filter_form() -> AuditFilterForm:
+    form = AuditFilterForm(request.args)
+    form.fill_choices(log.processes(), log.people(), log.known_actions(), action_label)
+    return form
+
+
 @bp.route("/audit")
 @role_required("admin")
 def audit_log():
-    events = db.session.execute(db.select(AuditEvent).order_by(AuditEvent.at.desc()).limit(500)).scalars().all()
-    return render_template("admin/audit.html", events=events)
+    """The log with translated actions and titles as they were, filtered by process, person, action, date."""
+    form = _audit_filter_form()
+    selection = form.selection()
+    return render_template("admin/audit.html", events=log.events(selection), form=form, action_label=action_label,
+                           object_text=log.object_text, page_size=log.PAGE_SIZE, query=request.query_string.decode())
+
+
+@bp.route("/audit.csv")
+@role_required("admin")
+def audit_log_csv():
+    """The same selection as CSV (all rows, not only the first page)."""
+    selection = _audit_filter_form().selection()
+    audit.record("audit_log_exported", None)
+    db.session.commit()
+    return Response(log.audit_csv(log.events(selection, limit=None)), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": "attachment; filename=protokoll.csv"})

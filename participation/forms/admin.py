@@ -1,8 +1,8 @@
 """Forms of the admin area."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms import DateField, EmailField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Email, Length, Optional
 
 ROLE_CHOICES = [("planner", _l("Planung")), ("multiplier", _l("Multiplikator*in")), ("admin", _l("Administration"))]
 
@@ -13,3 +13,33 @@ class UserForm(FlaskForm):
         DataRequired(), Email(message=_l("Bitte geben Sie eine gültige E-Mail-Adresse ein.")), Length(max=254)])
     role = SelectField(_l("Rolle"), choices=ROLE_CHOICES)
     submit = SubmitField(_l("Person einladen"))
+
+
+class AuditFilterForm(FlaskForm):
+    """Filters travel in the URL (GET), so a selection can be bookmarked and exported as shown."""
+
+    class Meta:
+        csrf = False
+
+    process = SelectField(_l("Prozess"), validate_choice=False)
+    person = SelectField(_l("Person"), validate_choice=False)
+    action = SelectField(_l("Aktion"), validate_choice=False)
+    since = DateField(_l("von"), validators=[Optional()])
+    until = DateField(_l("bis"), validators=[Optional()])
+    submit = SubmitField(_l("Anzeigen"))
+
+    def fill_choices(self, processes, people, actions, label) -> None:
+        everything = [("", str(_l("alle")))]
+        self.process.choices = everything + [(str(p.id), p.title) for p in processes]
+        self.person.choices = everything + [(str(u.id), u.email) for u in people]
+        self.action.choices = everything + sorted(((code, label(code)) for code in actions), key=lambda c: c[1])
+
+    def selection(self):
+        from ..audit.log import AuditFilter
+
+        def number(value):
+            return int(value) if value and str(value).isdigit() else None
+        valid = self.validate()
+        return AuditFilter(process_id=number(self.process.data), user_id=number(self.person.data),
+                           action=self.action.data or None,
+                           since=self.since.data if valid else None, until=self.until.data if valid else None)

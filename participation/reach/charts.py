@@ -28,7 +28,7 @@ class Bar:
 
 
 SVG_WIDTH = 440           # viewBox units; on a 390 px phone the chart is about 340 px wide …
-SVG_FONT = 16             # … so text stays ≥ 12 px there, and the chart is capped at 34rem on wide screens
+SVG_FONT = 16             # … so text stays ≥ 12 px there; capped at 28rem (about 17 px text) on wide screens
 LINE_CHARS = 44           # characters per label line at that size (average glyph ≈ 0.55 em)
 
 
