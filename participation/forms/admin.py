@@ -21,7 +21,7 @@ class AuditFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    process = SelectField(_l("Prozess"), validate_choice=False)
+    process_id = SelectField(_l("Prozess"), validate_choice=False)
     person = SelectField(_l("Person"), validate_choice=False)
     action = SelectField(_l("Aktion"), validate_choice=False)
     since = DateField(_l("von"), validators=[Optional()])
@@ -30,7 +30,7 @@ class AuditFilterForm(FlaskForm):
 
     def fill_choices(self, processes, people, actions, label) -> None:
         everything = [("", str(_l("alle")))]
-        self.process.choices = everything + [(str(p.id), p.title) for p in processes]
+        self.process_id.choices = everything + [(str(p.id), p.title) for p in processes]
         self.person.choices = everything + [(str(u.id), u.email) for u in people]
         self.action.choices = everything + sorted(((code, label(code)) for code in actions), key=lambda c: c[1])
 
@@ -40,6 +40,6 @@ class AuditFilterForm(FlaskForm):
         def number(value):
             return int(value) if value and str(value).isdigit() else None
         valid = self.validate()
-        return AuditFilter(process_id=number(self.process.data), user_id=number(self.person.data),
+        return AuditFilter(process_id=number(self.process_id.data), user_id=number(self.person.data),
                            action=self.action.data or None,
                            since=self.since.data if valid else None, until=self.until.data if valid else None)
