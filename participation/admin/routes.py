@@ -11,15 +11,15 @@ from ..audit import log
 from ..audit.labels import action_label
 from ..forms.admin import AuditFilterForm, UserForm
 from ..forms.privacy import ConfirmForm
-from ..models import Invitation, User, utcnow
+from ..models import Invitation, Process, Questionnaire, User, utcnow
 from . import bp
 
 
 @bp.route("/", methods=["GET", "POST"])
 @role_required("admin")
 def index():
-    """List accounts and invite new people with a one-time link."""
-    form = UserForm()
+    """List accounts and invite new people with a one-time link, with their processes and guides at once."""
+    form = _user_form()
     invitation_link = None
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
@@ -27,16 +27,38 @@ def index():
             form.email.errors.append(_("Diese E-Mail-Adresse hat schon ein Konto."))
         else:
             user = User(email=email, name=form.name.data.strip(), role=form.role.data, active=True)
+            assign_work(user, form.processes.data, form.questionnaires.data)
             invitation, token = Invitation.issue(user)
             db.session.add_all([user, invitation])
             db.session.flush()
-            audit.record("user_invited", user, role=user.role)
+            audit.record("user_invited", user, role=user.role, processes=[p.id for p in user.processes],
+                         questionnaires=[q.id for q in user.assigned_questionnaires])
             db.session.commit()
             invitation_link = url_for("auth.accept_invitation", token=token, _external=True)
             flash(_("Einladung erstellt. Geben Sie den Link persönlich weiter; er gilt 7 Tage und nur einmal."),
                   "success")
-            form = UserForm(formdata=None)
+            form = _user_form(formdata=None)
     return _index_page(form, invitation_link=invitation_link)
+
+
+def _user_form(**kwargs) -> UserForm:
+    form = UserForm(**kwargs)
+    form.fill_choices(db.session.execute(db.select(Process).order_by(Process.title)).scalars().all())
+    return form
+
+
+def assign_work(user: User, process_ids, questionnaire_ids) -> None:
+    """Processes the person works in, and (multipliers) the guides and surveys they may use.
+
+    A guide chosen without its process brings its process along, so the multiplier is never left with a
+    guide in a process whose planners cannot see them.
+    """
+    questionnaires = db.session.execute(
+        db.select(Questionnaire).where(Questionnaire.id.in_(questionnaire_ids or []))).scalars().all() \
+        if user.role == "multiplier" else []
+    wanted = set(process_ids or []) | {q.process_id for q in questionnaires}
+    user.processes = db.session.execute(db.select(Process).where(Process.id.in_(wanted))).scalars().all()
+    user.assigned_questionnaires = list(questionnaires)
 
 
 def _index_page(form, **links):
@@ -65,7 +87,7 @@ def reset_password(user_id: int):
     db.session.commit()
     flash(_("Link zum Zurücksetzen erstellt. Geben Sie ihn persönlich weiter; er gilt 2 Tage und nur einmal."),
           "success")
-    return _index_page(UserForm(formdata=None),
+    return _index_page(_user_form(formdata=None),
                        reset_link=url_for("auth.accept_invitation", token=token, _external=True), reset_user=user)
 
 

@@ -4,6 +4,8 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
+from .multipliers import MultiCheckboxField
+
 ROLE_CHOICES = [("planner", _l("Planung")), ("multiplier", _l("Multiplikator*in")), ("admin", _l("Administration"))]
 
 
@@ -12,7 +14,16 @@ class UserForm(FlaskForm):
     email = EmailField(_l("E-Mail-Adresse"), validators=[
         DataRequired(), Email(message=_l("Bitte geben Sie eine gültige E-Mail-Adresse ein.")), Length(max=254)])
     role = SelectField(_l("Rolle"), choices=ROLE_CHOICES)
+    processes = MultiCheckboxField(_l("Prozesse, in denen die Person mitarbeitet"), coerce=int, validate_choice=True)
+    questionnaires = MultiCheckboxField(_l("Leitfäden und Umfragen für Multiplikator*innen"), coerce=int,
+                                        validate_choice=True)
     submit = SubmitField(_l("Person einladen"))
+
+    def fill_choices(self, processes) -> None:
+        self.processes.choices = [(process.id, process.title) for process in processes]
+        self.questionnaires.choices = [
+            (q.id, f"{process.title}: {q.title} ({_l('Umfrage') if q.kind == 'survey' else _l('Leitfaden')})")
+            for process in processes for q in process.questionnaires]
 
 
 class AuditFilterForm(FlaskForm):
