@@ -5,6 +5,7 @@ from wtforms import DateField, EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from .multipliers import MultiCheckboxField
+from .reach import UrlFilterForm
 
 ROLE_CHOICES = [("planner", _l("Planung")), ("multiplier", _l("Multiplikator*in")), ("admin", _l("Administration"))]
 
@@ -26,12 +27,8 @@ class UserForm(FlaskForm):
             for process in processes for q in process.questionnaires]
 
 
-class AuditFilterForm(FlaskForm):
-    """Filters travel in the URL (GET), so a selection can be bookmarked and exported as shown."""
-
-    class Meta:
-        csrf = False
-
+class AuditFilterForm(UrlFilterForm):
+    """The audit log's selection; the CSV export takes the same URL parameters."""
     process_id = SelectField(_l("Prozess"), validate_choice=False)
     person = SelectField(_l("Person"), validate_choice=False)
     action = SelectField(_l("Aktion"), validate_choice=False)

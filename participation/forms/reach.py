@@ -7,11 +7,14 @@ from wtforms.validators import NumberRange, Optional
 from ..languages.labels import value_label
 
 
-class ReachFilterForm(FlaskForm):
-    """Filters travel in the URL so a view can be bookmarked and shared within the planning group."""
+class UrlFilterForm(FlaskForm):
+    """Filters travel in the URL (GET, no CSRF: they change nothing), so a view can be bookmarked and shared."""
 
     class Meta:
         csrf = False
+
+
+class ReachFilterForm(UrlFilterForm):
 
     survey = SelectField(_l("Umfrage oder Leitfaden"), validate_choice=False)
     channel = SelectField(_l("Beteiligungskanal"), validate_choice=False)
