@@ -23,7 +23,7 @@ def test_log_names_objects_as_they_were_and_translates_actions(client, make_user
     _event("strategy_measure_deleted", process, planner)
     login(client, admin)
     page = client.get("/admin/audit").get_data(as_text=True)
-    assert "Process „Gesund aufwachsen in der Nordstadt“" in page, "the title at the time of the event"
+    assert "Prozess „Gesund aufwachsen in der Nordstadt“" in page, "the title at the time of the event"
     assert "Ergebnis der Themenanalyse übernommen" in page and "Maßnahme gelöscht" in page
     assert ">themes.analysis_applied<" not in page
 

@@ -71,6 +71,20 @@ STRATEGY_VERBS = {"created": _l("%(kind)s angelegt"), "updated": _l("%(kind)s ge
                   "deleted": _l("%(kind)s gelöscht")}
 
 
+OBJECT_LABELS = {
+    "Process": _l("Prozess"), "User": _l("Person"), "Questionnaire": _l("Umfrage oder Leitfaden"),
+    "Survey": _l("Umfrage"), "Section": _l("Abschnitt"), "Question": _l("Frage"), "Option": _l("Antwortmöglichkeit"),
+    "Response": _l("Antwort"), "Answer": _l("Antwort"), "Theme": _l("Thema"), "AnalysisRun": _l("Themenanalyse"),
+    "StrategyField": _l("Handlungsfeld"), "Goal": _l("Ziel"), "Measure": _l("Maßnahme"), "Indicator": _l("Indikator"),
+    "EvidenceLink": _l("Beleg"), "Job": _l("Export"), "Invitation": _l("Einladung"),
+}
+
+
+def object_label(object_type: str) -> str:
+    """The kind of object in the reader's language (the class name when unknown)."""
+    return str(OBJECT_LABELS[object_type]) if object_type in OBJECT_LABELS else object_type
+
+
 def action_label(code: str) -> str:
     """The translated name of an action; unknown codes are shown as they are, never hidden."""
     if code in ACTION_LABELS:

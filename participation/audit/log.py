@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 
 from ..extensions import db
 from ..models import AuditEvent, Process, User
-from .labels import action_label
+from .labels import action_label, object_label
 
 PAGE_SIZE = 500
 
@@ -60,11 +60,11 @@ def object_text(event: AuditEvent) -> str:
     """"Measure „Abendlinie“ (#4)": the title as it was, with the id for tracing."""
     if not event.object_type:
         return ""
+    kind = object_label(event.object_type)
     reference = f"#{event.object_id}" if event.object_id else ""
     if event.object_title:
-        return f"{event.object_type} „{event.object_title}“ ({reference})" if reference else \
-            f"{event.object_type} „{event.object_title}“"
-    return f"{event.object_type} {reference}".strip()
+        return f"{kind} „{event.object_title}“ ({reference})" if reference else f"{kind} „{event.object_title}“"
+    return f"{kind} {reference}".strip()
 
 
 def _safe(value: str) -> str:
