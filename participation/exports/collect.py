@@ -15,10 +15,11 @@ from .. import strategy
 from ..extensions import db
 from ..languages.i18n import LANGUAGES
 from ..models import TEXT_KINDS, Answer, Question, Response, utcnow
+from ..privacy.k_anonymity import generalise, k_anonymise
 from ..privacy.masking import mask_personal_data
 from ..reach.aggregates import BREAKDOWN_FIELDS, response_counts, total_responses
 from ..reach.charts import bar_chart_png
-from .report import Heading, Image, Paragraph, Quote, Table
+from .report import Heading, Image, Orientation, Paragraph, Quote, Table
 from .workbook import Sheet
 
 QUOTA_FIELDS = ("district", "target_group")
@@ -44,7 +45,7 @@ def percent(share: float | None) -> str:
 
 
 def small_group_label(process) -> str:
-    return _("unter %(n)s", n=process.min_group_size)
+    return _("nicht ausgewiesen")
 
 
 class BreakdownMask:
@@ -66,8 +67,8 @@ class ReachRow:
     field: str
     label: str
     count: int | str
-    share: str
-    quota: str
+    share: float | None     # numbers, so spreadsheets can sort and sum them
+    quota: float | None
 
 
 def reach_rows(process) -> list[ReachRow]:
@@ -82,15 +83,14 @@ def reach_rows(process) -> list[ReachRow]:
         for cell in cells:
             if not cell.hidden:
                 quota = quotas.get(cell.value)
-                rows.append(ReachRow(names[field], value_label(field, cell.value), cell.count, percent(cell.share),
-                                     percent(quota) if quota is not None else ""))
+                rows.append(ReachRow(names[field], value_label(field, cell.value), cell.count, cell.share, quota))
         for name, quota in quotas.items():
             if name not in shown:
-                rows.append(ReachRow(names[field], str(name), small_group_label(process), "", percent(quota)))
+                rows.append(ReachRow(names[field], str(name), small_group_label(process), None, quota))
         pooled = [cell for cell in cells if cell.hidden and cell.value not in quotas]
         if pooled:
-            rows.append(ReachRow(names[field], _("weitere kleine Gruppen (%(groups)s)", groups=len(pooled)),
-                                 small_group_label(process), "", ""))
+            rows.append(ReachRow(names[field], _("weitere Gruppen (%(groups)s)", groups=len(pooled)),
+                                 small_group_label(process), None, None))
     return rows
 
 
@@ -257,14 +257,14 @@ def workbook_sheets(process) -> list[Sheet]:
               [_("Handlungsfeld"), _("Zielebene"), _("Ziel"), _("Maßnahme"), _("Zuständigkeit"), _("Partner"),
                _("Zielgruppe"), _("Stadtteil"), _("Zeitraum"), _("Status"), _("Indikatoren"),
                _("Belege (Themen und Zitate)")],
-              [list(vars(row).values()) for row in matrix], widths=[24, 14, 32, 32, 22, 22, 18, 16, 16, 14, 36, 36]),
+              [list(vars(row).values()) for row in matrix], widths=[16, 14, 24, 24, 16, 16, 13, 12, 12, 11, 30, 26]),
         Sheet(_("Themen"), [_("Thema"), _("Antworten"), _("Schlagwörter"), _("Verknüpft mit"), _("Zitate")],
               [[t.label, t.count if t.count is not None else t.shown_count, t.keywords, "\n".join(t.linked_to),
                 "\n".join(f"„{text}“ ({source})" for text, source in t.quotes)] for t in themes],
               widths=[30, 12, 30, 40, 70]),
         Sheet(_("Reichweite"), [_("Merkmal"), _("Gruppe"), _("Antworten"), _("Anteil"), _("Zielanteil (Quote)")],
               [[r.field, r.label, r.count, r.share, r.quota] for r in reach_rows(process)],
-              widths=[20, 30, 14, 12, 18]),
+              widths=[20, 30, 14, 12, 18], formats={3: "0 %", 4: "0 %"}),
         Sheet(_("Codierte Antworten"),
               [_("Antwort-Nr."), _("Frage"), _("Art"), _("Beteiligungskanal"), _("Sprache"), _("Stadtteil"),
                _("Zielgruppe"), _("Thema"), _("Antwort"), _("Übersetzung (Deutsch)")],
@@ -299,7 +299,7 @@ def report_blocks(process) -> list:
         blocks.append(Heading(_("Noch offene Themen"), 2))
         blocks.append(Paragraph(_("Zu diesen Themen gibt es noch keine Maßnahme. Die Planungsgruppe berät, "
                                   "ob und wie sie aufgegriffen werden.")))
-        blocks.append(Table([_("Thema")], [[theme.label] for theme in gaps.themes_without_measure]))
+        blocks.append(Table([_("Thema")], [[theme.label] for theme in gaps.themes_without_measure], widths=[1]))
     return blocks
 
 
@@ -319,7 +319,7 @@ def _method_blocks(process) -> list:
         if not field_rows or [row.label for row in field_rows] == [_("keine Angabe")]:
             continue
         blocks.append(Heading(_("Antworten nach %(feature)s", feature=names[field]), 3))
-        bars = [(row.label, float(row.count), f"{row.count} ({row.share})") for row in field_rows
+        bars = [(row.label, float(row.count), f"{row.count} ({percent(row.share)})") for row in field_rows
                 if isinstance(row.count, int) and row.count > 0]
         quotas = (process.quotas or {}).get(field, {}) if field in QUOTA_FIELDS else {}
         if bars:
@@ -329,8 +329,8 @@ def _method_blocks(process) -> list:
                 description += " " + _("(rote Linie: Zielanteil)")
             blocks.append(Image(bar_chart_png(bars, targets), description))
         header = [names[field], _("Antworten"), _("Anteil")] + ([_("Zielanteil (Quote)")] if quotas else [])
-        blocks.append(Table(header, [[row.label, row.count, row.share] + ([row.quota] if quotas else [])
-                                     for row in field_rows]))
+        blocks.append(Table(header, [[row.label, row.count, percent(row.share)] + ([percent(row.quota)] if quotas else [])
+                                     for row in field_rows], widths=[3, 1.2, 1, 1.4][:len(header)]))
     return blocks
 
 
@@ -344,8 +344,8 @@ def _theme_blocks(process, mask: BreakdownMask) -> list:
     bars = [(t.label, float(t.count), str(t.count)) for t in themes if t.count]
     if bars:
         blocks.append(Image(bar_chart_png(bars), _("Balkendiagramm: Antworten je Thema")))
-    blocks.append(Table([_("Thema"), _("Antworten"), _("Schlagwörter")],
-                        [[t.label, t.shown_count, t.keywords] for t in themes]))
+    blocks.append(Table([_("Thema"), _("Antworten")], [[t.label, t.count if t.count is not None else t.shown_count]
+                                                       for t in themes], widths=[3, 1]))
     for theme in themes:
         if theme.quotes:
             blocks.append(Heading(theme.label, 3))
@@ -358,6 +358,7 @@ def _strategy_blocks(process) -> list:
     blocks = [Heading(_("Handlungsfelder, Ziele und Maßnahmen"), 2)]
     if not fields:
         return blocks + [Paragraph(_("Die Strategie wird noch erarbeitet."))]
+    blocks.insert(0, Orientation(True))      # the measure tables need the width
     levels = strategy.goal_level_labels()
     statuses = strategy.measure_status_labels()
     theme_labels = {theme.id: theme.label for theme in strategy.active_themes(process)}
@@ -375,25 +376,26 @@ def _strategy_blocks(process) -> list:
                                           list="; ".join(indicator_text(i) for i in goal.indicators))))
             if goal.measures:
                 blocks.append(Table(
-                    [_("Maßnahme und Partner"), _("Zuständigkeit"), _("Zeitraum"), _("Status"), _("Indikatoren"),
+                    [_("Maßnahme"), _("Partner"), _("Zuständigkeit"), _("Zeitraum"), _("Status"), _("Indikatoren"),
                      _("Belege")],
-                    [[measure.title + (f"\n{measure.partners}" if measure.partners else ""), measure.responsible,
+                    [[measure.title, measure.partners, measure.responsible,
                       strategy.timeline_text(measure), statuses.get(measure.status, measure.status),
                       "\n".join(indicator_text(i) for i in measure.indicators),
                       _evidence_text(evidence.get(("measure", measure.id), []), theme_labels)]
-                     for measure in goal.measures]))
-    return blocks
+                     for measure in goal.measures], widths=[3.8, 3, 3.6, 2.4, 2.1, 4, 3.5]))
+    return blocks + [Orientation(False)]
 
 
 # --- the data export ------------------------------------------------------------------------------
 
-def _answer_value(answer: Answer, question: Question, response: Response, mask: BreakdownMask):
-    """The stored value in plain form; profile answers follow the small-group rule of their breakdown."""
+def _answer_value(answer: Answer, question: Question, coarse: dict):
+    """The stored value in plain form; answers that are quasi-identifiers carry the coarsened value."""
     if question.kind == "district" or question.profile_field == "district":
-        return mask("district", response.district)
-    if question.profile_field == "target_group" and mask("target_group", response.target_group) \
-            != response.target_group:
-        return mask.placeholder
+        return coarse["district"]
+    if question.profile_field == "target_group":
+        return coarse["target_group"]
+    if is_age_band(question):
+        return coarse["age_band"]
     if question.is_text or answer.item_kind != "answer":
         return mask_personal_data(answer.text_value)
     if question.kind in ("number", "scale"):
@@ -421,9 +423,10 @@ def _codes_text(question: Question, process) -> str:
     return ""
 
 
-def codebook_rows(process, themes) -> list[dict]:
+def codebook_rows(process, themes, anonymity: str) -> list[dict]:
     small = _("„%(placeholder)s“ steht für eine Gruppe unter der Mindestgröße von %(n)s",
               placeholder=_("kleine Gruppe"), n=process.min_group_size)
+    blank = _("leer: vergröbert oder ausgeblendet (siehe k_anonymity)")
     channels = "; ".join(f"{code}={label}" for code, label in strategy.channel_labels().items())
     languages = "; ".join(f"{code}={language.native_name}" for code, language in LANGUAGES.items())
     rows = [
@@ -432,10 +435,14 @@ def codebook_rows(process, themes) -> list[dict]:
         ("responses.csv", "questionnaire_id", _("Nummer der Umfrage oder des Leitfadens"), "integer", ""),
         ("responses.csv", "questionnaire", _("Titel der Umfrage oder des Leitfadens"), "string", ""),
         ("responses.csv", "channel", _("Beteiligungskanal"), "code", channels + "; " + small),
-        ("responses.csv", "language", _("Sprache der Antwort"), "code", languages + "; " + small),
-        ("responses.csv", "district", _("Stadtteil"), "string", small),
-        ("responses.csv", "target_group", _("Zielgruppe"), "string", small),
-        ("responses.csv", "date", _("Tag der Antwort"), "date (YYYY-MM-DD)", ""),
+        ("responses.csv", "language", _("Sprache der Antwort"), "code",
+         languages + "; other=" + _("andere Sprache") + "; " + blank),
+        ("responses.csv", "district", _("Stadtteil"), "string", blank),
+        ("responses.csv", "target_group", _("Zielgruppe"), "string", blank),
+        ("responses.csv", "age_band", _("Altersgruppe"), "code",
+         "u30=" + _("unter 30") + "; 30_64=" + _("30 bis 64") + "; 65plus=" + _("65 und älter") + "; " + blank),
+        ("responses.csv", "period", _("Zeitraum der Antwort"), "YYYY-MM | YYYY-Qn | YYYY", blank),
+        ("responses.csv", "k_anonymity", anonymity, "", ""),
         ("responses.csv", "consent", _("Einwilligung erteilt"), "0/1", ""),
         ("responses.csv", "participant_count", _("Teilnehmende (nur Fokusgruppen)"), "integer", ""),
         ("answers.csv", "answer_id", _("Nummer der Antwort auf eine Frage"), "integer", ""),
@@ -461,21 +468,63 @@ def codebook_rows(process, themes) -> list[dict]:
     return codebook
 
 
+AGE_BAND_CODE = "age_band"
+
+
+def is_age_band(question: Question) -> bool:
+    return question.profile_field == AGE_BAND_CODE or question.code == AGE_BAND_CODE
+
+
+def _age_bands(process) -> dict[int, str]:
+    """response id → the age band it gave (the answer to the age band question), for k-anonymity."""
+    rows = db.session.execute(
+        db.select(Answer.response_id, Answer.choice_codes, Question.code, Question.profile_field)
+        .join(Question, Question.id == Answer.question_id).join(Response, Response.id == Answer.response_id)
+        .where(Response.process_id == process.id, Answer.item_kind == "answer")).all()
+    return {response_id: codes[0] for response_id, codes, code, profile_field in rows
+            if codes and AGE_BAND_CODE in (code, profile_field)}
+
+
+def anonymised_responses(process) -> tuple[list, object]:
+    """Responses with their quasi-identifiers coarsened to k-anonymity (k = minimum group size)."""
+    responses = db.session.execute(
+        db.select(Response).where(Response.process_id == process.id).order_by(Response.id)).scalars().all()
+    age_bands = _age_bands(process)
+    rows = [{"response": response, "language": response.language, "district": response.district,
+             "target_group": response.target_group, "age_band": age_bands.get(response.id),
+             "month": response.created_at.strftime("%Y-%m") if response.created_at else None}
+            for response in responses]
+    return responses, k_anonymise(rows, process.min_group_size)
+
+
+def k_anonymity_note(process, result) -> str:
+    """What was coarsened, in words, for the codebook."""
+    steps = {"month": [_("Monat"), _("Quartal"), _("Jahr"), _("leer")],
+             "age_band": [_("Altersgruppe"), _("drei breite Altersgruppen"), _("leer")],
+             "language": [_("Sprache"), _("Deutsch / andere Sprache"), _("leer")],
+             "target_group": [_("Zielgruppe"), _("leer")], "district": [_("Stadtteil"), _("leer")]}
+    columns = {"month": "period"}
+    taken = "; ".join(f"{columns.get(name, name)}: {steps[name][level]}" for name, level in result.levels.items())
+    return _("Jede Kombination aus Sprache, Stadtteil, Zielgruppe, Altersgruppe und Zeitraum kommt mindestens "
+             "%(k)s-mal vor (k-Anonymität). Vergröbert: %(steps)s. Bei %(rows)s Zeilen wurden diese Angaben "
+             "ganz geleert.", k=process.min_group_size, steps=taken, rows=len(result.suppressed))
+
+
 def dataset(process) -> dict:
-    """Responses and answers as plain rows with the codebook (small groups and contact data masked)."""
+    """Responses and answers as plain rows with the codebook: k-anonymous, contact data masked."""
     mask = BreakdownMask(process)
     answer_themes = strategy.theme_of_answers(process)
     themes = [{"id": theme.id, "label": theme.label, "keywords": list(theme.keywords or []),
                "answers": cell.count} for theme, cell in strategy.theme_cells(process)]
     theme_labels = {theme["id"]: theme["label"] for theme in themes}
-    responses = db.session.execute(
-        db.select(Response).where(Response.process_id == process.id).order_by(Response.id)).scalars().all()
+    responses, anonymised = anonymised_responses(process)
+    coarse = {response.id: row for response, row in zip(responses, anonymised.rows)}
     response_rows = [{
         "response_id": response.id, "questionnaire_id": response.questionnaire_id,
         "questionnaire": response.questionnaire.title, "channel": mask("channel", response.channel),
-        "language": mask("language", response.language), "district": mask("district", response.district),
-        "target_group": mask("target_group", response.target_group),
-        "date": response.created_at.date().isoformat() if response.created_at else None,
+        "language": coarse[response.id]["language"], "district": coarse[response.id]["district"],
+        "target_group": coarse[response.id]["target_group"], "age_band": coarse[response.id]["age_band"],
+        "period": coarse[response.id]["month"],
         "consent": bool(response.consent), "participant_count": response.participant_count,
     } for response in responses]
     rows = db.session.execute(
@@ -489,14 +538,24 @@ def dataset(process) -> dict:
         answer_rows.append({
             "answer_id": answer.id, "response_id": response.id, "questionnaire_id": response.questionnaire_id,
             "question_code": question.code, "item_kind": answer.item_kind,
-            "value": _answer_value(answer, question, response, mask),
-            "language": mask("language", answer.language) if answer.language else None,
+            "value": _answer_value(answer, question, coarse[response.id]),
+            "language": _answer_language(answer, response, anonymised.levels, coarse[response.id]),
             "translation_de": mask_personal_data(answer.translation_de) if answer.translation_de else None,
             "theme_id": theme_id, "theme": theme_labels.get(theme_id, ""),
         })
     return {
         "process": {"id": process.id, "title": process.title, "min_group_size": process.min_group_size,
                     "exported_at": utcnow().isoformat(timespec="seconds")},
-        "responses": response_rows, "answers": answer_rows, "codebook": codebook_rows(process, themes),
+        "responses": response_rows, "answers": answer_rows,
+        "codebook": codebook_rows(process, themes, k_anonymity_note(process, anonymised)),
         "themes": themes,
     }
+
+
+def _answer_language(answer: Answer, response: Response, levels: dict, coarse: dict):
+    """The text's language at the same coarseness as the response's (blank where the response's is)."""
+    if not answer.language:
+        return None
+    if answer.language == response.language or coarse["language"] is None:
+        return coarse["language"]
+    return generalise("language", answer.language, levels["language"])

@@ -1,6 +1,7 @@
 """Raw and coded data for statisticians and other tools: a zip of CSV files, JSON and a codebook.
 
-responses.csv   one row per response (person, interview or focus-group session)
+responses.csv   one row per response (person, interview or focus-group session), k-anonymous over
+                language, district, target group, age band and period (see privacy.k_anonymity)
 answers.csv     one row per answer, note or quote, with its theme
 codebook.csv    every variable: file, variable, label, type, codes and their labels
 data.json       the same data nested per response, with the codebook and a JSON Schema of the file
@@ -17,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 RESPONSE_COLUMNS = ("response_id", "questionnaire_id", "questionnaire", "channel", "language", "district",
-                    "target_group", "date", "consent", "participant_count")
+                    "target_group", "age_band", "period", "consent", "participant_count")
 ANSWER_COLUMNS = ("answer_id", "response_id", "questionnaire_id", "question_code", "item_kind", "value",
                   "language", "translation_de", "theme_id", "theme")
 CODEBOOK_COLUMNS = ("file", "questionnaire_id", "variable", "label", "type", "codes")
@@ -42,9 +43,9 @@ JSON_SCHEMA = {
         "responses": {"type": "array", "items": {"type": "object", "required": ["response_id", "answers"],
                       "properties": {
             "response_id": {"type": "integer"}, "questionnaire_id": {"type": "integer"},
-            "questionnaire": {"type": "string"}, "channel": {"type": "string"}, "language": {"type": "string"},
-            "district": _NULLABLE_STRING, "target_group": _NULLABLE_STRING,
-            "date": {"type": "string", "format": "date"},
+            "questionnaire": {"type": "string"}, "channel": {"type": "string"}, "language": _NULLABLE_STRING,
+            "district": _NULLABLE_STRING, "target_group": _NULLABLE_STRING, "age_band": _NULLABLE_STRING,
+            "period": {"type": ["string", "null"], "description": "YYYY-MM, YYYY-Qn or YYYY (k-anonymity)"},
             "consent": {"type": "boolean"}, "participant_count": _NULLABLE_INTEGER,
             "answers": {"type": "array", "items": {"type": "object", "required": ["answer_id", "question_code"],
                         "properties": {

@@ -7,11 +7,14 @@ from wtforms.validators import NumberRange, Optional
 from ..languages.labels import value_label
 
 
-class ReachFilterForm(FlaskForm):
-    """Filters travel in the URL so a view can be bookmarked and shared within the planning group."""
+class UrlFilterForm(FlaskForm):
+    """Filters travel in the URL (GET, no CSRF: they change nothing), so a view can be bookmarked and shared."""
 
     class Meta:
         csrf = False
+
+
+class ReachFilterForm(UrlFilterForm):
 
     survey = SelectField(_l("Umfrage oder Leitfaden"), validate_choice=False)
     channel = SelectField(_l("Beteiligungskanal"), validate_choice=False)
@@ -31,17 +34,17 @@ class ReachFilterForm(FlaskForm):
                 for field in ("channel", "language", "district", "target_group")}
 
 
-def quota_form_class(process):
-    """A form with one percentage field per district and target group of the process."""
+def quota_form_class(process, groups: dict):
+    """A form with one percentage field per group: groups is {field: [(stored value, label)]}."""
     class QuotaForm(FlaskForm):
         submit = SubmitField(_l("Quoten speichern"))
 
     fields = []
-    for field, values in (("district", process.districts or []), ("target_group", process.target_groups or [])):
-        for index, value in enumerate(values):
+    for field, values in groups.items():
+        for index, (value, label) in enumerate(values):
             name = f"{field}_{index}"
             setattr(QuotaForm, name, DecimalField(
-                value, places=1, validators=[Optional(), NumberRange(min=0, max=100, message=_l(
+                label, places=1, validators=[Optional(), NumberRange(min=0, max=100, message=_l(
                     "Bitte einen Anteil zwischen 0 und 100 Prozent eingeben."))]))
             fields.append((field, value, name))
     QuotaForm.quota_fields = fields

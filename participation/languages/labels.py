@@ -19,6 +19,7 @@ FIELD_LABELS = {
     "language": _l("Sprache"),
     "district": _l("Stadtteil"),
     "target_group": _l("Zielgruppe"),
+    "age_band": _l("Altersgruppe"),
 }
 
 

@@ -14,9 +14,12 @@ class AuditEvent(db.Model):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), nullable=True)
     process_id: Mapped[int | None] = mapped_column(ForeignKey("process.id", ondelete="SET NULL"), nullable=True,
                                                    index=True)
-    action: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(80), index=True)
     object_type: Mapped[str] = mapped_column(String(60), default="")
     object_id: Mapped[str] = mapped_column(String(64), default="")
+    # The object's title when the action happened: ids are reused meaningfully only until a delete.
+    object_title: Mapped[str] = mapped_column(String(300), default="", server_default="")
     details: Mapped[dict] = mapped_column(JSON, default=dict)
 
     user = relationship("User")
+    process = relationship("Process")

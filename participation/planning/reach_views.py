@@ -10,9 +10,9 @@ from ..extensions import db
 from ..forms.reach import ReachFilterForm, quota_form_class
 from ..languages.labels import FIELD_LABELS, value_label
 from ..models import CHOICE_KINDS
-from ..reach.aggregates import choice_frequencies
+from ..reach.aggregates import age_band_questions, choice_frequencies, scale_distribution, scope_hidden
 from ..reach.charts import Bar, bar_chart_svg
-from ..reach.dashboard import distinct_values, reach_overview
+from ..reach.dashboard import QUOTA_FIELDS, distinct_values, reach_overview
 from . import bp
 from .loading import load_process
 
@@ -21,14 +21,26 @@ def _percent(share) -> str:
     return "–" if share is None else f"{share * 100:.0f} %"
 
 
-def _breakdown_chart(field: str, cells, rows_by_value=None) -> str:
-    quotas = rows_by_value or {}
-    bars = [Bar(value_label(field, cell.value), cell.count or 0,
-                display=_("unter Mindestgröße") if cell.hidden else f"{cell.count} ({_percent(cell.share)})",
-                target=(quotas[cell.value].expected_share * sum(c.count or 0 for c in cells)
-                        if cell.value in quotas else None),
+def _breakdown_chart(field: str, breakdown, quotas: dict, labels) -> str:
+    """Bars for every group (shares of those who answered), "keine Angabe" last and grey-free."""
+    cells = breakdown.cells + ([breakdown.not_stated] if breakdown.not_stated is not None else [])
+    bars = [Bar(labels(field, cell.value), cell.count or 0,
+                display=_("nicht ausgewiesen") if cell.hidden else f"{cell.count} ({_percent(cell.share)})",
+                target=(quotas[cell.value].expected_share * (breakdown.base or 0) if cell.value in quotas else None),
                 hidden=cell.hidden) for cell in cells]
     return bar_chart_svg(bars, title=_("Antworten nach %(field)s", field=FIELD_LABELS[field]))
+
+
+def _labeller(process):
+    """value_label, plus the age band question's option labels."""
+    age_labels = {code: label for question in age_band_questions(process)
+                  for code, label in _choice_labels(question, process)}
+
+    def label(field: str, value) -> str:
+        if field == "age_band" and value is not None:
+            return age_labels.get(value, str(value))
+        return value_label(field, value)
+    return label
 
 
 @bp.route("/processes/<int:process_id>/reach")
@@ -43,27 +55,44 @@ def reach(process_id: int):
         questionnaire = next((q for q in process.questionnaires if q.id == int(form.survey.data)), None)
     filters = form.filters()
     overview = reach_overview(process, questionnaire.id if questionnaire else None, **filters)
-    too_small = any(filters.values()) and 0 < overview["total"] < process.min_group_size
-    charts = {}
-    for field, cells in overview["breakdowns"].items():
-        quotas = {row.value: row for row in overview["quotas"].get(field, [])}
-        charts[field] = _breakdown_chart(field, cells, quotas)
+    too_small = scope_hidden(process, questionnaire.id if questionnaire else None, **filters)
+    labels = _labeller(process)
+    charts = {field: _breakdown_chart(field, breakdown, {row.value: row for row in overview["quotas"].get(field, [])},
+                                      labels)
+              for field, breakdown in overview["breakdowns"].items()}
     weeks_chart = bar_chart_svg([Bar(str(week.isoformat()), count) for week, count in overview["weeks"]],
-                                title=_("Antworten pro Woche"), label_width=120) if overview["weeks"] else ""
-    choice_tables = []
-    for q in (questionnaire.questions if questionnaire else [x for s in process.surveys for x in s.questions]):
-        if q.kind not in CHOICE_KINDS + ("yes_no", "scale", "district") or q.archived:
-            continue
-        cells, answered = choice_frequencies(q, process, **filters)
-        labels = dict(_choice_labels(q, process))
-        bars = [Bar(labels.get(cell.value, str(cell.value)), cell.count or 0, hidden=cell.hidden,
-                    display=_("unter Mindestgröße") if cell.hidden else f"{cell.count} ({_percent(cell.share)})")
-                for cell in cells]
-        choice_tables.append({"question": q, "cells": cells, "answered": answered, "labels": labels,
-                              "chart": bar_chart_svg(bars, title=q.text) if bars else ""})
+                                title=_("Antworten pro Woche")) if overview["weeks"] else ""
+    choice_tables = [_choice_table(q, process, filters)
+                     for q in (questionnaire.questions if questionnaire else
+                               [x for s in process.surveys for x in s.questions])
+                     if q.kind in CHOICE_KINDS + ("yes_no", "scale", "district") and not q.archived]
     return render_template("planning/reach.html", process=process, form=form, overview=overview,
                            charts=charts, weeks_chart=weeks_chart, choice_tables=choice_tables,
-                           too_small=too_small, percent=_percent)
+                           too_small=too_small, percent=_percent, label=labels)
+
+
+def _choice_table(question, process, filters: dict) -> dict:
+    """Counts per option (or scale point, with the median) with chart, small groups hidden."""
+    median = None
+    if question.kind == "scale":
+        cells, answered, median = scale_distribution(question, process, **filters)
+        labels = {cell.value: _scale_point_label(question, cell.value) for cell in cells}
+    else:
+        cells, answered = choice_frequencies(question, process, **filters)
+        labels = dict(_choice_labels(question, process))
+    bars = [Bar(labels.get(cell.value, str(cell.value)), cell.count or 0, hidden=cell.hidden,
+                display=_("nicht ausgewiesen") if cell.hidden else f"{cell.count} ({_percent(cell.share)})")
+            for cell in cells]
+    return {"question": question, "cells": cells, "answered": answered, "labels": labels, "median": median,
+            "chart": bar_chart_svg(bars, title=question.text) if bars else ""}
+
+
+def _scale_point_label(question, point) -> str:
+    if point == question.min_value and question.scale_min_label:
+        return f"{point} – {question.scale_min_label}"
+    if point == question.max_value and question.scale_max_label:
+        return f"{point} – {question.scale_max_label}"
+    return str(point)
 
 
 def _choice_labels(question, process) -> list[tuple[str, str]]:
@@ -74,15 +103,15 @@ def _choice_labels(question, process) -> list[tuple[str, str]]:
 @bp.route("/processes/<int:process_id>/quotas", methods=["GET", "POST"])
 @role_required("planner", "admin")
 def quotas(process_id: int):
-    """Expected shares per district and target group, e.g. from population statistics."""
+    """Expected shares per district, target group, language and age band, e.g. from population statistics."""
     process = load_process(process_id)
-    form_class = quota_form_class(process)
+    form_class = quota_form_class(process, _quota_groups(process))
     current = process.quotas or {}
     form = form_class(data={name: Decimal(str(round(current.get(field, {}).get(value, 0) * 100, 1)))
                             if value in current.get(field, {}) else None
                             for field, value, name in form_class.quota_fields})
     if form.validate_on_submit():
-        new_quotas: dict = {"district": {}, "target_group": {}}
+        new_quotas: dict = {field: {} for field in QUOTA_FIELDS}
         for field, value, name in form_class.quota_fields:
             entered = getattr(form, name).data
             if entered is not None:
@@ -98,4 +127,14 @@ def quotas(process_id: int):
             flash(_("Quoten gespeichert."), "success")
             return redirect(url_for("planning.reach", process_id=process.id))
     return render_template("planning/quotas.html", process=process, form=form,
-                           quota_fields=form_class.quota_fields)
+                           quota_fields=form_class.quota_fields, quota_groups=QUOTA_FIELDS)
+
+
+def _quota_groups(process) -> dict[str, list[tuple[str, str]]]:
+    """(stored value, label) per quota field: districts, target groups, the process's languages, age bands."""
+    age_bands = [(code, label) for question in age_band_questions(process)[:1]
+                 for code, label in _choice_labels(question, process) if code != "na"]
+    return {"district": [(value, value) for value in process.districts or []],
+            "target_group": [(value, value) for value in process.target_groups or []],
+            "language": [(code, value_label("language", code)) for code in process.languages or []],
+            "age_band": age_bands}

@@ -17,6 +17,7 @@ from ..forms.strategy import (
 )
 from ..models import EvidenceLink, Goal, Indicator, Measure, Process, StrategyField
 from ..privacy.masking import mask_personal_data
+from ..strategy.weight import evidence_weights
 from . import bp
 from .loading import load_process
 
@@ -93,6 +94,7 @@ def _render_strategy(process: Process, evidence_form: EvidenceForm, status: int 
     return render_template(
         "planning/strategy.html", process=process, fields=strategy.fields_of(process),
         theme_cells=strategy.theme_cells(process), gaps=strategy.evidence_gaps(process),
+        weights=evidence_weights(process),
         measures_by_theme=strategy.measures_by_theme(process),
         evidence=strategy.evidence_by_target(process), field_form=StrategyFieldForm(formdata=None),
         evidence_form=evidence_form, phase_form=PhaseForm(phase=process.phase),

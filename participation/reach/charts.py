@@ -27,38 +27,66 @@ class Bar:
     hidden: bool = False     # suppressed because the group is smaller than the minimum
 
 
-def bar_chart_svg(bars: list[Bar], title: str, description: str = "", width: int = 640,
-                  bar_height: int = 28, label_width: int = 200) -> str:
-    """A horizontal bar chart as inline SVG markup (safe to embed: every text is escaped)."""
-    gap = 10
-    top = 8
-    height = top + len(bars) * (bar_height + gap) + 4
+SVG_WIDTH = 440           # viewBox units; on a 390 px phone the chart is about 340 px wide …
+SVG_FONT = 16             # … so text stays ≥ 12 px there; capped at 28rem (about 17 px text) on wide screens
+LINE_CHARS = 44           # characters per label line at that size (average glyph ≈ 0.55 em)
+
+
+def wrap_label(text: str, width: int = LINE_CHARS) -> list[str]:
+    """Break a label at spaces (or inside over-long words) into lines of at most `width` characters."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        while len(word) > width:
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:width - 1] + "-")
+            word = word[width - 1:]
+        candidate = f"{current} {word}".strip()
+        if len(candidate) <= width:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current or not lines:
+        lines.append(current)
+    return lines
+
+
+def bar_chart_svg(bars: list[Bar], title: str, description: str = "", bar_height: int = 22) -> str:
+    """A horizontal bar chart as inline SVG markup (safe to embed: every text is escaped).
+
+    Each label stands on its own lines above its bar, wrapped, never cut, so long answer options and
+    district names read in full on a phone and on a wide screen alike.
+    """
+    line_height = SVG_FONT * 1.25
+    value_room = 150
+    plot_width = SVG_WIDTH - value_room
     maximum = max([b.value for b in bars if not b.hidden] + [b.target or 0 for b in bars] + [1])
-    plot_width = width - label_width - 90
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
-        f'width="100%" preserveAspectRatio="xMinYMin meet" focusable="false">',
-        f"<title>{escape(title)}</title>",
-    ]
-    if description:
-        parts.append(f"<desc>{escape(description)}</desc>")
-    for index, bar in enumerate(bars):
-        y = top + index * (bar_height + gap)
-        label = bar.label if len(bar.label) <= 30 else bar.label[:29] + "…"
-        parts.append(f'<text x="{label_width - 8}" y="{y + bar_height * 0.68:.1f}" text-anchor="end" '
-                     f'font-size="14" fill="#1b1f24">{escape(label)}</text>')
+    parts, y = [], 6.0
+    for bar in bars:
+        for line in wrap_label(bar.label):
+            y += line_height
+            parts.append(f'<text x="0" y="{y - 4:.1f}" font-size="{SVG_FONT}" fill="#1b1f24">{escape(line)}</text>')
+        top = y + 2
         length = 0 if bar.hidden else plot_width * bar.value / maximum
-        parts.append(f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" '
+        parts.append(f'<rect x="0" y="{top:.1f}" width="{length:.1f}" height="{bar_height}" '
                      f'fill="{"#9aa5b1" if bar.hidden else "#0b5cad"}" rx="3"/>')
         if bar.target is not None:
-            x = label_width + plot_width * bar.target / maximum
-            parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y - 3}" y2="{y + bar_height + 3}" '
+            x = plot_width * bar.target / maximum
+            parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top - 3:.1f}" y2="{top + bar_height + 3:.1f}" '
                          f'stroke="#b00020" stroke-width="3"/>')
         display = bar.display or ("–" if bar.hidden else f"{bar.value:g}")
-        parts.append(f'<text x="{label_width + length + 6:.1f}" y="{y + bar_height * 0.68:.1f}" font-size="14" '
+        parts.append(f'<text x="{length + 6:.1f}" y="{top + bar_height * 0.75:.1f}" font-size="{SVG_FONT}" '
                      f'fill="#1b1f24">{escape(display)}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+        y = top + bar_height + 12
+    height = y + 4
+    head = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {SVG_WIDTH} {height:.0f}" '
+            f'width="100%" preserveAspectRatio="xMinYMin meet" focusable="false" direction="ltr">', f"<title>{escape(title)}</title>"]
+    if description:
+        head.append(f"<desc>{escape(description)}</desc>")
+    return "".join(head + parts + ["</svg>"])
 
 
 def _font(size: int):

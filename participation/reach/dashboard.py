@@ -6,10 +6,18 @@ from sqlalchemy import func
 
 from ..extensions import db
 from ..models import Response
-from .aggregates import Cell, response_counts, response_filter, total_responses
+from .aggregates import Cell, age_band_counts, response_counts, response_filter, total_responses
 
-QUOTA_FIELDS = ("district", "target_group")
+QUOTA_FIELDS = ("district", "target_group", "language", "age_band")
 SHORTFALL_RATIO = 0.8  # reached share below 80 % of the expected share counts as falling short
+
+
+@dataclass
+class Breakdown:
+    """One breakdown with honest shares: of those who said, "keine Angabe" (value None) apart."""
+    cells: list          # cells with a value, shares of `base`
+    not_stated: Cell | None
+    base: int | None     # None when it would give a hidden "keine Angabe" away
 
 
 @dataclass
@@ -41,10 +49,23 @@ def weekly_counts(process, questionnaire_id: int | None = None, **filters) -> li
     return result
 
 
-def quota_rows(process, field: str, cells: list[Cell], total: int) -> list[QuotaRow]:
-    """Expected against reached shares; groups with no expectation set are left out."""
+def honest_breakdown(cells: list[Cell], total: int) -> Breakdown:
+    """Shares over those who answered the question; a hidden "keine Angabe" keeps the whole total as base,
+    so the base never reveals it."""
+    not_stated = next((cell for cell in cells if cell.value in (None, "")), None)
+    stated = [cell for cell in cells if cell.value not in (None, "")]
+    base = total - (not_stated.count if not_stated is not None and not not_stated.hidden else 0)
+    shaped = [cell if cell.hidden else Cell(cell.value, cell.count, cell.count / base if base else 0.0)
+              for cell in stated]
+    if not_stated is not None and not not_stated.hidden:
+        not_stated = Cell(None, not_stated.count, not_stated.count / total if total else 0.0)
+    return Breakdown(shaped, not_stated, base)
+
+
+def quota_rows(process, field: str, breakdown: Breakdown) -> list[QuotaRow]:
+    """Expected against reached shares (of those who answered); groups with no expectation are left out."""
     expected = (process.quotas or {}).get(field) or {}
-    by_value = {cell.value: cell for cell in cells}
+    by_value = {cell.value: cell for cell in breakdown.cells}
     rows = []
     for value, share in expected.items():
         cell = by_value.get(value)
@@ -53,7 +74,7 @@ def quota_rows(process, field: str, cells: list[Cell], total: int) -> list[Quota
         elif cell.hidden:
             reached, count = None, None
         else:
-            reached, count = (cell.count / total if total else 0.0), cell.count
+            reached, count = cell.share, cell.count
         short = share > 0 and (reached is None or reached < share * SHORTFALL_RATIO)
         rows.append(QuotaRow(value, share, reached, count, short))
     return rows
@@ -62,9 +83,11 @@ def quota_rows(process, field: str, cells: list[Cell], total: int) -> list[Quota
 def reach_overview(process, questionnaire_id: int | None = None, **filters) -> dict:
     """Everything the reach dashboard shows, as plain data."""
     total = total_responses(process, questionnaire_id, **filters)
-    breakdowns = {field: response_counts(process, field, questionnaire_id, **filters)
-                  for field in ("channel", "language", "district", "target_group")}
-    quotas = {field: quota_rows(process, field, breakdowns[field], total) for field in QUOTA_FIELDS}
+    counted = {field: response_counts(process, field, questionnaire_id, **filters)
+               for field in ("channel", "language", "district", "target_group")}
+    counted["age_band"] = age_band_counts(process, questionnaire_id, **filters)
+    breakdowns = {field: honest_breakdown(cells, total) for field, cells in counted.items()}
+    quotas = {field: quota_rows(process, field, breakdowns[field]) for field in QUOTA_FIELDS}
     return {"total": total, "weeks": weekly_counts(process, questionnaire_id, **filters),
             "breakdowns": breakdowns, "quotas": quotas}
 

@@ -41,7 +41,9 @@ def theme_cells(process) -> list[tuple[Theme, Cell]]:
     counts = theme_answer_counts(process)
     cells = {cell.value: cell for cell in suppress({t.id: counts.get(t.id, 0) for t in themes},
                                                    process.min_group_size)}
-    return [(theme, cells[theme.id]) for theme in sorted(themes, key=lambda t: (-counts.get(t.id, 0), t.id))]
+    withheld = Cell(None, None, None, hidden=True)    # every count would give a small theme away
+    return [(theme, cells.get(theme.id, withheld))
+            for theme in sorted(themes, key=lambda t: (-counts.get(t.id, 0), t.id))]
 
 
 def quotes_by_theme(process) -> dict[int, list[Answer]]:

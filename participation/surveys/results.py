@@ -1,7 +1,9 @@
 """What a survey's public results page shows: participants, choice charts, published themes.
 
-Every count between 1 and the process's minimum group size is hidden ("fewer than N"), and nothing
-is shown per question until the whole survey has reached that size, so no small group can be singled out.
+Every count between 1 and the process's minimum group size is hidden, together with any count that
+would give it away through the number of answers (complementary suppression, see reach.suppression);
+nothing is shown per question until the whole survey has reached that size, so no small group can be
+singled out.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from sqlalchemy import func
 from ..extensions import db
 from ..models import Answer, Response, Survey, Theme, ThemeAssignment
 from ..reach.charts import Bar, bar_chart_svg
+from ..reach.suppression import protect_counts
 from .display import choices
 
 CHART_KINDS = ("single_choice", "multiple_choice", "scale", "district", "yes_no")
@@ -54,10 +57,6 @@ class SurveyResults:
         return self.participants < self.min_group_size
 
 
-def is_hidden(count: int, min_group_size: int) -> bool:
-    return 0 < count < min_group_size
-
-
 def participant_count(survey: Survey) -> int:
     return db.session.execute(db.select(func.count(Response.id)).where(
         Response.questionnaire_id == survey.id)).scalar_one()
@@ -88,13 +87,16 @@ def question_result(survey: Survey, question, language: str, minimum: int) -> Qu
         else:
             counts.update(codes or [])
     answered = len(rows)
+    options = choices(question, language, survey.process)
+    hidden = protect_counts({code: counts.get(code, 0) for code, _label in options}, minimum, total=answered,
+                            additive=question.kind != "multiple_choice")
     table = []
-    for code, label in choices(question, language, survey.process):
+    for code, label in options:
         count = counts.get(code, 0)
-        table.append(Row(label=label, count=count, hidden=is_hidden(count, minimum),
+        table.append(Row(label=label, count=count, hidden=code in hidden,
                          share=(count / answered) if answered else 0.0))
     bars = [Bar(label=row.label, value=row.count, hidden=row.hidden,
-                display=_("weniger als %(n)d", n=minimum) if row.hidden else f"{row.count} ({row.share:.0%})")
+                display=_("nicht ausgewiesen") if row.hidden else f"{row.count} ({row.share:.0%})")
             for row in table]
     title = question.text_with_fallback("text", language)[0]
     svg = bar_chart_svg(bars, title=title, description=_("Anzahl der Antworten je Auswahl; "
@@ -114,4 +116,6 @@ def published_themes(survey: Survey, minimum: int) -> list[ThemeResult]:
                Response.questionnaire_id == survey.id)
         .group_by(Theme.id, Theme.label, Theme.position)
         .order_by(func.count(ThemeAssignment.id).desc(), Theme.position)).all()
-    return [ThemeResult(label=label, count=count, hidden=is_hidden(count, minimum)) for label, count in counted]
+    hidden = protect_counts(dict(enumerate(count for _label, count in counted)), minimum, additive=False)
+    return [ThemeResult(label=label, count=count, hidden=index in hidden)
+            for index, (label, count) in enumerate(counted)]

@@ -16,6 +16,7 @@ from ..models import (
     ThemeAssignment,
 )
 from ..reach.aggregates import Cell, suppress
+from ..reach.suppression import protect_table
 from .runs import active_themes
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,8 @@ def crosstab(process: Process, field_name: str) -> CrossTab:
     """Counts of responses per theme and district/language/target group/channel, small cells hidden.
 
     A response counts once per theme and value even when several of its answers are in the theme.
-    Cells with fewer responses than the process's minimum group size show no number.
+    Cells with fewer responses than the process's minimum group size show no number, and neither do
+    the cells that would give them away through the theme's total (complementary suppression).
     """
     column = _breakdown_column(field_name)
     base = (db.select(ThemeAssignment.theme_id, column, func.count(func.distinct(Response.id)))
@@ -68,22 +70,24 @@ def crosstab(process: Process, field_name: str) -> CrossTab:
     minimum = process.min_group_size
     column_counts = {value: count for value, count in totals_rows}
     columns = sorted(column_counts, key=lambda value: (-column_counts[value], str(value)))
-    column_cells = {cell.value: cell for cell in suppress(column_counts, minimum)}
-    per_theme: dict = {}
-    for theme_id, value, count in rows:
-        per_theme.setdefault(theme_id, {})[value] = count
+    column_cells = {cell.value: cell for cell in suppress(column_counts, minimum, additive=False)}
+    themes = active_themes(process)
+    counts = {(theme_id, value): count for theme_id, value, count in rows}
+    grid = {(theme.id, value): counts.get((theme.id, value), 0) for theme in themes for value in columns}
+    protected = protect_table(grid, minimum, row_totals={theme.id: theme_totals.get(theme.id, 0) for theme in themes})
     table_rows = []
-    for theme in active_themes(process):
-        counts = per_theme.get(theme.id, {})
-        cells = {cell.value: cell for cell in suppress(counts, minimum)}
+    for theme in themes:
         aligned = []
         for value in columns:
-            cell = cells.get(value) or Cell(value, 0, 0.0)
-            total = column_counts[value]
-            if not cell.hidden and not column_cells[value].hidden:
-                cell = Cell(value, cell.count, cell.count / total if total else 0.0)
-            elif not cell.hidden:
-                cell = Cell(value, cell.count, None)
-            aligned.append(cell)
-        table_rows.append(CrossTabRow(theme, aligned, suppress({"all": theme_totals.get(theme.id, 0)}, minimum)[0]))
+            count = grid[(theme.id, value)]
+            if protected.is_hidden(("cell", theme.id, value)):
+                aligned.append(Cell(value, None, None, hidden=True))
+            elif column_cells[value].hidden or not column_counts[value]:
+                aligned.append(Cell(value, count, None))
+            else:
+                aligned.append(Cell(value, count, count / column_counts[value]))
+        row_total = theme_totals.get(theme.id, 0)
+        total = (Cell("all", None, None, hidden=True) if protected.is_hidden(("row", theme.id))
+                 else Cell("all", row_total, None))
+        table_rows.append(CrossTabRow(theme, aligned, total))
     return CrossTab(field_name, columns, [column_cells[value] for value in columns], table_rows)

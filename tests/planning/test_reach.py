@@ -23,7 +23,7 @@ def test_overview_counts_and_flags_shortfall_against_quota(survey):
     assert rows["Nordstadt"].falling_short is False          # 57 % reached, 30 % expected
     assert rows["Hafen"].falling_short is False              # 43 % reached, 50 % expected (≥ 80 % of it)
     assert rows["Lindenhof"].falling_short and rows["Lindenhof"].count == 0
-    channels = {cell.value: cell.count for cell in overview["breakdowns"]["channel"]}
+    channels = {cell.value: cell.count for cell in overview["breakdowns"]["channel"].cells}
     assert channels == {"online": 8, "paper": 6}
 
 
@@ -37,7 +37,8 @@ def test_dashboard_hides_small_groups_and_shows_quota_gap(client, make_user, sur
     page = client.get(f"/planning/processes/{process.id}/reach").get_data(as_text=True)
     assert "Antworten insgesamt: 9" in page
     assert "Hier fehlen noch Stimmen" in page and "Lindenhof" in page
-    assert "unter Mindestgröße" in page          # Hafen with 2 answers and Arabic with 2 are hidden
+    assert "nicht ausgewiesen" in page           # Hafen with 2 answers and Arabic with 2 are hidden
+    assert "7 (78 %)" not in page, "9 answers minus 7 in Nordstadt would give Hafen away"
     assert "<svg" in page and "<table" in page
 
 

@@ -52,10 +52,12 @@ def test_choice_questions_are_charted_with_a_table_and_small_groups_are_hidden(c
         assert f'id="result-{code}"' in html
     assert 'id="result-missing"' not in html, "free text is not charted"
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img"') == 5
-    # Hafen: 6 people, shown; Nordstadt: 2 people, fewer than the minimum group size of 5
+    # Nordstadt: 2 people, fewer than the minimum group size of 5; Hafen's 6 would give it away (8 − 6)
     assert table_rows(html, "result-district") == [
-        ["Nordstadt", "weniger als 5"], ["Hafen", "6", "75 %"], ["Lindenhof", "0", "0 %"]]
-    assert ">2 (25%)<" not in html and ">6 (75%)<" in html, "the chart hides the small group as well"
+        ["Nordstadt", "nicht ausgewiesen"], ["Hafen", "nicht ausgewiesen"], ["Lindenhof", "0", "0 %"]]
+    district_chart = html.split('id="result-district"')[1].split('id="result-')[0]
+    assert ">2 (25%)<" not in district_chart and ">6 (75%)<" not in district_chart, "the chart hides both as well"
+    assert district_chart.count(">nicht ausgewiesen<") >= 2
     assert table_rows(html, "result-topics")[0] == ["Bus", "8", "100 %"]
 
 
@@ -81,7 +83,7 @@ def test_published_themes_are_listed_with_counts_and_small_themes_without(client
         db.session.add(ThemeAssignment(answer=answer, theme=theme))
     db.session.commit()
     html = client.get("/s/kurz/ergebnisse").get_data(as_text=True)
-    assert table_rows(html, "result-themes") == [["Ärztliche Versorgung", "6"], ["Busverbindungen", "weniger als 5"]]
+    assert table_rows(html, "result-themes") == [["Ärztliche Versorgung", "6"], ["Busverbindungen", "nicht ausgewiesen"]]
     assert "Noch nicht freigegeben" not in html
 
 

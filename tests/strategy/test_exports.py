@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import zipfile
+from collections import Counter
 
 import pytest
 from flask_babel import force_locale
@@ -85,8 +86,9 @@ def test_workbook_has_matrix_themes_reach_and_coded_answers(strategy_process, fl
 
     reach = content["Reichweite"]
     districts = {row[1]: row for row in reach if row[0] == "Stadtteil"}
-    assert str(districts["Nordstadt"][2]) == "12" and districts["Nordstadt"][4] == "50 %"
-    assert districts["weitere kleine Gruppen (1)"][2] == "unter 5"
+    assert str(districts["Nordstadt"][2]) == "12" and districts["Nordstadt"][4] in (0.5, "50 %")
+    hidden = [row for row in districts.values() if row[2] == "nicht ausgewiesen"]
+    assert len(hidden) == 2, "the small district and the one that would give it away (26 − 12 − 12 = 2)"
 
     coded = content["Codierte Antworten"]
     assert any(row[7] == "Einsamkeit im Alter" and row[8].startswith("Seit mein Mann") for row in coded[1:])
@@ -164,10 +166,14 @@ def test_data_export_has_csv_json_and_codebook(strategy_process, flagged_answer,
         data = json.loads(archive.read("data.json"))
         schema = json.loads(archive.read("data.schema.json"))
     assert len(responses) == 26
-    assert {row["district"] for row in responses} == {"Nordstadt", "Lindenhof", "kleine Gruppe"}
-    assert {row["language"] for row in responses} == {"de", "kleine Gruppe"}
+    combinations = Counter((row["language"], row["district"], row["target_group"], row["age_band"], row["period"])
+                           for row in responses)
+    assert all(size >= 5 for combination, size in combinations.items() if any(combination)), combinations
+    assert {row["district"] for row in responses} == {"Nordstadt", "Lindenhof", ""}
+    assert {row["language"] for row in responses} == {"de", ""}
+    assert all(len(row["period"]) == 7 for row in responses if row["period"]), "months, never days"
     district_answers = {row["value"] for row in answers if row["question_code"] == "district"}
-    assert district_answers == {"Nordstadt", "Lindenhof", "kleine Gruppe"}
+    assert district_answers == {"Nordstadt", "Lindenhof", ""}
     texts = [row for row in answers if row["question_code"] == "missing"]
     assert len(texts) == 25   # one flagged answer left out
     assert any("[E-Mail entfernt]" in row["value"] for row in texts)
@@ -176,6 +182,8 @@ def test_data_export_has_csv_json_and_codebook(strategy_process, flagged_answer,
     topics = next(row for row in answers if row["question_code"] == "topics")
     assert topics["value"] == "bus"
     variables = {(row["file"], row["variable"]): row for row in codebook}
+    assert "k-Anonymität" in variables[("responses.csv", "k_anonymity")]["label"]
+    assert "Bei 2 Zeilen wurden diese Angaben ganz geleert" in variables[("responses.csv", "k_anonymity")]["label"]
     assert variables[("answers.csv", "topics")]["codes"] == "bus=Bus; doctors=Ärzte; playgrounds=Spielplätze"
     assert variables[("answers.csv", "topics")]["type"] == "multiple_choice"
     assert "Einsamkeit im Alter" in variables[("answers.csv", "theme_id")]["codes"]
