@@ -165,13 +165,18 @@ def changed_tables(before: dict, after: dict) -> list[str]:
 
 
 def touched_foreign_rows(before: dict, after: dict, own_process_id: int) -> list[str]:
-    """Existing rows changed or deleted (except the own process row), or new rows copying secret data."""
+    """Existing rows changed or deleted, or new rows copying secret data.
+
+    The planner's own process row may change, and so may its questionnaires' rows: editing the process
+    (districts, privacy, quotas) renews their structure version.
+    """
     problems = []
     own = repr(own_process_id)
     for name, rows in before.items():
         remaining = set(after.get(name, []))
         for row in rows:
-            if row not in remaining and not (name == "process" and row[0] == own):
+            own_row = (name == "process" and row[0] == own) or (name == "questionnaire" and row[2] == own)
+            if row not in remaining and not own_row:
                 problems.append(f"{name} row {row[:3]} changed or deleted")
         for row in set(after.get(name, [])) - set(rows):
             if leaked_markers(" ".join(row)):
