@@ -72,7 +72,8 @@ def choice_limit_error(question: Question, count: int) -> str | None:
     if question.kind != "multiple_choice" or count == 0 or (
             (low is None or count >= low) and (high is None or count <= high)):
         return None
-    return f'{choice_limit_hint(question)} {_("Gewählt: %(count)d.", count=count)}'
+    chosen = _("Gewählt: %(count)d.", count=count)
+    return f"{choice_limit_hint(question)} {chosen}"
 
 
 def choice_limit_hint(question: Question) -> str:
