@@ -11,6 +11,7 @@ from .. import audit
 from ..extensions import db
 from ..forms.public import PaperEntryForm
 from ..languages import i18n
+from ..languages.translation_files import resident_languages
 from ..models import Response
 from ..surveys.answering import normalised_values, parse_form, store_response, valid_submission_id
 from ..surveys.flow import Availability, availability, find_survey, new_submission_id
@@ -65,9 +66,9 @@ def survey_qr(code: str, kind: str):
 
 
 def flyer_texts(survey) -> list[dict]:
-    """The invitation in every offered language, each rendered with that language's catalogue."""
+    """The invitation in every language residents are offered, each rendered with that language's catalogue."""
     blocks = []
-    for language in i18n.offered_languages(survey.languages):
+    for language in i18n.offered_languages(resident_languages(survey)):
         title, fell_back = survey.text_with_fallback("title", language.code)
         with force_locale(language.ui_locale):
             invitation = _("Ihre Meinung zählt! Machen Sie mit – ohne Anmeldung, in wenigen Minuten.")
