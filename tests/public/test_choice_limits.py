@@ -136,8 +136,11 @@ def test_the_interview_form_refuses_too_many_ticks_and_keeps_the_form(client, li
     form = {"client_id": uuid.uuid4().hex, "language": "tr", "consent": "yes", "q_district": "Hafen",
             "q_children": "no", "q_topics": ALL_TOPICS}
     refused = client.post(f"/interviews/questionnaires/{limited.id}/record", data=form)
+    html = refused.get_data(as_text=True)
     assert refused.status_code == 422
-    assert "Bitte wählen Sie höchstens 2 Antworten. Gewählt: 3." in refused.get_data(as_text=True)
+    assert "Bitte wählen Sie höchstens 2 Antworten. Gewählt: 3." in html
+    assert "<title>Fehler: Interview" in html and 'id="error-summary"' in html and 'href="#question-topics"' in html
+    assert html.split('name="q_topics"')[1].count("checked") == 1  # the ticks are kept
     assert responses_of(limited) == []
 
 
