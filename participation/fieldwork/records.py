@@ -159,6 +159,8 @@ def _questionnaire(questionnaire_id) -> Questionnaire | None:
         questionnaire_id = int(questionnaire_id)
     if not isinstance(questionnaire_id, int) or isinstance(questionnaire_id, bool):
         return None
+    if not 0 < questionnaire_id < 2 ** 31:  # beyond any id column: no such guide (and no database overflow)
+        return None
     return db.session.get(Questionnaire, questionnaire_id)
 
 
