@@ -272,5 +272,13 @@ def _register_template_helpers(app: Flask) -> None:
     from .jobs import queue_delayed
     app.jinja_env.globals["queue_delayed"] = queue_delayed
     app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals["form_error_items"] = form_error_items
     app.jinja_env.globals.update(format_date=format_date, format_datetime=format_datetime,
                                  format_decimal=format_decimal)
+
+
+def form_error_items(form) -> list[tuple[str | None, str, str]]:
+    """(field id, label, message) of every error of a WTForms form, for the error summary; hidden fields get
+    no link (there is nothing to focus)."""
+    return [(None if field.type in ("CSRFTokenField", "HiddenField") else field.id, field.label.text, message)
+            for field in form if field.errors for message in field.errors]

@@ -157,6 +157,7 @@ def demo(app):
 
 SMALL_SURVEY = {
     "short_code": "kurz",
+    "published_incomplete": ["en", "ar"],  # a planner confirmed offering them before every text is translated
     "title": {"de": "Kurze Umfrage", "en": "Short survey", "ar": "استطلاع قصير"},
     "intro": {"de": "Danke, dass Sie mitmachen.", "en": "Thank you for taking part."},
     "consent_text": {"de": "Ich bin einverstanden.", "en": "I agree."},
@@ -195,7 +196,8 @@ SMALL_SURVEY = {
 def process(app):
     from participation.models import Process
     record = Process(title="Gesund aufwachsen in der Nordstadt", districts=["Nordstadt", "Hafen", "Lindenhof"],
-                     target_groups=["Familien mit Kindern", "Ältere Menschen"], languages=["de", "en", "ar"])
+                     target_groups=["Familien mit Kindern", "Ältere Menschen"], languages=["de", "en", "ar"],
+                     i18n={"en": {"title": "Growing up healthy in Nordstadt"}})
     db.session.add(record)
     db.session.commit()
     return record

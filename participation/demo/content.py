@@ -7,16 +7,25 @@ eight languages, focus-group notes), then a small deterministic generator that t
 Everything here is invented. The few personal details inside free texts (an e-mail address, a phone
 number, a name) are fake and exist only to show the masking of personal data.
 """
+import json
 import random
 from collections import defaultdict
+from pathlib import Path
+
+# German text -> {language: text} for the languages not written inline below (ru, uk, pl, fa, easy German,
+# and Arabic of the guides); translated and reviewed by hand, kept as data next to this module.
+MORE_TRANSLATIONS = json.loads((Path(__file__).with_name("translations.json")).read_text(encoding="utf-8"))
+LANGUAGES = ["de", "de-easy", "en", "tr", "ar", "ru", "uk", "pl", "fa"]
 
 
 def _t(de, en=None, tr=None, ar=None):
-    """A translatable text: {language: text}; German is mandatory."""
+    """A translatable text: {language: text}; German is mandatory, the other languages come from the data."""
     text = {"de": de}
     for language, value in (("en", en), ("tr", tr), ("ar", ar)):
         if value is not None:
             text[language] = value
+    for language, value in MORE_TRANSLATIONS.get(de, {}).items():
+        text.setdefault(language, value)
     return text
 
 
@@ -26,7 +35,8 @@ def _o(code, de, en, tr, ar):
 
 
 def _q(code, kind, text, help_text=None, *, required=False, options=None, min_value=None, max_value=None,
-       scale_labels=None, profile_field=None, condition=None, followup=None, narrative_prompt=None):
+       scale_labels=None, profile_field=None, condition=None, followup=None, narrative_prompt=None,
+       max_choices=None):
     """A question in the loader's format (help_text, story prompt and followup only when given)."""
     question = {"code": code, "kind": kind, "required": required, "text": text}
     if help_text is not None:
@@ -36,7 +46,8 @@ def _q(code, kind, text, help_text=None, *, required=False, options=None, min_va
     if followup is not None:
         question["followup"] = followup
     question.update({"options": list(options or []), "min_value": min_value, "max_value": max_value,
-                     "scale_labels": scale_labels, "profile_field": profile_field, "condition": condition})
+                     "scale_labels": scale_labels, "profile_field": profile_field, "condition": condition,
+                     "max_choices": max_choices})
     return question
 
 
@@ -63,9 +74,11 @@ PROCESS = {
         "Menschen, die neu in Auenstadt sind",
         "Menschen, die Angehörige pflegen",
     ],
-    "languages": ["de", "en", "tr", "ar"],
+    "languages": LANGUAGES,
     "min_group_size": 5,
 }
+PROCESS["i18n"] = {language: {field: MORE_TRANSLATIONS[PROCESS[field]][language] for field in ("title", "description")}
+                   for language in LANGUAGES if language != "de"}
 
 # Translations of the target-group labels. The German option labels of the life-situation question are
 # exactly PROCESS["target_groups"], so the loader can match by code ("tg0".."tg5") or by label.
@@ -171,8 +184,7 @@ _SECTION_EVERYDAY = {
         _q("priorities", "multiple_choice",
            _t("Was ist Ihnen in Ihrem Stadtteil am wichtigsten?", "What matters most to you in your district?",
               "Semtinizde sizin için en önemli olan nedir?", "ما هو الأهم بالنسبة لكم في حيّكم؟"),
-           _t("Bitte wählen Sie bis zu drei Antworten.", "Please choose up to three answers.",
-              "Lütfen en fazla üç cevap seçin.", "يرجى اختيار ثلاث إجابات كحد أقصى."),
+           None, max_choices=3,  # the limit is shown and checked in every language ("höchstens 3 Antworten")
            options=[
                _o("bus", "Gute Busverbindungen, auch abends", "Good bus connections, also in the evening",
                   "Akşamları da iyi otobüs bağlantıları", "مواصلات جيدة بالحافلات، في المساء أيضًا"),

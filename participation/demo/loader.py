@@ -75,7 +75,8 @@ def _texts(target, values: dict | None, field: str) -> None:
 def build_questionnaire(model, process: Process, spec: dict, status: str = "draft"):
     """Build a survey or guide from the plain-dict format of demo_content (also used by tests)."""
     questionnaire = model(process=process, status=status, title="", guide_type=spec.get("guide_type"),
-                          languages=list(process.languages), i18n={})
+                          languages=list(process.languages), i18n={},
+                          incomplete_languages_published=list(spec.get("published_incomplete", [])))
     if spec.get("short_code"):
         questionnaire.short_code = spec["short_code"]
     for field in ("title", "intro", "consent_text", "thanks_text"):
@@ -90,6 +91,8 @@ def build_questionnaire(model, process: Process, spec: dict, status: str = "draf
             question = Question(position=position, code=question_spec["code"], kind=question_spec["kind"],
                                 required=question_spec.get("required", False),
                                 min_value=question_spec.get("min_value"), max_value=question_spec.get("max_value"),
+                                min_choices=question_spec.get("min_choices"),
+                                max_choices=question_spec.get("max_choices"),
                                 profile_field=question_spec.get("profile_field"), text="", i18n={})
             for field in ("text", "help_text", "narrative_prompt", "followup"):
                 _texts(question, question_spec.get(field), field)

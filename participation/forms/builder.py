@@ -123,6 +123,10 @@ class QuestionForm(FlaskForm):
         min=-10**9, max=10**9, message=_l("Bitte eine Zahl zwischen -1.000.000.000 und 1.000.000.000."))])
     scale_min_label = StringField(_l("Beschriftung des kleinsten Werts"), validators=[Optional(), Length(max=200)])
     scale_max_label = StringField(_l("Beschriftung des größten Werts"), validators=[Optional(), Length(max=200)])
+    min_choices = IntegerField(_l("Mindestens so viele Antworten (freiwillig)"), validators=[
+        Optional(), NumberRange(min=1, max=100, message=_l("Bitte eine Zahl von 1 bis 100."))])
+    max_choices = IntegerField(_l("Höchstens so viele Antworten (freiwillig)"), validators=[
+        Optional(), NumberRange(min=1, max=100, message=_l("Bitte eine Zahl von 1 bis 100."))])
     max_length = IntegerField(_l("Höchstzahl an Zeichen (freiwillig)"), validators=[
         Optional(), NumberRange(min=1, max=20000, message=_l("Bitte eine Zahl von 1 bis 20000."))])
     # Not limited to the offered choices: the builder explains why another condition is not possible.

@@ -63,6 +63,14 @@ def select_content_language(offered=None) -> str:
     return DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in offered else (offered[0] if offered else DEFAULT_LANGUAGE)
 
 
+def requested_language() -> str | None:
+    """The language the resident asked for: an explicit choice, else the browser's language (None: German)."""
+    chosen = request.args.get("lang") or session.get("lang")
+    if chosen in LANGUAGES:
+        return chosen
+    return request.accept_languages.best_match([c for c in LANGUAGES if c != "de-easy"])
+
+
 def select_ui_locale() -> str:
     """Flask-Babel's locale selector: the UI locale of the content language."""
     code = select_content_language()

@@ -3,6 +3,7 @@
 Every translatable text of a questionnaire gets an id that survives reordering and other edits:
 
     survey.title, survey.intro, survey.consent_text, survey.thanks_text
+    process.title, process.description   (the process's texts, shared by its surveys and guides)
     s.<section position>.title, s.<section position>.intro
     q.<question code>.text / .help_text / .narrative_prompt / .followup / .scale_min_label / .scale_max_label
     o.<question code>.<option code>.label
@@ -95,6 +96,8 @@ def text_units(questionnaire, language: str) -> list[TextUnit]:
                 units.append(TextUnit(f"{unit_id}.{name}", obj, name, source, target))
 
     add("survey", questionnaire)
+    if questionnaire.process is not None:  # residents read the process title and description on the start page
+        add("process", questionnaire.process)
     for section in questionnaire.sections:
         add(f"s.{section.position}", section)
         for question in section.active_questions:
@@ -116,6 +119,27 @@ def translation_completeness(questionnaire) -> dict[str, tuple[int, int]]:
         units = text_units(questionnaire, language)
         result[language] = (sum(1 for unit in units if unit.target.strip()), len(units))
     return result
+
+
+def is_complete(completeness: dict, language: str) -> bool:
+    done, total = completeness.get(language, (0, 1))
+    return done >= total
+
+
+def resident_languages(questionnaire) -> list[str]:
+    """The languages residents are offered: German, every complete translation, and the incomplete ones a
+    planner chose to publish anyway (their untranslated texts are shown marked, in German)."""
+    completeness = translation_completeness(questionnaire)
+    published = set(questionnaire.incomplete_languages_published or [])
+    offered = [code for code in (questionnaire.languages or []) if code in LANGUAGES and (
+        code == "de" or code in published or is_complete(completeness, code))]
+    return offered or ["de"]
+
+
+def published_incomplete(questionnaire, language: str) -> bool:
+    """Residents read this language although some of its texts are still German."""
+    return language in (questionnaire.incomplete_languages_published or []) and not is_complete(
+        translation_completeness(questionnaire), language)
 
 
 # --- export -------------------------------------------------------------------------------------

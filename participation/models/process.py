@@ -3,13 +3,16 @@ from sqlalchemy import JSON, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .core import UTCDateTime, utcnow
+from .core import Translatable, UTCDateTime, utcnow
 
 PHASES = ("bestandsaufnahme", "leitlinien", "handlungsempfehlungen")
 
 
-class Process(db.Model):
+class Process(Translatable, db.Model):
+    """Title and description are shown to residents, so they are translatable like survey texts."""
+
     __tablename__ = "process"
+    TRANSLATABLE_FIELDS = ("title", "description")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
@@ -18,6 +21,7 @@ class Process(db.Model):
     districts: Mapped[list] = mapped_column(JSON, default=list)
     target_groups: Mapped[list] = mapped_column(JSON, default=list)
     languages: Mapped[list] = mapped_column(JSON, default=lambda: ["de"])
+    i18n: Mapped[dict] = mapped_column(JSON, default=dict)
     min_group_size: Mapped[int] = mapped_column(Integer, default=5)
     # Expected shares for the reach dashboard: {"district": {"Nordstadt": 0.3}, "target_group": {...}}
     quotas: Mapped[dict] = mapped_column(JSON, default=dict)

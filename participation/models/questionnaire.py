@@ -44,6 +44,8 @@ class Questionnaire(Translatable, db.Model):
     thanks_text: Mapped[str] = mapped_column(Text, default="")
     i18n: Mapped[dict] = mapped_column(JSON, default=dict)
     languages: Mapped[list] = mapped_column(JSON, default=lambda: ["de"])
+    # Languages a planner confirmed to publish to residents before their translation is complete.
+    incomplete_languages_published: Mapped[list] = mapped_column(JSON, default=list)
     short_code: Mapped[str] = mapped_column(String(40), unique=True, default=new_short_code)
     status: Mapped[str] = mapped_column(String(20), default="draft")
     opens_at = mapped_column(UTCDateTime, nullable=True)
@@ -131,6 +133,9 @@ class Question(Translatable, db.Model):
     scale_min_label: Mapped[str] = mapped_column(String(200), default="")
     scale_max_label: Mapped[str] = mapped_column(String(200), default="")
     max_length: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # How many options of a multiple-choice question may be ticked (None: no limit).
+    min_choices: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    max_choices: Mapped[int | None] = mapped_column(Integer, nullable=True)
     profile_field: Mapped[str | None] = mapped_column(String(20), nullable=True)
     condition_question_id: Mapped[int | None] = mapped_column(
         ForeignKey("question.id", ondelete="SET NULL"), nullable=True)

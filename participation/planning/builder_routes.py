@@ -265,7 +265,8 @@ def question_fields(form: QuestionForm, kind: str) -> dict:
               "narrative_prompt": form.narrative_prompt.data or "",
               "followup": form.followup.data or "", "min_value": form.min_value.data,
               "max_value": form.max_value.data, "scale_min_label": form.scale_min_label.data or "",
-              "scale_max_label": form.scale_max_label.data or "", "max_length": form.max_length.data}
+              "scale_max_label": form.scale_max_label.data or "", "max_length": form.max_length.data,
+              "min_choices": form.min_choices.data, "max_choices": form.max_choices.data}
     if kind == "single_choice":
         fields["profile_field"] = "target_group" if form.target_group.data else None
     return fields

@@ -1,11 +1,12 @@
 """Planners translate a survey's texts: completeness per language, export for translators, import back."""
 from flask import Response as HttpResponse
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from .. import audit
 from ..auth.access import require_planner_of, role_required
 from ..extensions import db
+from ..forms.builder import ActionForm
 from ..forms.translations import TranslationImportForm
 from ..languages.i18n import LANGUAGES
 from ..languages.translation_files import (
@@ -108,3 +109,25 @@ def import_translation(questionnaire_id: int, language: str):
     return render_template("planning/translation_import.html", questionnaire=questionnaire, form=form,
                            language=LANGUAGES[language], report=report, problem_message=problem_message,
                            done=sum(1 for unit in units if unit.target.strip()), total=len(units))
+
+
+@bp.route("/questionnaires/<int:questionnaire_id>/translations/<language>/publish-incomplete", methods=["POST"])
+@role_required("planner", "admin")
+def publish_incomplete(questionnaire_id: int, language: str):
+    """A planner confirms that residents may read an incomplete language (untranslated texts marked) – or not."""
+    questionnaire = _questionnaire_for_planner(questionnaire_id)
+    _offered_language(questionnaire, language)
+    form = ActionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    publish = request.form.get("publish") == "yes"
+    published = [code for code in (questionnaire.incomplete_languages_published or []) if code != language]
+    questionnaire.incomplete_languages_published = published + ([language] if publish else [])
+    audit.record("translation_published_incomplete" if publish else "translation_unpublished_incomplete",
+                 questionnaire, process_id=questionnaire.process_id, language=language)
+    db.session.commit()
+    flash(_("%(language)s wird Befragten jetzt angeboten; fehlende Texte stehen markiert auf Deutsch.",
+            language=LANGUAGES[language].native_name) if publish else
+          _("%(language)s wird Befragten erst angeboten, wenn die Übersetzung vollständig ist.",
+            language=LANGUAGES[language].native_name), "success")
+    return redirect(url_for("planning.translations", questionnaire_id=questionnaire.id))

@@ -11,6 +11,7 @@ from .. import audit
 from ..extensions import db
 from ..forms.public import PaperEntryForm
 from ..languages import i18n
+from ..languages.translation_files import resident_languages
 from ..models import Response
 from ..surveys.answering import normalised_values, parse_form, store_response, valid_submission_id
 from ..surveys.flow import Availability, availability, find_survey, new_submission_id
@@ -65,9 +66,9 @@ def survey_qr(code: str, kind: str):
 
 
 def flyer_texts(survey) -> list[dict]:
-    """The invitation in every offered language, each rendered with that language's catalogue."""
+    """The invitation in every language residents are offered, each rendered with that language's catalogue."""
     blocks = []
-    for language in i18n.offered_languages(survey.languages):
+    for language in i18n.offered_languages(resident_languages(survey)):
         title, fell_back = survey.text_with_fallback("title", language.code)
         with force_locale(language.ui_locale):
             invitation = _("Ihre Meinung zählt! Machen Sie mit – ohne Anmeldung, in wenigen Minuten.")
@@ -117,9 +118,11 @@ def paper_entry(code: str):
     questions = [q for q in survey.questions if not q.archived]
     parsed = None
     if request.method == "POST":
-        parsed = parse_form(questions, survey.process, request.form)
+        # A sheet is entered as it was filled in: too many ticks are a warning to check, not a refusal.
+        parsed = parse_form(questions, survey.process, request.form, enforce_limits=False)
         form_ok = form.validate_on_submit()
-        if form_ok and not parsed.errors and valid_submission_id(form.submission_id.data):
+        confirmed = not parsed.warnings or request.form.get("confirm_limits") == "yes"
+        if form_ok and not parsed.errors and confirmed and valid_submission_id(form.submission_id.data):
             return store_paper_response(survey, form, parsed.values)
     else:
         form.submission_id.data = new_submission_id()
@@ -129,15 +132,16 @@ def paper_entry(code: str):
     count = db.session.execute(db.select(db.func.count(Response.id)).filter_by(
         questionnaire_id=survey.id, channel="paper")).scalar_one()
     errors = parsed.errors if parsed else {}
-    status = 422 if (errors or form.errors) else 200
+    warnings = parsed.warnings if parsed else {}
+    status = 422 if (errors or form.errors or warnings) else 200
     return render_template("public/paper_entry.html", survey=survey, form=form, questions=questions,
-                           values=parsed.raw if parsed else {}, errors=errors, paper_count=count,
-                           lang=g.content_language), status
+                           values=parsed.raw if parsed else {}, errors=errors, warnings=warnings,
+                           paper_count=count, lang=g.content_language), status
 
 
 def store_paper_response(survey, form, values):
     language = form.language.data if form.language.data in survey.languages else "de"
-    response, created = store_response(survey, normalised_values(survey, values),
+    response, created = store_response(survey, normalised_values(survey, values, enforce_limits=False),
                                        submission_id=form.submission_id.data, channel="paper", language=language,
                                        consent="consent" in form and bool(form.consent.data),
                                        recorded_by=current_user._get_current_object())

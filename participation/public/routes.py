@@ -1,10 +1,11 @@
 """Answering a survey: start page with language and consent, one page per section, thanks."""
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from ..extensions import db
 from ..forms.public import StartForm
-from ..languages import i18n
+from ..languages.i18n import offered_languages
+from ..languages.translation_files import resident_languages
 from ..models import Survey
 from ..privacy.flooding import SCOPE_DRAFT, SCOPE_SUBMISSION, check_submission_rate, client_within_limit
 from ..surveys.answering import valid_submission_id
@@ -21,7 +22,8 @@ DELETION_CODES_KEY = "deletion_codes"
 @bp.route("/")
 def index():
     surveys = [s for s in db.session.execute(db.select(Survey).order_by(Survey.id)).scalars() if s.is_open()]
-    return render_template("public/index.html", surveys=surveys)
+    offers = {survey.id: offered_languages(resident_languages(survey)) for survey in surveys}
+    return render_template("public/index.html", surveys=surveys, offers=offers)
 
 
 def remembered_submission_id(code: str) -> str | None:
@@ -63,15 +65,17 @@ def survey_start(code: str):
     if request.method == "GET" and draft is not None and "consent" in form:
         form.consent.data = draft.consent
     if form.validate_on_submit():
-        chosen = request.form.get("language")
-        if chosen in survey.languages and chosen in i18n.LANGUAGES:
-            session["lang"] = language = chosen
         if draft is None and not client_within_limit(SCOPE_DRAFT, survey):
             abort(429)
         draft = start_draft(survey, consent="consent" in form and bool(form.consent.data),
                             submission_id=remembered_submission_id(code), existing=draft)
         remember_submission_id(code, draft.submission_id)
         first = SurveyInProgress(survey, draft).first_page()
+        if g.get("language_notice"):  # keep the resident's own choice for surveys that have their language
+            return redirect(url_for(".survey_page", code=code, number=first))
+        chosen = request.form.get("language")
+        if chosen in resident_languages(survey):
+            session["lang"] = language = chosen
         return redirect(url_for(".survey_page", code=code, number=first, lang=language))
     status = 422 if form.errors else 200
     return render_template("public/start.html", survey=survey, form=form, lang=language, resuming=draft is not None,
@@ -110,7 +114,7 @@ def survey_page(code: str, number: int):
 
     switch = request.form.get("switch_language")
     if switch:
-        if switch in survey.languages and switch in i18n.LANGUAGES:
+        if switch in resident_languages(survey):
             session["lang"] = language = switch
         return redirect(url_for(".survey_page", code=code, number=number, lang=language))
     if request.form.get("nav") == "back":

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy.exc import IntegrityError
 
 from ..analysis.languages import detect_language
@@ -27,6 +28,7 @@ class ParsedAnswers:
     values: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
     errors: dict = field(default_factory=dict)
+    warnings: dict = field(default_factory=dict)   # choice limits broken where they only warn (paper)
 
 
 def clean_text(text: str) -> str:
@@ -65,8 +67,38 @@ def parse_number(raw: str) -> float | None:
     return int(number) if number.is_integer() else number
 
 
-def parse_question(question: Question, process, raw_values: list[str]) -> tuple[object, str | None]:
-    """Turn the submitted strings of one question into a value, or an error message."""
+def choice_limit_error(question: Question, count: int) -> str | None:
+    """Too few or too many ticks on a multiple-choice question with limits; no answer is left to `required`."""
+    low, high = question.min_choices, question.max_choices
+    if question.kind != "multiple_choice" or count == 0 or (
+            (low is None or count >= low) and (high is None or count <= high)):
+        return None
+    chosen = _("Gewählt: %(count)d.", count=count)
+    return f"{choice_limit_hint(question)} {chosen}"
+
+
+def choice_limit_hint(question: Question) -> str:
+    """The limits of a multiple-choice question as residents and paper sheets read them ("" without limits)."""
+    low, high = question.min_choices, question.max_choices
+    if question.kind != "multiple_choice" or (low is None and high is None):
+        return ""
+    if low is not None and high is not None:
+        if low == high:
+            return ngettext("Bitte wählen Sie genau %(num)d Antwort.", "Bitte wählen Sie genau %(num)d Antworten.", low)
+        return _("Bitte wählen Sie %(low)d bis %(high)d Antworten.", low=low, high=high)
+    if high is not None:
+        return ngettext("Bitte wählen Sie höchstens %(num)d Antwort.", "Bitte wählen Sie höchstens %(num)d Antworten.",
+                        high)
+    return ngettext("Bitte wählen Sie mindestens %(num)d Antwort.", "Bitte wählen Sie mindestens %(num)d Antworten.",
+                    low)
+
+
+def parse_question(question: Question, process, raw_values: list[str],
+                   enforce_limits: bool = True) -> tuple[object, str | None]:
+    """Turn the submitted strings of one question into a value, or an error message.
+
+    `enforce_limits=False` accepts a multiple choice outside its limits (paper entry warns instead).
+    """
     raw_values = [value for value in raw_values if value is not None]
     first = raw_values[0].strip() if raw_values else ""
     kind = question.kind
@@ -75,6 +107,9 @@ def parse_question(question: Question, process, raw_values: list[str]) -> tuple[
         allowed = choice_codes(question, process)
         if any(code not in allowed for code in codes):
             return None, _("Bitte wählen Sie nur aus den angebotenen Antworten.")
+        limit_error = choice_limit_error(question, len(codes)) if enforce_limits else None
+        if limit_error:
+            return None, limit_error
         return (codes or None), None
     if not first:
         return None, None
@@ -108,10 +143,12 @@ def parse_question(question: Question, process, raw_values: list[str]) -> tuple[
     return first, None
 
 
-def parse_form(questions: list[Question], process, formdata, known_values: dict | None = None) -> ParsedAnswers:
+def parse_form(questions: list[Question], process, formdata, known_values: dict | None = None,
+               enforce_limits: bool = True) -> ParsedAnswers:
     """Read the fields `q_<code>` of the given questions from a request's form data.
 
-    `known_values` are answers from earlier pages, needed to decide what is visible here.
+    `known_values` are answers from earlier pages, needed to decide what is visible here. Without
+    `enforce_limits`, choices outside a question's limits are kept and listed in `warnings`.
     """
     parsed = ParsedAnswers()
     context = dict(known_values or {})
@@ -120,10 +157,13 @@ def parse_form(questions: list[Question], process, formdata, known_values: dict 
         raw_values = formdata.getlist(name)
         parsed.raw[question.code] = raw_values if question.kind == "multiple_choice" else (
             raw_values[0] if raw_values else "")
-        value, error = parse_question(question, process, raw_values)
+        value, error = parse_question(question, process, raw_values, enforce_limits)
         if error:
             parsed.errors[question.code] = error
             continue
+        warning = None if enforce_limits or not isinstance(value, list) else choice_limit_error(question, len(value))
+        if warning:
+            parsed.warnings[question.code] = warning
         context[question.code] = value
         parsed.values[question.code] = value
     for question in questions:
@@ -176,7 +216,7 @@ def _as_form_string(question: Question, value) -> str:
     return str(value)
 
 
-def normalised_values(questionnaire: Questionnaire, values: dict) -> dict:
+def normalised_values(questionnaire: Questionnaire, values: dict, enforce_limits: bool = True) -> dict:
     """Values of visible questions only, parsed to their types (call after validate_values)."""
     process = questionnaire.process
     result = {}
@@ -185,7 +225,7 @@ def normalised_values(questionnaire: Questionnaire, values: dict) -> dict:
         if value is None or question.archived:
             continue
         raw = value if isinstance(value, list) else [_as_form_string(question, value)]
-        parsed, error = parse_question(question, process, [str(v) for v in raw])
+        parsed, error = parse_question(question, process, [str(v) for v in raw], enforce_limits)
         if error is None and parsed is not None and is_visible(question, values):
             result[question.code] = parsed
     return result

@@ -1,6 +1,8 @@
 """Template helpers for showing questions: choices with labels in the reader's language."""
 from flask_babel import gettext as _
 
+from .answering import choice_limit_hint
+
 
 def choices(question, language: str, process) -> list[tuple[str, str]]:
     """(code, label) pairs a person can pick for a question."""
@@ -23,4 +25,4 @@ def choice_label(question, code: str, language: str) -> str:
 
 
 def init_app(app) -> None:
-    app.jinja_env.globals.update(choices=choices, choice_label=choice_label)
+    app.jinja_env.globals.update(choices=choices, choice_label=choice_label, choice_limit_hint=choice_limit_hint)

@@ -33,7 +33,8 @@ def add_question(section: Section, kind: str, text: str, *, required: bool = Fal
                  narrative_prompt: str = "", followup: str = "", options: list[str] | None = None, min_value: int | None = None,
                  max_value: int | None = None, scale_min_label: str = "", scale_max_label: str = "",
                  max_length: int | None = None, condition: tuple[Question, str] | None = None,
-                 profile_field: str | None = None, user=None) -> Question:
+                 profile_field: str | None = None, min_choices: int | None = None, max_choices: int | None = None,
+                 user=None) -> Question:
     """Append a question to a section; choice questions get their options (codes from the labels).
 
     A single-choice question with profile_field "target_group" offers the process's target groups
@@ -51,7 +52,8 @@ def add_question(section: Section, kind: str, text: str, *, required: bool = Fal
     section.questions.append(question)
     _set_question_fields(question, required=required, help_text=help_text, narrative_prompt=narrative_prompt,
                          followup=followup, min_value=min_value, max_value=max_value,
-                         scale_min_label=scale_min_label, scale_max_label=scale_max_label, max_length=max_length)
+                         scale_min_label=scale_min_label, scale_max_label=scale_max_label, max_length=max_length,
+                         min_choices=min_choices, max_choices=max_choices)
     if kind == "district":
         question.profile_field = "district"
     elif kind == "single_choice" and profile_field == "target_group":
@@ -82,6 +84,11 @@ def _set_question_fields(question: Question, **fields) -> None:
     if question.kind == "number" and None not in (fields.get("min_value"), fields.get("max_value")) \
             and fields["max_value"] < fields["min_value"]:
         raise BuilderError(_("Der größte Wert muss mindestens so groß sein wie der kleinste."), "max_value")
+    if question.kind != "multiple_choice":
+        fields.update(min_choices=None, max_choices=None)
+    elif None not in (fields.get("min_choices"), fields.get("max_choices")) \
+            and fields["max_choices"] < fields["min_choices"]:
+        raise BuilderError(_("Die Höchstzahl der Antworten darf nicht kleiner sein als die Mindestzahl."), "max_choices")
     for name, value in fields.items():
         if isinstance(value, str):
             value = value.strip()

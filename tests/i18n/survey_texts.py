@@ -1,6 +1,7 @@
 """Hand translations of tests.conftest.SMALL_SURVEY, keyed by the ids of participation.translation_files."""
 SURVEY_TEXTS = {
     "en": {
+        "process.title": "Growing up healthy in Nordstadt",
         "survey.title": "Short survey", "survey.intro": "Thank you for taking part.",
         "survey.consent_text": "I agree.", "survey.thanks_text": "Thank you!",
         "s.0.title": "About you", "s.1.title": "Your opinion",
@@ -12,6 +13,7 @@ SURVEY_TEXTS = {
         "q.missing.text": "Where exactly is support missing for you?", "q.name_short.text": "One word about your area",
     },
     "tr": {
+        "process.title": "Nordstadt'ta sağlıklı büyümek",
         "survey.title": "Kısa anket", "survey.intro": "Katıldığınız için teşekkürler.",
         "survey.consent_text": "Kabul ediyorum.", "survey.thanks_text": "Çok teşekkürler!",
         "s.0.title": "Hakkınızda", "s.1.title": "Görüşünüz",
@@ -23,6 +25,7 @@ SURVEY_TEXTS = {
         "q.missing.text": "Tam olarak nerede desteğe ihtiyacınız var?", "q.name_short.text": "Mahalleniz hakkında bir kelime",
     },
     "ar": {
+        "process.title": "النشأة بصحة جيدة في نوردشتات",
         "survey.title": "استطلاع قصير", "survey.intro": "شكرًا لمشاركتك.",
         "survey.consent_text": "أوافق.", "survey.thanks_text": "شكرًا جزيلًا!",
         "s.0.title": "عنك", "s.1.title": "رأيك",
@@ -34,6 +37,7 @@ SURVEY_TEXTS = {
         "q.missing.text": "أين ينقصك الدعم تحديدًا؟", "q.name_short.text": "كلمة واحدة عن حيّك",
     },
     "ru": {
+        "process.title": "Расти здоровыми в Нордштадте",
         "survey.title": "Короткий опрос", "survey.intro": "Спасибо за участие.",
         "survey.consent_text": "Я согласен / согласна.", "survey.thanks_text": "Большое спасибо!",
         "s.0.title": "О Вас", "s.1.title": "Ваше мнение",
@@ -45,6 +49,7 @@ SURVEY_TEXTS = {
         "q.missing.text": "Где именно Вам не хватает поддержки?", "q.name_short.text": "Одно слово о Вашем районе",
     },
     "uk": {
+        "process.title": "Зростати здоровими в Нордштадті",
         "survey.title": "Коротке опитування", "survey.intro": "Дякуємо за участь.",
         "survey.consent_text": "Я згоден / згодна.", "survey.thanks_text": "Щиро дякуємо!",
         "s.0.title": "Про Вас", "s.1.title": "Ваша думка",
@@ -56,6 +61,7 @@ SURVEY_TEXTS = {
         "q.missing.text": "Де саме Вам бракує підтримки?", "q.name_short.text": "Одне слово про Ваш район",
     },
     "pl": {
+        "process.title": "Zdrowe dorastanie w Nordstadt",
         "survey.title": "Krótka ankieta", "survey.intro": "Dziękujemy za udział.",
         "survey.consent_text": "Wyrażam zgodę.", "survey.thanks_text": "Bardzo dziękujemy!",
         "s.0.title": "Informacje ogólne", "s.1.title": "Opinia",
@@ -67,6 +73,7 @@ SURVEY_TEXTS = {
         "q.missing.text": "Gdzie dokładnie brakuje wsparcia?", "q.name_short.text": "Jedno słowo o okolicy",
     },
     "fa": {
+        "process.title": "بزرگ شدن سالم در نوردشتات",
         "survey.title": "نظرسنجی کوتاه", "survey.intro": "از مشارکت شما سپاسگزاریم.",
         "survey.consent_text": "موافقم.", "survey.thanks_text": "بسیار سپاسگزاریم!",
         "s.0.title": "درباره شما", "s.1.title": "نظر شما",

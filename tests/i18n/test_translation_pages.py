@@ -28,16 +28,16 @@ def test_process_overview_shows_completeness_per_language_before_opening_the_sur
                                                                                     turkish_survey):
     login(client, planner)
     page = client.get(f"/planning/processes/{turkish_survey.process_id}").get_data(as_text=True)
-    assert "English</span>:\n    19 von 19" in page
-    assert "Türkçe</span>:\n    0 von 19" in page
-    assert "fehlende Texte erscheinen auf Deutsch" in page
+    assert "English</span>:\n    20 von 20" in page
+    assert "Türkçe</span>:\n    0 von 20" in page
+    assert "Befragten noch nicht angeboten" in page
 
 
 def test_planner_exports_and_imports_turkish_through_the_pages(client, planner, turkish_survey):
     login(client, planner)
     base = f"/planning/questionnaires/{turkish_survey.id}/translations"
     overview = client.get(base + "?lang=en").get_data(as_text=True)
-    assert "0 of 19" in overview and "incomplete" in overview
+    assert "0 of 20" in overview and "incomplete" in overview
     assert "<code>q.childcare.text</code>" in overview
     download = client.get(base + "/tr/export.xliff")
     assert download.status_code == 200
@@ -47,7 +47,7 @@ def test_planner_exports_and_imports_turkish_through_the_pages(client, planner, 
                            content_type="multipart/form-data")
     assert response.status_code == 302
     db.session.expire_all()
-    assert translation_completeness(turkish_survey)["tr"] == (19, 19)
+    assert translation_completeness(turkish_survey)["tr"] == (20, 20)
     assert db.session.execute(db.select(AuditEvent).filter_by(action="translation_imported")).scalar_one()
 
 
@@ -175,7 +175,7 @@ def test_translation_cell_for_the_builder_table(app, turkish_survey):
     with app.test_request_context("/"):
         turkish = render_template_string(template, questionnaire=turkish_survey, lang=LANGUAGES["tr"])
         german = render_template_string(template, questionnaire=turkish_survey, lang=LANGUAGES["de"])
-    assert "0 von 19" in turkish and "unvollständig" in turkish
+    assert "0 von 20" in turkish and "unvollständig" in turkish
     assert "Ausgangssprache" in german
 
 
@@ -185,7 +185,7 @@ def test_builder_language_table_shows_how_much_is_translated(client, planner, tu
     text = page.get_data(as_text=True)
     assert page.status_code == 200
     assert '<th scope="col">Übersetzt</th>' in text
-    assert "0 von 19" in text and "19 von 19" in text and "Ausgangssprache" in text
+    assert "0 von 20" in text and "20 von 20" in text and "Ausgangssprache" in text
 
 
 def test_planners_see_contact_data_in_originals_masked(client, make_user, process, survey):

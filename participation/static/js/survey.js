@@ -51,7 +51,5 @@
       var sentForms = document.querySelectorAll("form[data-sent]");
       for (var k = 0; k < sentForms.length; k++) { sentForms[k].removeAttribute("data-sent"); }
     });
-    var summary = document.getElementById("error-summary");
-    if (summary) { summary.focus(); }
   });
 })();
