@@ -18,7 +18,7 @@ from ..forms.themes import (
 )
 from ..languages.i18n import LANGUAGES
 from ..models import AnalysisRun, Answer, Process, Questionnaire, Theme
-from ..themes import crosstabs, overview, review, runs
+from ..themes import crosstabs, overview, rerun, review, runs
 from . import bp
 from .loading import load_process
 
@@ -36,6 +36,7 @@ CHANGE_DESCRIPTIONS = {
     "theme.unflag": lambda d: _("Antwort wieder aufnehmen"),
     "theme.publish": lambda d: _("Veröffentlichen von „%(label)s“", label=d.get("label")),
     "theme.unpublish": lambda d: _("Zurücknehmen der Veröffentlichung von „%(label)s“", label=d.get("label")),
+    runs.ANALYSIS_APPLIED: lambda d: _("Übernehmen der neuen Analyse (%(themes)s Themen)", themes=d.get("themes")),
 }
 
 
@@ -109,8 +110,10 @@ def themes_index(process_id: int):
 
 def _render_index(process: Process, start_form: StartAnalysisForm, status: int = 200):
     latest = runs.latest_run(process)
+    preview = rerun.pending_preview(process)
     return render_template(
         "planning/themes/index.html", process=process, latest=latest, current=runs.current_run(process),
+        plan=rerun.plan_rerun(preview) if preview else None, dissolved=overview.dissolved_themes(process),
         summaries=overview.theme_overview(process), unassigned=overview.unassigned_count(process),
         flagged=len(overview.flagged_answers(process)), start_form=start_form,
         undo_description=_undo_description(process),
@@ -126,7 +129,7 @@ def start_theme_analysis(process_id: int):
         return _render_index(process, form, 400)
     questionnaire = db.session.get(Questionnaire, form.scope.data) if form.scope.data else None
     try:
-        runs.start_analysis(process, questionnaire, form.n_themes.data, user=current_user)
+        runs.start_analysis(process, questionnaire, form.n_themes.data, user=current_user, preview=True)
     except runs.AnalysisError as error:
         flash(str(error), "error")
     else:
@@ -166,8 +169,24 @@ def undo_theme_change(process_id: int):
 @role_required("planner", "admin")
 def theme_detail(process_id: int, theme_id: int):
     process = load_process(process_id)
-    theme = _theme(process, theme_id) if theme_id != UNASSIGNED else None
+    theme = _theme(process, theme_id, active=False) if theme_id != UNASSIGNED else None
+    if theme is not None and theme.archived:
+        return _archived_theme(process, theme)
     return _render_detail(process, theme)
+
+
+def _archived_theme(process: Process, theme: Theme):
+    """A merged-away theme leads to where its answers are now; a dissolved one shows what it held."""
+    target = runs.merge_target(theme)
+    if target is not None:
+        flash(_("„%(source)s“ wurde mit „%(target)s“ zusammengeführt. Sie sehen jetzt „%(target)s“.",
+                source=theme.label, target=target.label), "info")
+        return redirect(url_for("planning.theme_detail", process_id=process.id, theme_id=target.id,
+                                **request.args))
+    if theme.dissolved_run_id is None:
+        abort(404)
+    return render_template("planning/themes/dissolved.html", process=process,
+                           item=overview.dissolved_view(theme))
 
 
 def _selection_form(process: Process, theme: Theme | None) -> AnswerSelectionForm:

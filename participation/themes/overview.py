@@ -12,6 +12,7 @@ from ..languages.i18n import LANGUAGES
 from ..languages.i18n import language as language_info
 from ..models import (
     Answer,
+    EvidenceLink,
     Process,
     Question,
     Response,
@@ -99,3 +100,43 @@ def flagged_answers(process: Process) -> list[Answer]:
         db.select(Answer).join(Response).join(Question)
         .where(*free_text_conditions(process.id, include_flagged=True), Answer.review_flag.is_not(None))
         .order_by(Answer.id)).scalars())
+
+
+class _ArchivedQuote:
+    """A quote a dissolved theme held: the answer with the quote mark it had then (for quote_views)."""
+
+    def __init__(self, answer: Answer):
+        self.answer, self.quote, self.representative, self.source = answer, True, False, ""
+
+
+@dataclass
+class DissolvedTheme:
+    """A theme a rerun did not find again: archived with the planners' name, notes and quotes."""
+    theme: Theme
+    size: int
+    quotes: list
+    went_to: list
+
+
+def dissolved_view(theme: Theme) -> DissolvedTheme:
+    archive = theme.archive or {}
+    answers = [db.session.get(Answer, answer_id) for answer_id in archive.get("quote_ids", [])]
+    went_to = []
+    for theme_id, count in sorted((archive.get("went_to") or {}).items(), key=lambda item: -item[1]):
+        target = db.session.get(Theme, int(theme_id))
+        if target is not None and not target.archived:
+            went_to.append((target, count))
+    return DissolvedTheme(theme, len(archive.get("answer_ids", [])),
+                          quote_views([_ArchivedQuote(answer) for answer in answers if answer is not None]), went_to)
+
+
+def dissolved_themes(process: Process) -> list[DissolvedTheme]:
+    """Dissolved themes that carry planners' work (a name, notes, quotes, publication, strategy links)."""
+    linked = set(db.session.execute(db.select(EvidenceLink.theme_id).where(EvidenceLink.theme_id.is_not(None)))
+                 .scalars())
+    themes = db.session.execute(
+        db.select(Theme).where(Theme.process_id == process.id, Theme.archived.is_(True),
+                               Theme.dissolved_run_id.is_not(None)).order_by(Theme.id.desc())).scalars()
+    return [dissolved_view(theme) for theme in themes
+            if theme.label_edited or (theme.notes or "").strip() or theme.published or theme.id in linked
+            or (theme.archive or {}).get("quote_ids")]

@@ -8,11 +8,12 @@ import logging
 
 import numpy as np
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func
+from sqlalchemy import func, update
 
 from .. import audit
 from ..extensions import db
 from ..models import (
+    AnalysisRun,
     Answer,
     AuditEvent,
     Process,
@@ -39,7 +40,7 @@ CHANGE_ACTIONS = ("theme.rename", "theme.notes", "theme.merge", "theme.split", "
                   "theme.move_answers", "theme.quote", "theme.flag", "theme.unflag", "theme.publish",
                   "theme.unpublish")
 THEME_FIELDS = ("label", "auto_label", "label_edited", "keywords", "keywords_by_language", "notes", "published",
-                "archived", "merged_into_id", "position")
+                "archived", "merged_into_id", "position", "dissolved_run_id", "archive", "analysis_run_id")
 ASSIGNMENT_FIELDS = ("theme_id", "source", "similarity", "representative", "quote")
 
 # ---------------------------------------------------------------------------------------------- planner changes
@@ -78,11 +79,13 @@ class Change:
         self.created.append(theme.id)
 
     def save(self, action: str, obj, user=None, **summary) -> AuditEvent:
+        """Record the change with its snapshot; every theme it touched gets a new version (other tabs are stale)."""
         db.session.flush()
         for theme_id in self._touched_theme_ids():
             theme = db.session.get(Theme, theme_id)
             if theme is not None:
                 refresh_centroid(theme)
+                theme.version = (theme.version or 1) + 1
         _renumber(self.process.id)
         event = audit.record(action, obj, process_id=self.process.id, user=user, **summary,
                              undo={"themes": self.themes, "assignments": self.assignments, "flags": self.flags,
@@ -138,7 +141,8 @@ def merge_themes(source: Theme, target: Theme, user=None) -> None:
     change.theme(source)
     change.theme(target)
     for answer_id in member_answer_ids(source):
-        change.assignment(answer_id).theme_id = target.id
+        assignment = change.assignment(answer_id)
+        assignment.theme_id, assignment.source = target.id, "planner"
     source.archived, source.merged_into_id = True, target.id
     change.save("theme.merge", target, user, source=source.label, target=target.label, source_id=source.id)
 
@@ -177,6 +181,7 @@ def split_theme(theme: Theme, answer_ids, label: str = "", user=None) -> Theme:
                 keywords_by_language=described[1]["keywords_by_language"], position=theme.position + 1)
     db.session.add(new)
     change.new_theme(new)
+    _relabel(theme, described[0])
     for answer_id in chosen:
         assignment = change.assignment(answer_id)
         assignment.theme_id, assignment.source, assignment.representative = new.id, "planner", False
@@ -202,6 +207,9 @@ def recluster_theme(theme: Theme, n_themes: int = 2, user=None) -> list[Theme]:
         raise AnalysisError(_l("Die Antworten dieses Themas lassen sich nicht sinnvoll aufteilen."))
     change = Change(theme.process)
     change.theme(theme)
+    largest = result.themes[groups[0]]
+    _relabel(theme, {"label": largest.label, "keywords": list(largest.keywords),
+                     "keywords_by_language": dict(largest.keywords_by_language)})
     created = []
     for group in groups[1:]:
         found = result.themes[group]
@@ -217,6 +225,14 @@ def recluster_theme(theme: Theme, n_themes: int = 2, user=None) -> list[Theme]:
                 assignment.theme_id, assignment.source, assignment.representative = new.id, "planner", False
     change.save("theme.recluster", theme, user, label=theme.label, parts=len(groups))
     return created
+
+
+def _relabel(theme: Theme, described: dict) -> None:
+    """Fresh label and keywords for the part of a theme that stays after a split (a planner's name stays)."""
+    theme.auto_label, theme.keywords = described["label"], described["keywords"]
+    theme.keywords_by_language = described["keywords_by_language"]
+    if not theme.label_edited:
+        theme.label = described["label"]
 
 
 def toggle_quote(assignment: ThemeAssignment, user=None) -> bool:
@@ -253,15 +269,18 @@ def unflag_answer(answer: Answer, user=None) -> None:
 
 
 def last_undoable_change(process: Process) -> AuditEvent | None:
-    """The latest planner change on the themes since the last analysis that was not undone yet."""
+    """The latest planner change on the themes, or applied analysis, that was not undone yet.
+
+    An applied analysis is undone as a whole; the first analysis of a process (no snapshot) ends the history.
+    """
     undone = set()
     events = db.session.execute(
         db.select(AuditEvent).where(AuditEvent.process_id == process.id,
                                     AuditEvent.action.in_((*CHANGE_ACTIONS, UNDO_ACTION, ANALYSIS_APPLIED)))
         .order_by(AuditEvent.id.desc())).scalars()
     for event in events:
-        if event.action == ANALYSIS_APPLIED:
-            return None
+        if event.action == ANALYSIS_APPLIED and event.id not in undone:
+            return event if "undo" in (event.details or {}) else None
         if event.action == UNDO_ACTION:
             undone.add((event.details or {}).get("undoes"))
         elif event.id not in undone:
@@ -314,6 +333,9 @@ def undo_last_change(process: Process, user=None) -> AuditEvent | None:
         if theme is not None:
             refresh_centroid(theme)
     _renumber(process.id)
+    if event.action == ANALYSIS_APPLIED:
+        db.session.execute(update(AnalysisRun).where(AnalysisRun.id == int(event.object_id))
+                           .values(status="undone"))
     audit.record(UNDO_ACTION, process, process_id=process.id, user=user, undoes=event.id,
                  undone_action=event.action)
     db.session.commit()
