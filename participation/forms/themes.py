@@ -1,7 +1,7 @@
 """Forms of the theme review: start an analysis, rename, notes, merge, split, move, flag."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import HiddenField, IntegerField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..models import REVIEW_FLAGS
@@ -25,11 +25,13 @@ class ActionForm(FlaskForm):
 class RenameThemeForm(FlaskForm):
     label = StringField(_l("Name des Themas"), validators=[
         DataRequired(message=_l("Bitte geben Sie einen Namen ein.")), Length(max=200)])
+    version = HiddenField()
     submit = SubmitField(_l("Umbenennen"))
 
 
 class NotesForm(FlaskForm):
     notes = TextAreaField(_l("Notizen der Planungsgruppe"), validators=[Length(max=5000)])
+    version = HiddenField()
     submit = SubmitField(_l("Notizen speichern"))
 
 

@@ -58,6 +58,15 @@ def value_label(field: str, value) -> str:
 
 
 
+def coherence_word(value: float) -> str:
+    """How closely a theme's answers agree, in words a planner reads (thresholds from the demo and test pools)."""
+    if value >= 0.6:
+        return _("hoch")
+    if value >= 0.4:
+        return _("mittel")
+    return _("gering – Thema prüfen")
+
+
 def _theme(process: Process, theme_id: int, active: bool = True) -> Theme:
     theme = db.session.get(Theme, theme_id)
     if theme is None or theme.process_id != process.id or (active and theme.archived):
@@ -114,6 +123,8 @@ def _render_index(process: Process, start_form: StartAnalysisForm, status: int =
     return render_template(
         "planning/themes/index.html", process=process, latest=latest, current=runs.current_run(process),
         plan=rerun.plan_rerun(preview) if preview else None, dissolved=overview.dissolved_themes(process),
+        duplicates=overview.duplicate_labels(process),
+        few_answers_per_run=overview.FEW_ANSWERS_PER_RUN, coherence_word=coherence_word,
         summaries=overview.theme_overview(process), unassigned=overview.unassigned_count(process),
         flagged=len(overview.flagged_answers(process)), start_form=start_form,
         undo_description=_undo_description(process),
@@ -191,6 +202,8 @@ def _archived_theme(process: Process, theme: Theme):
 
 def _selection_form(process: Process, theme: Theme | None) -> AnswerSelectionForm:
     form = AnswerSelectionForm(prefix="selection")
+    if request.method == "GET":
+        form.answer_ids.data = request.args.getlist("selected", type=int)
     others = [t for t in runs.active_themes(process) if theme is None or t.id != theme.id]
     form.target.choices = [(t.id, t.label) for t in others] + (
         [(UNASSIGNED, _("Ohne Thema"))] if theme is not None else [])
@@ -210,23 +223,47 @@ def _render_detail(process: Process, theme: Theme | None, status: int = 200, **f
             shares[field] = [(value, cell) for value, cell in zip(table.columns, row.cells) if cell.count != 0]
     return render_template(
         "planning/themes/theme.html", process=process, theme=theme, quotes=overview.quote_views(assignments),
-        rename_form=forms.get("rename_form") or RenameThemeForm(prefix="rename", label=theme.label if theme else ""),
-        notes_form=forms.get("notes_form") or NotesForm(prefix="notes", notes=theme.notes if theme else ""),
+        rename_form=forms.get("rename_form") or RenameThemeForm(prefix="rename", label=theme.label if theme else "",
+                                                                version=theme.version if theme else ""),
+        notes_form=forms.get("notes_form") or NotesForm(prefix="notes", notes=theme.notes if theme else "",
+                                                        version=theme.version if theme else ""),
+        conflict=forms.get("conflict"), duplicate_label=theme is not None and theme.label.casefold() in
+        overview.duplicate_labels(process),
         merge_form=merge_form, selection_form=forms.get("selection_form") or _selection_form(process, theme),
         flag_labels=FLAG_LABELS, shares=shares, breakdowns=breakdown_labels(),
         value_label=value_label, undo_description=_undo_description(process)), status
+
+
+def _stale_merged(process: Process, theme_id: int, typed: str = ""):
+    """A form sent from a tab that still shows a merged-away theme: go to the merge target, say what happened."""
+    theme = _theme(process, theme_id, active=False)
+    target = runs.merge_target(theme) if theme.archived else None
+    if target is None:
+        abort(404)
+    flash(_("„%(source)s“ wurde inzwischen mit „%(target)s“ zusammengeführt; es wurde nichts gespeichert.",
+            source=theme.label, target=target.label) + (" " + _("Ihre Eingabe: %(text)s", text=typed) if typed
+                                                        else ""), "warning")
+    return redirect(url_for("planning.theme_detail", process_id=process.id, theme_id=target.id))
 
 
 @bp.route("/processes/<int:process_id>/themes/<int:theme_id>/rename", methods=["POST"])
 @role_required("planner", "admin")
 def rename_theme(process_id: int, theme_id: int):
     process = load_process(process_id)
-    theme = _theme(process, theme_id)
     form = RenameThemeForm(prefix="rename")
+    if _is_merged_away(process, theme_id):
+        return _stale_merged(process, theme_id, form.label.data or "")
+    theme = _theme(process, theme_id)
     if not form.validate_on_submit():
         return _render_detail(process, theme, 400, rename_form=form)
-    review.rename_theme(theme, form.label.data, user=current_user)
+    try:
+        review.rename_theme(theme, form.label.data, user=current_user, expected_version=form.version.data)
+    except review.StaleTheme:
+        return _render_conflict(process, theme, "rename_form", form, saved=theme.label, yours=form.label.data)
     flash(_("Das Thema heißt jetzt „%(label)s“.", label=theme.label), "success")
+    if theme.label.casefold() in overview.duplicate_labels(process):
+        flash(_("Ein anderes Thema heißt ebenfalls „%(label)s“. Bitte geben Sie einem der beiden einen eindeutigen "
+                "Namen.", label=theme.label), "warning")
     return _back(process, theme.id)
 
 
@@ -234,13 +271,30 @@ def rename_theme(process_id: int, theme_id: int):
 @role_required("planner", "admin")
 def theme_notes(process_id: int, theme_id: int):
     process = load_process(process_id)
-    theme = _theme(process, theme_id)
     form = NotesForm(prefix="notes")
+    if _is_merged_away(process, theme_id):
+        return _stale_merged(process, theme_id, form.notes.data or "")
+    theme = _theme(process, theme_id)
     if not form.validate_on_submit():
         return _render_detail(process, theme, 400, notes_form=form)
-    review.set_notes(theme, form.notes.data or "", user=current_user)
+    try:
+        review.set_notes(theme, form.notes.data or "", user=current_user, expected_version=form.version.data)
+    except review.StaleTheme:
+        return _render_conflict(process, theme, "notes_form", form, saved=theme.notes, yours=form.notes.data or "")
     flash(_("Die Notizen wurden gespeichert."), "success")
     return _back(process, theme.id)
+
+
+def _render_conflict(process: Process, theme: Theme, form_name: str, form, saved: str, yours: str):
+    """Someone saved in between: show both texts, keep what this planner typed, and let them save again."""
+    form.version.data = theme.version
+    return _render_detail(process, theme, 409, conflict={"saved": saved, "yours": yours, "form": form_name},
+                          **{form_name: form})
+
+
+def _is_merged_away(process: Process, theme_id: int) -> bool:
+    theme = db.session.get(Theme, theme_id)
+    return theme is not None and theme.process_id == process.id and theme.archived and theme.merged_into_id is not None
 
 
 @bp.route("/processes/<int:process_id>/themes/<int:theme_id>/publish", methods=["POST"])
@@ -292,6 +346,12 @@ def recluster_theme(process_id: int, theme_id: int):
 def theme_answers(process_id: int, theme_id: int):
     """Move the ticked answers to another theme, or split them off into a new theme."""
     process = load_process(process_id)
+    if theme_id != UNASSIGNED and _is_merged_away(process, theme_id):
+        target = runs.merge_target(db.session.get(Theme, theme_id))
+        flash(_("Dieses Thema wurde inzwischen mit „%(target)s“ zusammengeführt; es wurde nichts verschoben. "
+                "Ihre Auswahl ist hier noch angekreuzt.", target=target.label), "warning")
+        return redirect(url_for("planning.theme_detail", process_id=process.id, theme_id=target.id,
+                                selected=request.form.getlist("selection-answer_ids", type=int)))
     theme = _theme(process, theme_id) if theme_id != UNASSIGNED else None
     form = _selection_form(process, theme)
     if not form.validate_on_submit():

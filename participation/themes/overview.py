@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from sqlalchemy import func
 
@@ -20,7 +23,7 @@ from ..models import (
     ThemeAssignment,
 )
 from ..privacy.masking import mask_personal_data
-from .embedding import free_text_conditions
+from .embedding import free_text_conditions, stored_vectors
 from .runs import active_themes
 
 log = logging.getLogger(__name__)
@@ -68,15 +71,41 @@ def theme_assignments(process: Process, theme: Theme | None):
     ).scalars())
 
 
+FEW_ANSWERS_PER_THEME = 10
+FEW_ANSWERS_PER_RUN = 50
+
+
 @dataclass
 class ThemeSummary:
+    """A current theme as the overview shows it, with the signals that say how far to trust it."""
     theme: Theme
     size: int
     quotes: list = field(default_factory=list)
+    languages: list = field(default_factory=list)
+    coherence: float | None = None
+
+    @property
+    def few_answers(self) -> bool:
+        return self.size < FEW_ANSWERS_PER_THEME
+
+
+def coherence_of(answer_ids, theme: Theme) -> float | None:
+    """Mean cosine similarity of the members' vectors to the theme's centre (1 = all say the same)."""
+    vectors = list(stored_vectors(answer_ids).values())
+    if not vectors or theme.centroid is None:
+        return None
+    return float(np.mean(np.vstack(vectors) @ theme.centroid_vector))
+
+
+def language_mix(assignments) -> list[tuple[str, int]]:
+    """(language code, share in per cent) of a theme's answers, largest first."""
+    counts = Counter(a.answer.language or a.answer.response.language or "de" for a in assignments)
+    total = sum(counts.values()) or 1
+    return [(code, round(100 * count / total)) for code, count in counts.most_common()]
 
 
 def theme_overview(process: Process, quotes_per_theme: int = 3) -> list[ThemeSummary]:
-    """Current themes with their size and best quotes (planner-marked first, then representatives)."""
+    """Current themes with their size, language mix, coherence and best quotes (planner-marked first)."""
     summaries = []
     for theme in active_themes(process):
         assignments = theme_assignments(process, theme)
@@ -85,8 +114,18 @@ def theme_overview(process: Process, quotes_per_theme: int = 3) -> list[ThemeSum
             if view.text.casefold() not in seen and len(quotes) < quotes_per_theme:
                 seen.add(view.text.casefold())
                 quotes.append(view)
-        summaries.append(ThemeSummary(theme, len(assignments), quotes))
+        summaries.append(ThemeSummary(theme, len(assignments), quotes, language_mix(assignments),
+                                      coherence_of([a.answer_id for a in assignments], theme)))
     return summaries
+
+
+def duplicate_labels(process: Process) -> set[str]:
+    """Names (case-folded) that two or more current themes share: planners are warned to tell them apart."""
+    seen, duplicates = set(), set()
+    for theme in active_themes(process):
+        key = theme.label.strip().casefold()
+        (duplicates if key in seen else seen).add(key)
+    return duplicates
 
 
 def unassigned_count(process: Process) -> int:

@@ -164,7 +164,8 @@ def apply_rerun(run: AnalysisRun, user=None) -> RerunPlan:
     run.text_count = len(plan.scope)
     run.theme_count = len(plan.planned) + len(plan.kept_by_planner)
     change.save(ANALYSIS_APPLIED, run, user if user is not None else False, texts=run.text_count,
-                themes=run.theme_count, kept=len(plan.kept), new=len(plan.created), dissolved=len(plan.dissolved))
+                themes=run.theme_count, kept=len(plan.kept), new=len(plan.created), dissolved=len(plan.dissolved),
+                rerun=bool(plan.assignments))
     return plan
 
 

@@ -16,6 +16,7 @@ from ..models import (
     AnalysisRun,
     Answer,
     AuditEvent,
+    EvidenceLink,
     Process,
     Response,
     Theme,
@@ -54,6 +55,8 @@ class Change:
         self.assignments: dict[str, dict | None] = {}
         self.flags: dict[str, str | None] = {}
         self.created: list[int] = []
+        self.links: dict[str, int] = {}
+        self.removed_links: list[dict] = []
 
     def theme(self, theme: Theme) -> Theme:
         if theme.id is not None and str(theme.id) not in self.themes:
@@ -89,7 +92,8 @@ class Change:
         _renumber(self.process.id)
         event = audit.record(action, obj, process_id=self.process.id, user=user, **summary,
                              undo={"themes": self.themes, "assignments": self.assignments, "flags": self.flags,
-                                   "created": self.created})
+                                   "created": self.created, "links": self.links,
+                                   "removed_links": self.removed_links})
         db.session.commit()
         return event
 
@@ -109,7 +113,23 @@ def assignment_of(answer_id: int, process_id: int | None = None) -> ThemeAssignm
     return db.session.execute(query).scalar_one_or_none()
 
 
-def rename_theme(theme: Theme, label: str, user=None) -> None:
+class StaleTheme(AnalysisError):
+    """Someone else changed the theme since this form was loaded; nothing was saved."""
+
+    def __init__(self, theme: Theme):
+        super().__init__(_l("Jemand hat dieses Thema inzwischen geändert. Ihre Eingabe wurde noch nicht "
+                            "gespeichert."))
+        self.theme = theme
+
+
+def _check_version(theme: Theme, expected_version) -> None:
+    """Optimistic locking: a form carries the version it was loaded with (None = no check, e.g. scripts)."""
+    if expected_version not in (None, "") and str(expected_version) != str(theme.version):
+        raise StaleTheme(theme)
+
+
+def rename_theme(theme: Theme, label: str, user=None, expected_version=None) -> None:
+    _check_version(theme, expected_version)
     change = Change(theme.process)
     change.theme(theme)
     old = theme.label
@@ -117,7 +137,8 @@ def rename_theme(theme: Theme, label: str, user=None) -> None:
     change.save("theme.rename", theme, user, old=old, new=theme.label)
 
 
-def set_notes(theme: Theme, notes: str, user=None) -> None:
+def set_notes(theme: Theme, notes: str, user=None, expected_version=None) -> None:
+    _check_version(theme, expected_version)
     change = Change(theme.process)
     change.theme(theme)
     theme.notes = notes.strip()
@@ -143,8 +164,37 @@ def merge_themes(source: Theme, target: Theme, user=None) -> None:
     for answer_id in member_answer_ids(source):
         assignment = change.assignment(answer_id)
         assignment.theme_id, assignment.source = target.id, "planner"
+    _move_evidence(change, source, target)
     source.archived, source.merged_into_id = True, target.id
     change.save("theme.merge", target, user, source=source.label, target=target.label, source_id=source.id)
+
+
+LINK_FIELDS = ("process_id", "theme_id", "field_id", "goal_id", "measure_id", "created_by_id")
+
+
+def _move_evidence(change: Change, source: Theme, target: Theme) -> None:
+    """Strategy links of a merged-away theme now point at the merge target (a link it already has is dropped)."""
+    links = db.session.execute(db.select(EvidenceLink).where(EvidenceLink.theme_id.in_((source.id, target.id))))
+    links = list(links.scalars())
+    held = {(link.field_id, link.goal_id, link.measure_id) for link in links if link.theme_id == target.id}
+    for link in links:
+        if link.theme_id != source.id:
+            continue
+        if (link.field_id, link.goal_id, link.measure_id) in held:
+            change.removed_links.append({name: getattr(link, name) for name in LINK_FIELDS})
+            db.session.delete(link)
+        else:
+            change.links[str(link.id)] = source.id
+            link.theme_id = target.id
+
+
+def _restore_evidence(snapshot: dict) -> None:
+    for link_id, theme_id in snapshot.get("links", {}).items():
+        link = db.session.get(EvidenceLink, int(link_id))
+        if link is not None:
+            link.theme_id = theme_id
+    for values in snapshot.get("removed_links", []):
+        db.session.add(EvidenceLink(**values))
 
 
 def move_answers(process: Process, answer_ids, target: Theme | None, user=None) -> int:
@@ -280,7 +330,7 @@ def last_undoable_change(process: Process) -> AuditEvent | None:
         .order_by(AuditEvent.id.desc())).scalars()
     for event in events:
         if event.action == ANALYSIS_APPLIED and event.id not in undone:
-            return event if "undo" in (event.details or {}) else None
+            return event if (event.details or {}).get("rerun") else None
         if event.action == UNDO_ACTION:
             undone.add((event.details or {}).get("undoes"))
         elif event.id not in undone:
@@ -314,6 +364,7 @@ def undo_last_change(process: Process, user=None) -> AuditEvent | None:
         answer = db.session.get(Answer, int(answer_id))
         if answer is not None:
             answer.review_flag = flag
+    _restore_evidence(snapshot)
     for theme_id, state in snapshot.get("themes", {}).items():
         theme = db.session.get(Theme, int(theme_id))
         if theme is not None:

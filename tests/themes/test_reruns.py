@@ -144,3 +144,62 @@ def test_split_and_recluster_give_both_parts_fresh_keywords(process, analysed, a
     other = {"kita": "Miete", "wohnen": "Kita"}[topic_of_rest]
     assert not any(other.casefold() in word.casefold() for word in kita.keywords), kita.keywords
     assert created[0].keywords
+
+
+def _field_linked_to(process, *themes):
+    from participation.models import EvidenceLink, StrategyField
+    field = StrategyField(process_id=process.id, title="Gesundheit und Pflege")
+    db.session.add(field)
+    db.session.flush()
+    for theme in themes:
+        db.session.add(EvidenceLink(process_id=process.id, theme_id=theme.id, field_id=field.id))
+    db.session.commit()
+    return field
+
+
+def _evidence_texts(process) -> list[str]:
+    from participation.exports.collect import strategy_matrix
+    return [row.evidence for row in strategy_matrix(process)]
+
+
+def test_merge_moves_strategy_links_to_the_target_and_undo_moves_them_back(process, analysed):
+    from participation.models import EvidenceLink
+    kita, playground, bus = _theme(process, "Kita"), _theme(process, "Spielplatz"), _theme(process, "Bus")
+    _field_linked_to(process, kita, playground, bus)
+    review.merge_themes(playground, kita)
+    review.merge_themes(bus, kita)
+    links = db.session.execute(db.select(EvidenceLink)).scalars().all()
+    assert [link.theme_id for link in links] == [kita.id], "one link per theme and field, on the target"
+    assert _evidence_texts(process) == [kita.label]
+
+    review.undo_last_change(process)
+    review.undo_last_change(process)
+    db.session.expire_all()
+    assert sorted(link.theme_id for link in db.session.execute(db.select(EvidenceLink)).scalars()) == sorted(
+        [kita.id, playground.id, bus.id])
+
+
+def test_dissolved_theme_keeps_its_links_on_screen_and_in_exports(app, process, analysed, make_user):
+    from participation.models import EvidenceLink
+    from tests.conftest import login
+    run = runs.analyse_in_this_process(process, n_themes=2, preview=True)
+    doomed = rerun.plan_rerun(run).dissolved[0]
+    review.rename_theme(doomed, "Wartezeiten beim Facharzt")
+    quoted = sorted(_members(doomed))[0]
+    review.toggle_quote(review.assignment_of(quoted))
+    _field_linked_to(process, doomed)
+    rerun.apply_preview(db.session.get(AnalysisRun, run.id))
+    db.session.expire_all()
+
+    link = db.session.execute(db.select(EvidenceLink)).scalar_one()
+    assert link.theme_id == doomed.id and db.session.get(Theme, doomed.id).archived
+    assert _evidence_texts(process) == ["Wartezeiten beim Facharzt (aufgelöst)"]
+    client = app.test_client()
+    login(client, make_user("planner", processes=[process]))
+    page = client.get(f"/planning/processes/{process.id}/strategy").get_data(as_text=True)
+    assert "Wartezeiten beim Facharzt (aufgelöst)" in page
+    assert f"/planning/processes/{process.id}/themes/{doomed.id}" in page
+    archived = client.get(f"/planning/processes/{process.id}/themes/{doomed.id}")
+    assert archived.status_code == 200 and "aufgelöst" in archived.get_data(as_text=True)
+    index = client.get(f"/planning/processes/{process.id}/themes").get_data(as_text=True)
+    assert "Aufgelöste Themen" in index and "Wartezeiten beim Facharzt" in index
