@@ -59,7 +59,7 @@ def value_label(field: str, value) -> str:
 
 
 def coherence_word(value: float) -> str:
-    """How closely a theme's answers agree, in words a planner reads (thresholds from the demo and test pools)."""
+    """How closely a theme's answers agree, in words a planner reads (demo themes range from 0.42 to 0.80)."""
     if value >= 0.6:
         return _("hoch")
     if value >= 0.4:
