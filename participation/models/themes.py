@@ -88,11 +88,13 @@ class Theme(db.Model):
     dissolved_run_id: Mapped[int | None] = mapped_column(ForeignKey("analysis_run.id", ondelete="SET NULL"),
                                                          nullable=True)
     archive: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("question.id", ondelete="SET NULL"), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at = mapped_column(UTCDateTime, default=utcnow)
     updated_at = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     process = relationship("Process")
+    question = relationship("Question")
     assignments = relationship("ThemeAssignment", back_populates="theme", passive_deletes=True)
 
     @property

@@ -96,6 +96,7 @@ def _back(process: Process, default_theme: int | None = None):
 
 def _start_form(process: Process) -> StartAnalysisForm:
     form = StartAnalysisForm()
+    form.pool.choices = [(question.id, question.text) for question in overview.free_text_questions(process)]
     form.scope.choices = [(0, _("Alle Antworten des Prozesses"))] + [
         (q.id, (_("Umfrage: %(title)s", title=q.title) if q.kind == "survey" else
                 _("Leitfaden: %(title)s", title=q.title))) for q in process.questionnaires]
@@ -125,7 +126,8 @@ def _render_index(process: Process, start_form: StartAnalysisForm, status: int =
         plan=rerun.plan_rerun(preview) if preview else None, dissolved=overview.dissolved_themes(process),
         duplicates=overview.duplicate_labels(process),
         few_answers_per_run=overview.FEW_ANSWERS_PER_RUN, coherence_word=coherence_word,
-        summaries=overview.theme_overview(process), unassigned=overview.unassigned_count(process),
+        summaries=overview.theme_overview(process), by_question=overview.by_question,
+        unassigned=overview.unassigned_count(process),
         flagged=len(overview.flagged_answers(process)), start_form=start_form,
         undo_description=_undo_description(process),
         running=latest is not None and latest.status in ("queued", "running")), status
@@ -140,7 +142,8 @@ def start_theme_analysis(process_id: int):
         return _render_index(process, form, 400)
     questionnaire = db.session.get(Questionnaire, form.scope.data) if form.scope.data else None
     try:
-        runs.start_analysis(process, questionnaire, form.n_themes.data, user=current_user, preview=True)
+        runs.start_analysis(process, questionnaire, form.n_themes.data, user=current_user, preview=True,
+                            pool=form.pool.data or [])
     except runs.AnalysisError as error:
         flash(str(error), "error")
     else:

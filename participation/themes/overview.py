@@ -7,7 +7,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-
 from sqlalchemy import func
 
 from ..extensions import db
@@ -117,6 +116,23 @@ def theme_overview(process: Process, quotes_per_theme: int = 3) -> list[ThemeSum
         summaries.append(ThemeSummary(theme, len(assignments), quotes, language_mix(assignments),
                                       coherence_of([a.answer_id for a in assignments], theme)))
     return summaries
+
+
+def free_text_questions(process: Process) -> list[Question]:
+    """The free-text questions of a process that have answers (what an analysis can work on or pool)."""
+    return list(db.session.execute(
+        db.select(Question).where(Question.id.in_(
+            db.select(Answer.question_id).join(Response).join(Question)
+            .where(*free_text_conditions(process.id)))).order_by(Question.id)).scalars())
+
+
+def by_question(summaries: list[ThemeSummary]) -> list[tuple[Question | None, list[ThemeSummary]]]:
+    """Summaries grouped by the question their theme answers (None = pooled questions), in question order."""
+    groups: dict[int | None, list[ThemeSummary]] = {}
+    for summary in summaries:
+        groups.setdefault(summary.theme.question_id, []).append(summary)
+    return [(db.session.get(Question, key) if key else None, groups[key])
+            for key in sorted(groups, key=lambda key: (key is None, key or 0))]
 
 
 def duplicate_labels(process: Process) -> set[str]:

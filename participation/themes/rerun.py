@@ -36,6 +36,7 @@ class PlannedTheme:
     keywords_by_language: dict
     members: set
     representatives: set
+    question_id: int | None = None
     inherits: Theme | None = None
     gathers: list = field(default_factory=list)
 
@@ -81,8 +82,9 @@ def store_proposal(run: AnalysisRun, answer_ids: list[int], result) -> None:
         "labels": [int(label) for label in result.labels],
         "themes": [{"label": found.label, "keywords": list(found.keywords),
                     "keywords_by_language": dict(found.keywords_by_language),
-                    "representatives": [answer_ids[index] for index in found.representatives]}
-                   for found in result.themes]})
+                    "representatives": [answer_ids[index] for index in found.representatives],
+                    "question_id": question_id}
+                   for found, question_id in zip(result.themes, result.question_ids)]})
 
 
 def plan_rerun(run: AnalysisRun) -> RerunPlan:
@@ -119,7 +121,7 @@ def plan_rerun(run: AnalysisRun) -> RerunPlan:
         if new_members[index]:
             planned[index] = PlannedTheme(index, found["label"], found["keywords"], found["keywords_by_language"],
                                           new_members[index], set(found["representatives"]),
-                                          inherits=by_id.get(matches.get(index)))
+                                          found.get("question_id"), inherits=by_id.get(matches.get(index)))
     destinations = {}
     for theme in themes:
         index = majority_destination(old_members[theme.id], new_members)
@@ -155,6 +157,7 @@ def apply_rerun(run: AnalysisRun, user=None) -> RerunPlan:
         if not theme.label_edited:
             theme.label = planned.label
         theme.analysis_run_id, theme.archived, theme.merged_into_id = run.id, False, None
+        theme.question_id = planned.question_id
         target_of[planned.index] = theme
     db.session.flush()
     for theme in plan.dissolved:

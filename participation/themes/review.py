@@ -41,7 +41,8 @@ CHANGE_ACTIONS = ("theme.rename", "theme.notes", "theme.merge", "theme.split", "
                   "theme.move_answers", "theme.quote", "theme.flag", "theme.unflag", "theme.publish",
                   "theme.unpublish")
 THEME_FIELDS = ("label", "auto_label", "label_edited", "keywords", "keywords_by_language", "notes", "published",
-                "archived", "merged_into_id", "position", "dissolved_run_id", "archive", "analysis_run_id")
+                "archived", "merged_into_id", "position", "dissolved_run_id", "archive", "analysis_run_id",
+                "question_id")
 ASSIGNMENT_FIELDS = ("theme_id", "source", "similarity", "representative", "quote")
 
 # ---------------------------------------------------------------------------------------------- planner changes
@@ -228,7 +229,7 @@ def split_theme(theme: Theme, answer_ids, label: str = "", user=None) -> Theme:
     new = Theme(process_id=theme.process_id, analysis_run_id=theme.analysis_run_id, notes="",
                 label=label.strip() or described[1]["label"], label_edited=bool(label.strip()),
                 auto_label=described[1]["label"], keywords=described[1]["keywords"],
-                keywords_by_language=described[1]["keywords_by_language"], position=theme.position + 1)
+                keywords_by_language=described[1]["keywords_by_language"], position=theme.position + 1, question_id=theme.question_id)
     db.session.add(new)
     change.new_theme(new)
     _relabel(theme, described[0])
@@ -265,7 +266,7 @@ def recluster_theme(theme: Theme, n_themes: int = 2, user=None) -> list[Theme]:
         found = result.themes[group]
         new = Theme(process_id=theme.process_id, analysis_run_id=theme.analysis_run_id, notes="",
                     label=found.label, auto_label=found.label, keywords=list(found.keywords),
-                    keywords_by_language=dict(found.keywords_by_language), position=theme.position + 1)
+                    keywords_by_language=dict(found.keywords_by_language), position=theme.position + 1, question_id=theme.question_id)
         db.session.add(new)
         change.new_theme(new)
         created.append(new)

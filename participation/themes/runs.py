@@ -80,10 +80,11 @@ def active_run(process: Process) -> AnalysisRun | None:
 
 
 def start_analysis(process: Process, questionnaire: Questionnaire | None = None, n_themes: int | None = None,
-                   user=None, preview: bool = False) -> AnalysisRun:
+                   user=None, preview: bool = False, pool=()) -> AnalysisRun:
     """Record an analysis run and queue its job; refuses while another one of the process is under way.
 
     With `preview`, a rerun waits for the planner to apply or discard it (the first analysis applies at once).
+    Each question's answers form their own themes; the questions in `pool` are analysed together.
     """
     if questionnaire is not None and questionnaire.process_id != process.id:
         raise AnalysisError(_l("Dieser Fragebogen gehört nicht zu diesem Prozess."))
@@ -91,7 +92,7 @@ def start_analysis(process: Process, questionnaire: Questionnaire | None = None,
         raise AnalysisError(_l("Für diesen Prozess läuft bereits eine Analyse."))
     run = AnalysisRun(process_id=process.id, questionnaire_id=questionnaire.id if questionnaire else None,
                       n_themes_requested=n_themes, created_by_id=getattr(user, "id", None), status="queued",
-                      params={"preview": preview})
+                      params={"preview": preview, "pool": list(pool or ())})
     db.session.add(run)
     audit.record("themes.analysis_started", run, process_id=process.id, user=user,
                  questionnaire_id=run.questionnaire_id, n_themes=n_themes)
@@ -135,7 +136,7 @@ def run_analysis(ctx, run_id: int) -> dict:
 
 
 def _analyse(ctx, run_id: int) -> dict:
-    from ..analysis import cluster_texts
+    from .questions import cluster_per_question
     from .rerun import PREVIEW, apply_rerun, store_proposal
 
     run = db.session.get(AnalysisRun, run_id)
@@ -151,8 +152,7 @@ def _analyse(ctx, run_id: int) -> dict:
         10 + int(40 * done / total), f"{done} von {total} Antworten eingebettet"))
     ctx.progress(50, "Themen werden gebildet")
     matrix = np.vstack([vectors[item.answer_id] for item in items])
-    result = cluster_texts([item.text for item in items], [item.language for item in items],
-                           run.n_themes_requested, embeddings=matrix)
+    result = cluster_per_question(items, matrix, run.n_themes_requested, (run.params or {}).get("pool", ()))
     ctx.progress(85, "Themen werden gespeichert")
     run = db.session.get(AnalysisRun, run_id)
     store_proposal(run, [item.answer_id for item in items], result)
@@ -272,7 +272,7 @@ def resolve_scope(target: str) -> tuple[Process | None, Questionnaire | None]:
 
 def analyse_in_this_process(process: Process, questionnaire: Questionnaire | None = None,
                             n_themes: int | None = None, user=None, progress=None,
-                            preview: bool = False) -> AnalysisRun:
+                            preview: bool = False, pool=()) -> AnalysisRun:
     """Run an analysis right here, without a queue (command line, tests); the job record shows it all the same.
 
     Without `preview` the result is applied at once, under the same rules that protect planners' work.
@@ -283,7 +283,7 @@ def analyse_in_this_process(process: Process, questionnaire: Questionnaire | Non
         raise AnalysisError(_l("Für diesen Prozess läuft bereits eine Analyse."))
     run = AnalysisRun(process_id=process.id, questionnaire_id=questionnaire.id if questionnaire else None,
                       n_themes_requested=n_themes, created_by_id=getattr(user, "id", None), status="queued",
-                      params={"preview": preview})
+                      params={"preview": preview, "pool": list(pool or ())})
     db.session.add(run)
     db.session.flush()
     record = Job(kind="themes.run_analysis", params={"run_id": run.id}, process_id=process.id, runner="local",
