@@ -42,18 +42,24 @@ def analysis_groups(items, pooled=()) -> list[tuple[int | None, list[int]]]:
 
 
 def cluster_per_question(items, matrix, n_themes=None, pooled=()) -> GroupedResult:
-    """Cluster each group on its own (`n_themes` per group, at most a third of its answers)."""
+    """Cluster each group on its own (`n_themes` per group, at most a third of its answers); a question of short
+    answers is grouped by normalised terms instead (analysis.terms)."""
     from ..analysis import cluster_texts
+    from ..analysis.terms import group_by_terms, is_short_answer_group
 
     labels, themes, question_ids = [-1] * len(items), [], []
     for question_id, positions in analysis_groups(items, pooled):
-        wanted = min(n_themes, max(2, len(positions) // 3)) if n_themes else None
-        result = cluster_texts([items[p].text for p in positions], [items[p].language for p in positions], wanted,
-                               embeddings=np.asarray(matrix)[positions])
+        texts, languages = [items[p].text for p in positions], [items[p].language for p in positions]
+        if question_id is not None and is_short_answer_group(texts):
+            group_labels, group_themes = group_by_terms(texts, languages)
+        else:
+            wanted = min(n_themes, max(2, len(positions) // 3)) if n_themes else None
+            result = cluster_texts(texts, languages, wanted, embeddings=np.asarray(matrix)[positions])
+            group_labels, group_themes = result.labels, result.themes
         offset = len(themes)
-        for position, label in zip(positions, result.labels):
+        for position, label in zip(positions, group_labels):
             labels[position] = label + offset if label >= 0 else -1
-        for found in result.themes:
+        for found in group_themes:
             themes.append(replace(found, representatives=[positions[index] for index in found.representatives]))
             question_ids.append(question_id)
     return GroupedResult(labels, themes, question_ids)

@@ -257,3 +257,14 @@ def test_match_by_members_only_pairs_clearly_the_same_themes():
     assert match_by_members(old, new) == {0: "housing"}, "the kita+named merge is most of neither's new theme"
     assert majority_destination(old["kita"], new) == 1 and majority_destination({1, 2, 4, 5}, new) is None
     assert match_by_members({"a": {1, 2}}, [{1}, {2}]) == {}, "half is not most"
+
+
+def test_short_answers_become_terms_with_counts_merged_across_spellings():
+    from participation.analysis.terms import OTHER_MENTIONS, group_by_terms, is_short_answer_group
+    places = ["Stadtpark", "Im Stadtpark am See", "stadtpark", "Freibad Nord", "im Freibad", "Bücherei", "Zuhause"]
+    assert is_short_answer_group(places) and not is_short_answer_group(["Der Bus fährt abends viel zu selten."])
+    labels, themes = group_by_terms(places, ["de"] * len(places))
+    by_label = {theme.label: theme for theme in themes}
+    assert by_label["Stadtpark"].size == 3 and by_label["Freibad"].size == 2
+    assert by_label[OTHER_MENTIONS].size == 2
+    assert labels[0] == labels[1] == labels[2] != labels[3]
