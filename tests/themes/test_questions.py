@@ -1,5 +1,5 @@
 """Per-question analysis: each question's answers form their own themes; pooled questions share themes."""
-import participation.analysis as analysis
+from participation import analysis
 from participation.themes.embedding import TextItem
 from participation.themes.questions import analysis_groups, cluster_per_question
 from tests.themes.answers import TOPICS

@@ -65,7 +65,7 @@ def test_unmatched_named_theme_is_dissolved_with_name_notes_and_quotes(process, 
     kita = _theme(process, "Kita")
     review.rename_theme(kita, "Kitaplätze")
     review.set_notes(kita, "Jugendamt fragen")
-    quoted = sorted(_members(kita))[0]
+    quoted = min(_members(kita))
     review.toggle_quote(review.assignment_of(quoted))
 
     runs.analyse_in_this_process(process, n_themes=2)
@@ -185,7 +185,7 @@ def test_dissolved_theme_keeps_its_links_on_screen_and_in_exports(app, process, 
     run = runs.analyse_in_this_process(process, n_themes=2, preview=True)
     doomed = rerun.plan_rerun(run).dissolved[0]
     review.rename_theme(doomed, "Wartezeiten beim Facharzt")
-    quoted = sorted(_members(doomed))[0]
+    quoted = min(_members(doomed))
     review.toggle_quote(review.assignment_of(quoted))
     _field_linked_to(process, doomed)
     rerun.apply_preview(db.session.get(AnalysisRun, run.id))
