@@ -6,7 +6,11 @@ from scipy.optimize import linear_sum_assignment
 from .cluster import NO_THEME, nearest_centroid
 from .embed import l2_normalise
 
-DEFAULT_ASSIGN_THRESHOLD = 0.35
+# Calibrated for USE v3 on the labelled SIB-200 tuning split (themes from 70 % of it, new texts from the other
+# 30 %, all 8 languages): 0.2 maximises F0.5 averaged over "the new text's topic has a theme" and "it has none".
+# Held-out: precision 0.48, recall 0.45, 93 % of new texts assigned, 26 % of texts on a topic without theme
+# left without one (0.35 before: recall 0.22, only 46 % assigned).
+DEFAULT_ASSIGN_THRESHOLD = 0.2
 DEFAULT_MAP_MIN_SIMILARITY = 0.7
 
 
