@@ -157,12 +157,14 @@ def _field_linked_to(process, *themes):
     return field
 
 
-def _evidence_texts(process) -> list[str]:
+def _evidence_texts(app, process) -> list[str]:
+    """The evidence column of the strategy workbook, as the export job writes it."""
     from participation.exports.collect import strategy_matrix
-    return [row.evidence for row in strategy_matrix(process)]
+    with app.test_request_context():
+        return [row.evidence for row in strategy_matrix(process)]
 
 
-def test_merge_moves_strategy_links_to_the_target_and_undo_moves_them_back(process, analysed):
+def test_merge_moves_strategy_links_to_the_target_and_undo_moves_them_back(app, process, analysed):
     from participation.models import EvidenceLink
     kita, playground, bus = _theme(process, "Kita"), _theme(process, "Spielplatz"), _theme(process, "Bus")
     _field_linked_to(process, kita, playground, bus)
@@ -170,7 +172,7 @@ def test_merge_moves_strategy_links_to_the_target_and_undo_moves_them_back(proce
     review.merge_themes(bus, kita)
     links = db.session.execute(db.select(EvidenceLink)).scalars().all()
     assert [link.theme_id for link in links] == [kita.id], "one link per theme and field, on the target"
-    assert _evidence_texts(process) == [kita.label]
+    assert _evidence_texts(app, process) == [kita.label]
 
     review.undo_last_change(process)
     review.undo_last_change(process)
@@ -193,7 +195,7 @@ def test_dissolved_theme_keeps_its_links_on_screen_and_in_exports(app, process, 
 
     link = db.session.execute(db.select(EvidenceLink)).scalar_one()
     assert link.theme_id == doomed.id and db.session.get(Theme, doomed.id).archived
-    assert _evidence_texts(process) == ["Wartezeiten beim Facharzt (aufgelöst)"]
+    assert _evidence_texts(app, process) == ["Wartezeiten beim Facharzt (aufgelöst)"]
     client = app.test_client()
     login(client, make_user("planner", processes=[process]))
     page = client.get(f"/planning/processes/{process.id}/strategy").get_data(as_text=True)
