@@ -53,10 +53,11 @@ DEFAULT_MIN_KEYWORD_LETTERS = 4
 
 
 def is_readable_keyword(term, language):
-    """No fragments: every word of a keyword has letters only and enough of them for its language
-    (lookup lemmatisers leave stems such as Turkish "bul" or "ol")."""
-    minimum = MIN_KEYWORD_LETTERS.get(language, DEFAULT_MIN_KEYWORD_LETTERS)
-    return all(word.isalpha() and len(word) >= minimum for word in term.split(" "))
+    """No fragments: a keyword has letters only, and a single word enough of them for its language (lookup
+    lemmatisers leave stems such as Turkish "bul" or "ol"); inside a phrase ("kreş yer") short words may stay."""
+    words = term.split(" ")
+    minimum = MIN_KEYWORD_LETTERS.get(language, DEFAULT_MIN_KEYWORD_LETTERS) if len(words) == 1 else 2
+    return all(word.isalpha() and len(word) >= minimum for word in words)
 
 
 def class_tfidf(counts):
