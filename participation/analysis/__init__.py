@@ -10,10 +10,23 @@ from .normalise import normalise_texts
 from .pipeline import Theme, ThemeResult, cluster_texts
 from .privacy import mask_personal_data
 from .reduce import LanguageCentering
-from .themes import assign_to_themes, map_themes
+from .themes import assign_to_themes, majority_destination, map_themes, match_by_members
 
 __all__ = [
-    "NO_THEME", "LanguageCentering", "SpectralThemeClusterer", "Theme", "ThemeResult",
-    "assign_to_themes", "cluster_texts", "detect_language", "embed_texts", "map_themes",
-    "mask_personal_data", "normalise_texts", "resolve_languages", "theme_count_range",
+    "NO_THEME",
+    "LanguageCentering",
+    "SpectralThemeClusterer",
+    "Theme",
+    "ThemeResult",
+    "assign_to_themes",
+    "cluster_texts",
+    "detect_language",
+    "embed_texts",
+    "majority_destination",
+    "map_themes",
+    "mask_personal_data",
+    "match_by_members",
+    "normalise_texts",
+    "resolve_languages",
+    "theme_count_range",
 ]

@@ -36,9 +36,28 @@ def _class_term_counts(normalised, labels, n_themes, centrality, languages_filte
         weight = 1.0 + CENTRALITY_BONUS * max(0.0, float(closeness))
         counts[label].update({term: weight for term in terms})
     for theme_counts, theme_texts in zip(counts, texts_with):
-        for term in [t for t in theme_counts if " " in t and theme_texts[t] < MIN_PHRASE_TEXTS]:
+        for term in [t for t in theme_counts if theme_texts[t] < MIN_PHRASE_TEXTS
+                     and (" " in t or _one_off_word_dropped(languages_filter, theme_texts))]:
             del theme_counts[term]
     return counts
+
+
+def _one_off_word_dropped(language, theme_texts):
+    """Outside German, a word said in only one answer is noise ("crazy", "accountant") unless the theme has
+    no word that several answers in that language share."""
+    return language not in (None, LABEL_LANGUAGE) and any(count >= MIN_PHRASE_TEXTS for count in theme_texts.values())
+
+
+MIN_KEYWORD_LETTERS = {"de": 2, "ar": 3, "fa": 3}
+DEFAULT_MIN_KEYWORD_LETTERS = 4
+
+
+def is_readable_keyword(term, language):
+    """No fragments: a keyword has letters only, and a single word enough of them for its language (lookup
+    lemmatisers leave stems such as Turkish "bul" or "ol"); inside a phrase ("kreş yer") short words may stay."""
+    words = term.split(" ")
+    minimum = MIN_KEYWORD_LETTERS.get(language, DEFAULT_MIN_KEYWORD_LETTERS) if len(words) == 1 else 2
+    return all(word.isalpha() and len(word) >= minimum for word in words)
 
 
 def class_tfidf(counts):
@@ -75,15 +94,33 @@ def top_keywords(scores, n_keywords=8):
 
 
 def _interleave(keywords_by_language, language_sizes, n_keywords):
-    """Round-robin over languages, largest first, so no language's rare words crowd out the others."""
-    ordered = sorted(keywords_by_language, key=lambda language: (-language_sizes.get(language, 0), language))
-    merged = []
+    """German keywords first, then a round-robin over the other languages, largest first, so no language's
+    rare words crowd out the others; a word already listed (in any language, any case) is not repeated."""
+    ordered = sorted(keywords_by_language, key=lambda language: (language != LABEL_LANGUAGE,
+                                                                 -language_sizes.get(language, 0), language))
+    merged = list(keywords_by_language.get(LABEL_LANGUAGE, []))[:n_keywords]
+    seen = {keyword.casefold() for keyword in merged}
     for rank in range(n_keywords):
-        for language in ordered:
+        for language in ordered[1:] if merged else ordered:
             keywords = keywords_by_language[language]
-            if rank < len(keywords) and keywords[rank] not in merged:
+            if rank < len(keywords) and keywords[rank].casefold() not in seen:
                 merged.append(keywords[rank])
+                seen.add(keywords[rank].casefold())
     return merged[:n_keywords]
+
+
+def _deduplicate_languages(per_language, language_sizes):
+    """A keyword appears under one language only: the theme's largest language that has it (German first)."""
+    ordered = sorted(per_language, key=lambda language: (language != LABEL_LANGUAGE,
+                                                         -language_sizes.get(language, 0), language))
+    seen, result = set(), {}
+    for language in ordered:
+        kept = [keyword for keyword in per_language[language]
+                if keyword.casefold() not in seen and is_readable_keyword(keyword, language)]
+        seen.update(keyword.casefold() for keyword in kept)
+        if kept:
+            result[language] = kept
+    return result
 
 
 def keywords_per_theme(normalised, labels, n_themes, centrality, n_keywords=8):
@@ -103,17 +140,24 @@ def keywords_per_theme(normalised, labels, n_themes, centrality, n_keywords=8):
         for theme, theme_scores in enumerate(scores):
             if theme_scores:
                 per_language[theme][language] = top_keywords(theme_scores, n_keywords)
+    per_language = [_deduplicate_languages(per_language[theme], language_sizes[theme]) for theme in range(n_themes)]
     overall = [_interleave(per_language[theme], language_sizes[theme], n_keywords) for theme in range(n_themes)]
     return overall, per_language
 
 
 def theme_label(overall_keywords, keywords_by_language, max_words=3):
-    """Short label for planners: German keywords when German texts are in the theme, else the overall ones."""
-    german = keywords_by_language.get(LABEL_LANGUAGE)
-    # German nouns (capitalised lemmas) name a topic better than verbs or adjectives.
-    keywords = sorted(german, key=lambda keyword: not keyword[:1].isupper()) if german else overall_keywords
+    """Short German noun phrase for planners: the theme's leading German noun, joined by "und" with the
+    second one when that is nearly as typical ("Kita und Warteliste"); else the best keywords of any language."""
+    german = keywords_by_language.get(LABEL_LANGUAGE) or []
+    nouns = [keyword for keyword in german if " " not in keyword and keyword[:1].isupper()]
+    phrases = [keyword for keyword in german if " " in keyword and all(w[:1].isupper() for w in keyword.split(" "))]
+    if phrases and (not nouns or german.index(phrases[0]) < german.index(nouns[0])):
+        return phrases[0].replace(" ", " – ")
+    if nouns:
+        second = next((noun for noun in nouns[1:] if german.index(noun) <= 2), None)
+        return f"{nouns[0]} und {second}" if second else nouns[0]
     words, parts = 0, []
-    for keyword in keywords:
+    for keyword in german or overall_keywords:
         size = len(keyword.split(" "))
         if words + size > max_words + (1 if not parts else 0):
             continue

@@ -154,11 +154,11 @@ def _linked_targets_by_theme(process) -> dict[int, list[str]]:
     return targets
 
 
-def _evidence_text(links, theme_labels: dict[int, str]) -> str:
+def _evidence_text(links) -> str:
     parts = []
     for link in links:
         if link.theme_id is not None:
-            parts.append(theme_labels.get(link.theme_id, ""))
+            parts.append(strategy.evidence_theme(link).text)
         else:
             parts.append(_("Zitat: „%(text)s“", text=mask_personal_data(link.answer.text_value)[:200]))
     return "\n".join(part for part in parts if part)
@@ -194,27 +194,26 @@ def strategy_matrix(process) -> list[MatrixRow]:
     """One row per measure; goals without measures and fields without goals still get a row."""
     levels = strategy.goal_level_labels()
     statuses = strategy.measure_status_labels()
-    theme_labels = {theme.id: theme.label for theme in strategy.active_themes(process)}
     evidence = strategy.evidence_by_target(process)
     rows = []
     for field in strategy.fields_of(process):
         field_evidence = evidence.get(("field", field.id), [])
         if not field.goals:
             rows.append(MatrixRow(field.title, "", "", "", "", "", "", "", "", "", "",
-                                  _evidence_text(field_evidence, theme_labels)))
+                                  _evidence_text(field_evidence)))
         for goal in field.goals:
             goal_evidence = field_evidence + evidence.get(("goal", goal.id), [])
             goal_indicators = "\n".join(indicator_text(i) for i in goal.indicators)
             if not goal.measures:
                 rows.append(MatrixRow(field.title, levels.get(goal.level, goal.level), goal.title, "", "", "", "",
-                                      "", "", "", goal_indicators, _evidence_text(goal_evidence, theme_labels)))
+                                      "", "", "", goal_indicators, _evidence_text(goal_evidence)))
             for measure in goal.measures:
                 rows.append(MatrixRow(
                     field.title, levels.get(goal.level, goal.level), goal.title, measure.title, measure.responsible,
                     measure.partners, measure.target_group, measure.district, strategy.timeline_text(measure),
                     statuses.get(measure.status, measure.status),
                     "\n".join(filter(None, [goal_indicators] + [indicator_text(i) for i in measure.indicators])),
-                    _evidence_text(evidence.get(("measure", measure.id), []), theme_labels)))
+                    _evidence_text(evidence.get(("measure", measure.id), []))))
     return rows
 
 
@@ -361,7 +360,6 @@ def _strategy_blocks(process) -> list:
     blocks.insert(0, Orientation(True))      # the measure tables need the width
     levels = strategy.goal_level_labels()
     statuses = strategy.measure_status_labels()
-    theme_labels = {theme.id: theme.label for theme in strategy.active_themes(process)}
     evidence = strategy.evidence_by_target(process)
     for field in fields:
         blocks.append(Heading(_("Handlungsfeld: %(title)s", title=field.title), 3))
@@ -381,7 +379,7 @@ def _strategy_blocks(process) -> list:
                     [[measure.title, measure.partners, measure.responsible,
                       strategy.timeline_text(measure), statuses.get(measure.status, measure.status),
                       "\n".join(indicator_text(i) for i in measure.indicators),
-                      _evidence_text(evidence.get(("measure", measure.id), []), theme_labels)]
+                      _evidence_text(evidence.get(("measure", measure.id), []))]
                      for measure in goal.measures], widths=[3.8, 3, 3.6, 2.4, 2.1, 4, 3.5]))
     return blocks + [Orientation(False)]
 

@@ -1,7 +1,15 @@
 """Forms of the theme review: start an analysis, rename, notes, merge, split, move, flag."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import (
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..models import REVIEW_FLAGS
@@ -13,8 +21,9 @@ UNASSIGNED = 0
 
 class StartAnalysisForm(FlaskForm):
     scope = SelectField(_l("Welche Antworten?"), coerce=int)
-    n_themes = IntegerField(_l("Anzahl der Themen (leer lassen: automatisch)"), validators=[
+    n_themes = IntegerField(_l("Anzahl der Themen je Frage (leer lassen: automatisch)"), validators=[
         Optional(), NumberRange(min=2, max=30, message=_l("Bitte eine Zahl von 2 bis 30 eingeben."))])
+    pool = SelectMultipleField(_l("Diese Fragen gemeinsam auswerten"), coerce=int, validate_choice=True)
     submit = SubmitField(_l("Analyse starten"))
 
 
@@ -25,11 +34,13 @@ class ActionForm(FlaskForm):
 class RenameThemeForm(FlaskForm):
     label = StringField(_l("Name des Themas"), validators=[
         DataRequired(message=_l("Bitte geben Sie einen Namen ein.")), Length(max=200)])
+    version = HiddenField()
     submit = SubmitField(_l("Umbenennen"))
 
 
 class NotesForm(FlaskForm):
     notes = TextAreaField(_l("Notizen der Planungsgruppe"), validators=[Length(max=5000)])
+    version = HiddenField()
     submit = SubmitField(_l("Notizen speichern"))
 
 

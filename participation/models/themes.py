@@ -62,9 +62,10 @@ class Theme(db.Model):
     """A theme of a process. Planners rename, merge, split and publish themes; reruns keep their work.
 
     The process's current themes are those with archived False. An archived theme with merged_into_id
-    was merged by a planner into that theme; one without it was not found again by a rerun. A rerun
-    keeps the id, notes, published flag and (when label_edited) the label of every theme it finds again.
-    See participation/themes_service.py for the full rules.
+    was merged by a planner into that theme; one with dissolved_run_id was dissolved ("aufgelöst") by that
+    rerun and keeps in `archive` the answers and quotes it held then. A rerun keeps the id, notes,
+    published flag and (when label_edited) the label of every theme it clearly finds again. `version`
+    grows with every planner change (optimistic locking of two tabs). See participation/themes/ for the rules.
     """
 
     __tablename__ = "theme"
@@ -84,10 +85,16 @@ class Theme(db.Model):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id", ondelete="SET NULL"), nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    dissolved_run_id: Mapped[int | None] = mapped_column(ForeignKey("analysis_run.id", ondelete="SET NULL"),
+                                                         nullable=True)
+    archive: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("question.id", ondelete="SET NULL"), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at = mapped_column(UTCDateTime, default=utcnow)
     updated_at = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     process = relationship("Process")
+    question = relationship("Question")
     assignments = relationship("ThemeAssignment", back_populates="theme", passive_deletes=True)
 
     @property

@@ -13,6 +13,7 @@ from . import (
     reach_views,
     routes,
     strategy_views,
+    theme_reruns,
     themes,
     translations,
 )

@@ -100,7 +100,7 @@ def _render_strategy(process: Process, evidence_form: EvidenceForm, status: int 
         evidence_form=evidence_form, phase_form=PhaseForm(phase=process.phase),
         confirm_form=ConfirmForm(), phases=strategy.phase_labels(), levels=strategy.goal_level_labels(),
         statuses=strategy.measure_status_labels(), timeline=strategy.timeline_text,
-        mask=mask_personal_data), status
+        mask=mask_personal_data, evidence_theme=strategy.evidence_theme), status
 
 
 @bp.route("/processes/<int:process_id>/strategy/phase", methods=["POST"])

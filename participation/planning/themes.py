@@ -18,7 +18,7 @@ from ..forms.themes import (
 )
 from ..languages.i18n import LANGUAGES
 from ..models import AnalysisRun, Answer, Process, Questionnaire, Theme
-from ..themes import crosstabs, overview, review, runs
+from ..themes import crosstabs, overview, rerun, review, runs
 from . import bp
 from .loading import load_process
 
@@ -36,6 +36,7 @@ CHANGE_DESCRIPTIONS = {
     "theme.unflag": lambda d: _("Antwort wieder aufnehmen"),
     "theme.publish": lambda d: _("Veröffentlichen von „%(label)s“", label=d.get("label")),
     "theme.unpublish": lambda d: _("Zurücknehmen der Veröffentlichung von „%(label)s“", label=d.get("label")),
+    runs.ANALYSIS_APPLIED: lambda d: _("Übernehmen der neuen Analyse (%(themes)s Themen)", themes=d.get("themes")),
 }
 
 
@@ -55,6 +56,15 @@ def value_label(field: str, value) -> str:
         return LANGUAGES[value].native_name
     return str(value)
 
+
+
+def coherence_word(value: float) -> str:
+    """How closely a theme's answers agree, in words a planner reads (demo themes range from 0.42 to 0.80)."""
+    if value >= 0.6:
+        return _("hoch")
+    if value >= 0.4:
+        return _("mittel")
+    return _("gering – Thema prüfen")
 
 
 def _theme(process: Process, theme_id: int, active: bool = True) -> Theme:
@@ -86,6 +96,7 @@ def _back(process: Process, default_theme: int | None = None):
 
 def _start_form(process: Process) -> StartAnalysisForm:
     form = StartAnalysisForm()
+    form.pool.choices = [(question.id, question.text) for question in overview.free_text_questions(process)]
     form.scope.choices = [(0, _("Alle Antworten des Prozesses"))] + [
         (q.id, (_("Umfrage: %(title)s", title=q.title) if q.kind == "survey" else
                 _("Leitfaden: %(title)s", title=q.title))) for q in process.questionnaires]
@@ -109,9 +120,14 @@ def themes_index(process_id: int):
 
 def _render_index(process: Process, start_form: StartAnalysisForm, status: int = 200):
     latest = runs.latest_run(process)
+    preview = rerun.pending_preview(process)
     return render_template(
         "planning/themes/index.html", process=process, latest=latest, current=runs.current_run(process),
-        summaries=overview.theme_overview(process), unassigned=overview.unassigned_count(process),
+        plan=rerun.plan_rerun(preview) if preview else None, dissolved=overview.dissolved_themes(process),
+        duplicates=overview.duplicate_labels(process),
+        few_answers_per_run=overview.FEW_ANSWERS_PER_RUN, coherence_word=coherence_word,
+        summaries=overview.theme_overview(process), by_question=overview.by_question,
+        unassigned=overview.unassigned_count(process),
         flagged=len(overview.flagged_answers(process)), start_form=start_form,
         undo_description=_undo_description(process),
         running=latest is not None and latest.status in ("queued", "running")), status
@@ -126,7 +142,8 @@ def start_theme_analysis(process_id: int):
         return _render_index(process, form, 400)
     questionnaire = db.session.get(Questionnaire, form.scope.data) if form.scope.data else None
     try:
-        runs.start_analysis(process, questionnaire, form.n_themes.data, user=current_user)
+        runs.start_analysis(process, questionnaire, form.n_themes.data, user=current_user, preview=True,
+                            pool=form.pool.data or [])
     except runs.AnalysisError as error:
         flash(str(error), "error")
     else:
@@ -166,12 +183,30 @@ def undo_theme_change(process_id: int):
 @role_required("planner", "admin")
 def theme_detail(process_id: int, theme_id: int):
     process = load_process(process_id)
-    theme = _theme(process, theme_id) if theme_id != UNASSIGNED else None
+    theme = _theme(process, theme_id, active=False) if theme_id != UNASSIGNED else None
+    if theme is not None and theme.archived:
+        return _archived_theme(process, theme)
     return _render_detail(process, theme)
+
+
+def _archived_theme(process: Process, theme: Theme):
+    """A merged-away theme leads to where its answers are now; a dissolved one shows what it held."""
+    target = runs.merge_target(theme)
+    if target is not None:
+        flash(_("„%(source)s“ wurde mit „%(target)s“ zusammengeführt. Sie sehen jetzt „%(target)s“.",
+                source=theme.label, target=target.label), "info")
+        return redirect(url_for("planning.theme_detail", process_id=process.id, theme_id=target.id,
+                                **request.args))
+    if theme.dissolved_run_id is None:
+        abort(404)
+    return render_template("planning/themes/dissolved.html", process=process,
+                           item=overview.dissolved_view(theme))
 
 
 def _selection_form(process: Process, theme: Theme | None) -> AnswerSelectionForm:
     form = AnswerSelectionForm(prefix="selection")
+    if request.method == "GET":
+        form.answer_ids.data = request.args.getlist("selected", type=int)
     others = [t for t in runs.active_themes(process) if theme is None or t.id != theme.id]
     form.target.choices = [(t.id, t.label) for t in others] + (
         [(UNASSIGNED, _("Ohne Thema"))] if theme is not None else [])
@@ -191,23 +226,47 @@ def _render_detail(process: Process, theme: Theme | None, status: int = 200, **f
             shares[field] = [(value, cell) for value, cell in zip(table.columns, row.cells) if cell.count != 0]
     return render_template(
         "planning/themes/theme.html", process=process, theme=theme, quotes=overview.quote_views(assignments),
-        rename_form=forms.get("rename_form") or RenameThemeForm(prefix="rename", label=theme.label if theme else ""),
-        notes_form=forms.get("notes_form") or NotesForm(prefix="notes", notes=theme.notes if theme else ""),
+        rename_form=forms.get("rename_form") or RenameThemeForm(prefix="rename", label=theme.label if theme else "",
+                                                                version=theme.version if theme else ""),
+        notes_form=forms.get("notes_form") or NotesForm(prefix="notes", notes=theme.notes if theme else "",
+                                                        version=theme.version if theme else ""),
+        conflict=forms.get("conflict"), duplicate_label=theme is not None and theme.label.casefold() in
+        overview.duplicate_labels(process),
         merge_form=merge_form, selection_form=forms.get("selection_form") or _selection_form(process, theme),
         flag_labels=FLAG_LABELS, shares=shares, breakdowns=breakdown_labels(),
         value_label=value_label, undo_description=_undo_description(process)), status
+
+
+def _stale_merged(process: Process, theme_id: int, typed: str = ""):
+    """A form sent from a tab that still shows a merged-away theme: go to the merge target, say what happened."""
+    theme = _theme(process, theme_id, active=False)
+    target = runs.merge_target(theme) if theme.archived else None
+    if target is None:
+        abort(404)
+    flash(_("„%(source)s“ wurde inzwischen mit „%(target)s“ zusammengeführt; es wurde nichts gespeichert.",
+            source=theme.label, target=target.label) + (" " + _("Ihre Eingabe: %(text)s", text=typed) if typed
+                                                        else ""), "warning")
+    return redirect(url_for("planning.theme_detail", process_id=process.id, theme_id=target.id))
 
 
 @bp.route("/processes/<int:process_id>/themes/<int:theme_id>/rename", methods=["POST"])
 @role_required("planner", "admin")
 def rename_theme(process_id: int, theme_id: int):
     process = load_process(process_id)
-    theme = _theme(process, theme_id)
     form = RenameThemeForm(prefix="rename")
+    if _is_merged_away(process, theme_id):
+        return _stale_merged(process, theme_id, form.label.data or "")
+    theme = _theme(process, theme_id)
     if not form.validate_on_submit():
         return _render_detail(process, theme, 400, rename_form=form)
-    review.rename_theme(theme, form.label.data, user=current_user)
+    try:
+        review.rename_theme(theme, form.label.data, user=current_user, expected_version=form.version.data)
+    except review.StaleTheme:
+        return _render_conflict(process, theme, "rename_form", form, saved=theme.label, yours=form.label.data)
     flash(_("Das Thema heißt jetzt „%(label)s“.", label=theme.label), "success")
+    if theme.label.casefold() in overview.duplicate_labels(process):
+        flash(_("Ein anderes Thema heißt ebenfalls „%(label)s“. Bitte geben Sie einem der beiden einen eindeutigen "
+                "Namen.", label=theme.label), "warning")
     return _back(process, theme.id)
 
 
@@ -215,13 +274,30 @@ def rename_theme(process_id: int, theme_id: int):
 @role_required("planner", "admin")
 def theme_notes(process_id: int, theme_id: int):
     process = load_process(process_id)
-    theme = _theme(process, theme_id)
     form = NotesForm(prefix="notes")
+    if _is_merged_away(process, theme_id):
+        return _stale_merged(process, theme_id, form.notes.data or "")
+    theme = _theme(process, theme_id)
     if not form.validate_on_submit():
         return _render_detail(process, theme, 400, notes_form=form)
-    review.set_notes(theme, form.notes.data or "", user=current_user)
+    try:
+        review.set_notes(theme, form.notes.data or "", user=current_user, expected_version=form.version.data)
+    except review.StaleTheme:
+        return _render_conflict(process, theme, "notes_form", form, saved=theme.notes, yours=form.notes.data or "")
     flash(_("Die Notizen wurden gespeichert."), "success")
     return _back(process, theme.id)
+
+
+def _render_conflict(process: Process, theme: Theme, form_name: str, form, saved: str, yours: str):
+    """Someone saved in between: show both texts, keep what this planner typed, and let them save again."""
+    form.version.data = theme.version
+    return _render_detail(process, theme, 409, conflict={"saved": saved, "yours": yours, "form": form_name},
+                          **{form_name: form})
+
+
+def _is_merged_away(process: Process, theme_id: int) -> bool:
+    theme = db.session.get(Theme, theme_id)
+    return theme is not None and theme.process_id == process.id and theme.archived and theme.merged_into_id is not None
 
 
 @bp.route("/processes/<int:process_id>/themes/<int:theme_id>/publish", methods=["POST"])
@@ -273,6 +349,12 @@ def recluster_theme(process_id: int, theme_id: int):
 def theme_answers(process_id: int, theme_id: int):
     """Move the ticked answers to another theme, or split them off into a new theme."""
     process = load_process(process_id)
+    if theme_id != UNASSIGNED and _is_merged_away(process, theme_id):
+        target = runs.merge_target(db.session.get(Theme, theme_id))
+        flash(_("Dieses Thema wurde inzwischen mit „%(target)s“ zusammengeführt; es wurde nichts verschoben. "
+                "Ihre Auswahl ist hier noch angekreuzt.", target=target.label), "warning")
+        return redirect(url_for("planning.theme_detail", process_id=process.id, theme_id=target.id,
+                                selected=request.form.getlist("selection-answer_ids", type=int)))
     theme = _theme(process, theme_id) if theme_id != UNASSIGNED else None
     form = _selection_form(process, theme)
     if not form.validate_on_submit():

@@ -94,6 +94,34 @@ def linked_theme_ids(link: EvidenceLink, answer_themes: dict[int, int]) -> set[i
 
 
 @dataclass
+class EvidenceTheme:
+    """The theme a link names as the strategy page and every export show it: a merged-away theme leads to its
+    merge target, a dissolved one stays itself, marked "aufgelöst", with the quotes it held."""
+    theme: Theme
+    dissolved: bool
+    quotes: list
+
+    @property
+    def text(self) -> str:
+        return _("%(label)s (aufgelöst)", label=self.theme.label) if self.dissolved else self.theme.label
+
+
+def evidence_theme(link: EvidenceLink) -> EvidenceTheme | None:
+    from ..themes.runs import merge_target
+
+    theme = link.theme
+    if theme is None:
+        return None
+    theme = merge_target(theme) or theme
+    if not theme.archived:
+        return EvidenceTheme(theme, False, [])
+    quote_ids = (theme.archive or {}).get("quote_ids", [])
+    quotes = db.session.execute(db.select(Answer).where(Answer.id.in_(quote_ids), Answer.review_flag.is_(None))
+                                .order_by(Answer.id)).scalars().all() if quote_ids else []
+    return EvidenceTheme(theme, True, list(quotes))
+
+
+@dataclass
 class EvidenceGaps:
     themes_without_measure: list[Theme]
     measures_without_evidence: list[Measure]

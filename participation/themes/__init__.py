@@ -18,11 +18,14 @@ What other areas can rely on:
   `quote` marks a quote a planner picked for the report; `representative` one of the theme's most
   typical answers at the last run.
 * Archived themes are kept, so links to them stay valid: `merged_into_id` names the theme a planner
-  merged them into; an archived theme without it was not found again by a rerun.
-* A rerun keeps theme ids: new themes are matched to the old ones (and to themes merged away, which
-  leads to their merge target) by centroid; the matched theme keeps its id, notes, published flag,
-  and its label when a planner edited it. Quotes survive when the answer stays in the same theme,
-  answers a planner moved stay where the planner put them while that theme exists.
+  merged them into (their strategy links moved there); `dissolved_run_id` names the rerun that did not find
+  them again ("aufgelöst"), and `archive` keeps the answers and quotes they held and where those went.
+* A rerun (`rerun`) never scrambles planners' work: a new theme inherits an old one (id, name, notes,
+  published flag, links) only when they share most of each other's answers; answers a planner placed stay;
+  quote marks move with their answers. Started on the page, a rerun waits as a preview (`AnalysisRun.status`
+  "preview") until a planner applies or discards it; an applied rerun is undone as a whole.
+* Each question's answers form their own themes (`Theme.question_id`; None = questions analysed together).
+* `Theme.version` grows with every change: forms carry it, a stale save raises `review.StaleTheme`.
 * Every planner change is one audit event (`theme.*`) whose details hold a snapshot of what it
   changed; `undo_last_change` restores the latest one not undone since the last analysis.
 """

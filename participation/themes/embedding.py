@@ -39,6 +39,7 @@ class TextItem:
     text: str
     language: str
     translation_de: str | None = None
+    question_id: int | None = None
 
 
 def free_text_conditions(process_id: int, questionnaire_id: int | None = None, include_flagged: bool = False):
@@ -55,12 +56,13 @@ def free_text_conditions(process_id: int, questionnaire_id: int | None = None, i
 def collect_texts(process: Process, questionnaire: Questionnaire | None = None) -> list[TextItem]:
     """The texts an analysis of the process (or one survey or guide) works on, flagged answers left out."""
     rows = db.session.execute(
-        db.select(Answer.id, Answer.text_value, Answer.language, Response.language, Answer.translation_de)
+        db.select(Answer.id, Answer.text_value, Answer.language, Response.language, Answer.translation_de,
+                  Answer.question_id)
         .join(Response, Answer.response_id == Response.id).join(Question, Answer.question_id == Question.id)
         .where(*free_text_conditions(process.id, questionnaire.id if questionnaire else None))
         .order_by(Answer.id)).all()
-    return [TextItem(answer_id, text, answer_language or response_language or "de", translation)
-            for answer_id, text, answer_language, response_language, translation in rows]
+    return [TextItem(answer_id, text, answer_language or response_language or "de", translation, question_id)
+            for answer_id, text, answer_language, response_language, translation, question_id in rows]
 
 
 # ---------------------------------------------------------------------------------------------- embeddings

@@ -8,13 +8,15 @@ import logging
 
 import numpy as np
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func
+from sqlalchemy import func, update
 
 from .. import audit
 from ..extensions import db
 from ..models import (
+    AnalysisRun,
     Answer,
     AuditEvent,
+    EvidenceLink,
     Process,
     Response,
     Theme,
@@ -39,7 +41,8 @@ CHANGE_ACTIONS = ("theme.rename", "theme.notes", "theme.merge", "theme.split", "
                   "theme.move_answers", "theme.quote", "theme.flag", "theme.unflag", "theme.publish",
                   "theme.unpublish")
 THEME_FIELDS = ("label", "auto_label", "label_edited", "keywords", "keywords_by_language", "notes", "published",
-                "archived", "merged_into_id", "position")
+                "archived", "merged_into_id", "position", "dissolved_run_id", "archive", "analysis_run_id",
+                "question_id")
 ASSIGNMENT_FIELDS = ("theme_id", "source", "similarity", "representative", "quote")
 
 # ---------------------------------------------------------------------------------------------- planner changes
@@ -53,6 +56,8 @@ class Change:
         self.assignments: dict[str, dict | None] = {}
         self.flags: dict[str, str | None] = {}
         self.created: list[int] = []
+        self.links: dict[str, int] = {}
+        self.removed_links: list[dict] = []
 
     def theme(self, theme: Theme) -> Theme:
         if theme.id is not None and str(theme.id) not in self.themes:
@@ -78,15 +83,18 @@ class Change:
         self.created.append(theme.id)
 
     def save(self, action: str, obj, user=None, **summary) -> AuditEvent:
+        """Record the change with its snapshot; every theme it touched gets a new version (other tabs are stale)."""
         db.session.flush()
         for theme_id in self._touched_theme_ids():
             theme = db.session.get(Theme, theme_id)
             if theme is not None:
                 refresh_centroid(theme)
+                theme.version = (theme.version or 1) + 1
         _renumber(self.process.id)
         event = audit.record(action, obj, process_id=self.process.id, user=user, **summary,
                              undo={"themes": self.themes, "assignments": self.assignments, "flags": self.flags,
-                                   "created": self.created})
+                                   "created": self.created, "links": self.links,
+                                   "removed_links": self.removed_links})
         db.session.commit()
         return event
 
@@ -106,7 +114,23 @@ def assignment_of(answer_id: int, process_id: int | None = None) -> ThemeAssignm
     return db.session.execute(query).scalar_one_or_none()
 
 
-def rename_theme(theme: Theme, label: str, user=None) -> None:
+class StaleTheme(AnalysisError):
+    """Someone else changed the theme since this form was loaded; nothing was saved."""
+
+    def __init__(self, theme: Theme):
+        super().__init__(_l("Jemand hat dieses Thema inzwischen geändert. Ihre Eingabe wurde noch nicht "
+                            "gespeichert."))
+        self.theme = theme
+
+
+def _check_version(theme: Theme, expected_version) -> None:
+    """Optimistic locking: a form carries the version it was loaded with (None = no check, e.g. scripts)."""
+    if expected_version not in (None, "") and str(expected_version) != str(theme.version):
+        raise StaleTheme(theme)
+
+
+def rename_theme(theme: Theme, label: str, user=None, expected_version=None) -> None:
+    _check_version(theme, expected_version)
     change = Change(theme.process)
     change.theme(theme)
     old = theme.label
@@ -114,7 +138,8 @@ def rename_theme(theme: Theme, label: str, user=None) -> None:
     change.save("theme.rename", theme, user, old=old, new=theme.label)
 
 
-def set_notes(theme: Theme, notes: str, user=None) -> None:
+def set_notes(theme: Theme, notes: str, user=None, expected_version=None) -> None:
+    _check_version(theme, expected_version)
     change = Change(theme.process)
     change.theme(theme)
     theme.notes = notes.strip()
@@ -138,9 +163,39 @@ def merge_themes(source: Theme, target: Theme, user=None) -> None:
     change.theme(source)
     change.theme(target)
     for answer_id in member_answer_ids(source):
-        change.assignment(answer_id).theme_id = target.id
+        assignment = change.assignment(answer_id)
+        assignment.theme_id, assignment.source = target.id, "planner"
+    _move_evidence(change, source, target)
     source.archived, source.merged_into_id = True, target.id
     change.save("theme.merge", target, user, source=source.label, target=target.label, source_id=source.id)
+
+
+LINK_FIELDS = ("process_id", "theme_id", "field_id", "goal_id", "measure_id", "created_by_id")
+
+
+def _move_evidence(change: Change, source: Theme, target: Theme) -> None:
+    """Strategy links of a merged-away theme now point at the merge target (a link it already has is dropped)."""
+    links = db.session.execute(db.select(EvidenceLink).where(EvidenceLink.theme_id.in_((source.id, target.id))))
+    links = list(links.scalars())
+    held = {(link.field_id, link.goal_id, link.measure_id) for link in links if link.theme_id == target.id}
+    for link in links:
+        if link.theme_id != source.id:
+            continue
+        if (link.field_id, link.goal_id, link.measure_id) in held:
+            change.removed_links.append({name: getattr(link, name) for name in LINK_FIELDS})
+            db.session.delete(link)
+        else:
+            change.links[str(link.id)] = source.id
+            link.theme_id = target.id
+
+
+def _restore_evidence(snapshot: dict) -> None:
+    for link_id, theme_id in snapshot.get("links", {}).items():
+        link = db.session.get(EvidenceLink, int(link_id))
+        if link is not None:
+            link.theme_id = theme_id
+    for values in snapshot.get("removed_links", []):
+        db.session.add(EvidenceLink(**values))
 
 
 def move_answers(process: Process, answer_ids, target: Theme | None, user=None) -> int:
@@ -174,9 +229,10 @@ def split_theme(theme: Theme, answer_ids, label: str = "", user=None) -> Theme:
     new = Theme(process_id=theme.process_id, analysis_run_id=theme.analysis_run_id, notes="",
                 label=label.strip() or described[1]["label"], label_edited=bool(label.strip()),
                 auto_label=described[1]["label"], keywords=described[1]["keywords"],
-                keywords_by_language=described[1]["keywords_by_language"], position=theme.position + 1)
+                keywords_by_language=described[1]["keywords_by_language"], position=theme.position + 1, question_id=theme.question_id)
     db.session.add(new)
     change.new_theme(new)
+    _relabel(theme, described[0])
     for answer_id in chosen:
         assignment = change.assignment(answer_id)
         assignment.theme_id, assignment.source, assignment.representative = new.id, "planner", False
@@ -202,12 +258,15 @@ def recluster_theme(theme: Theme, n_themes: int = 2, user=None) -> list[Theme]:
         raise AnalysisError(_l("Die Antworten dieses Themas lassen sich nicht sinnvoll aufteilen."))
     change = Change(theme.process)
     change.theme(theme)
+    largest = result.themes[groups[0]]
+    _relabel(theme, {"label": largest.label, "keywords": list(largest.keywords),
+                     "keywords_by_language": dict(largest.keywords_by_language)})
     created = []
     for group in groups[1:]:
         found = result.themes[group]
         new = Theme(process_id=theme.process_id, analysis_run_id=theme.analysis_run_id, notes="",
                     label=found.label, auto_label=found.label, keywords=list(found.keywords),
-                    keywords_by_language=dict(found.keywords_by_language), position=theme.position + 1)
+                    keywords_by_language=dict(found.keywords_by_language), position=theme.position + 1, question_id=theme.question_id)
         db.session.add(new)
         change.new_theme(new)
         created.append(new)
@@ -217,6 +276,14 @@ def recluster_theme(theme: Theme, n_themes: int = 2, user=None) -> list[Theme]:
                 assignment.theme_id, assignment.source, assignment.representative = new.id, "planner", False
     change.save("theme.recluster", theme, user, label=theme.label, parts=len(groups))
     return created
+
+
+def _relabel(theme: Theme, described: dict) -> None:
+    """Fresh label and keywords for the part of a theme that stays after a split (a planner's name stays)."""
+    theme.auto_label, theme.keywords = described["label"], described["keywords"]
+    theme.keywords_by_language = described["keywords_by_language"]
+    if not theme.label_edited:
+        theme.label = described["label"]
 
 
 def toggle_quote(assignment: ThemeAssignment, user=None) -> bool:
@@ -253,15 +320,18 @@ def unflag_answer(answer: Answer, user=None) -> None:
 
 
 def last_undoable_change(process: Process) -> AuditEvent | None:
-    """The latest planner change on the themes since the last analysis that was not undone yet."""
+    """The latest planner change on the themes, or applied analysis, that was not undone yet.
+
+    An applied analysis is undone as a whole; the first analysis of a process (no snapshot) ends the history.
+    """
     undone = set()
     events = db.session.execute(
         db.select(AuditEvent).where(AuditEvent.process_id == process.id,
                                     AuditEvent.action.in_((*CHANGE_ACTIONS, UNDO_ACTION, ANALYSIS_APPLIED)))
         .order_by(AuditEvent.id.desc())).scalars()
     for event in events:
-        if event.action == ANALYSIS_APPLIED:
-            return None
+        if event.action == ANALYSIS_APPLIED and event.id not in undone:
+            return event if (event.details or {}).get("rerun") else None
         if event.action == UNDO_ACTION:
             undone.add((event.details or {}).get("undoes"))
         elif event.id not in undone:
@@ -295,6 +365,7 @@ def undo_last_change(process: Process, user=None) -> AuditEvent | None:
         answer = db.session.get(Answer, int(answer_id))
         if answer is not None:
             answer.review_flag = flag
+    _restore_evidence(snapshot)
     for theme_id, state in snapshot.get("themes", {}).items():
         theme = db.session.get(Theme, int(theme_id))
         if theme is not None:
@@ -314,6 +385,9 @@ def undo_last_change(process: Process, user=None) -> AuditEvent | None:
         if theme is not None:
             refresh_centroid(theme)
     _renumber(process.id)
+    if event.action == ANALYSIS_APPLIED:
+        db.session.execute(update(AnalysisRun).where(AnalysisRun.id == int(event.object_id))
+                           .values(status="undone"))
     audit.record(UNDO_ACTION, process, process_id=process.id, user=user, undoes=event.id,
                  undone_action=event.action)
     db.session.commit()

@@ -25,7 +25,7 @@ from ..models import (
     utcnow,
 )
 from ..models.themes import vector_to_bytes
-from .embedding import TextItem, collect_texts, ensure_embeddings, stored_vectors
+from .embedding import collect_texts, ensure_embeddings, stored_vectors
 
 log = logging.getLogger(__name__)
 
@@ -80,14 +80,19 @@ def active_run(process: Process) -> AnalysisRun | None:
 
 
 def start_analysis(process: Process, questionnaire: Questionnaire | None = None, n_themes: int | None = None,
-                   user=None) -> AnalysisRun:
-    """Record an analysis run and queue its job; refuses while another one of the process is under way."""
+                   user=None, preview: bool = False, pool=()) -> AnalysisRun:
+    """Record an analysis run and queue its job; refuses while another one of the process is under way.
+
+    With `preview`, a rerun waits for the planner to apply or discard it (the first analysis applies at once).
+    Each question's answers form their own themes; the questions in `pool` are analysed together.
+    """
     if questionnaire is not None and questionnaire.process_id != process.id:
         raise AnalysisError(_l("Dieser Fragebogen gehört nicht zu diesem Prozess."))
     if active_run(process) is not None:
         raise AnalysisError(_l("Für diesen Prozess läuft bereits eine Analyse."))
     run = AnalysisRun(process_id=process.id, questionnaire_id=questionnaire.id if questionnaire else None,
-                      n_themes_requested=n_themes, created_by_id=getattr(user, "id", None), status="queued")
+                      n_themes_requested=n_themes, created_by_id=getattr(user, "id", None), status="queued",
+                      params={"preview": preview, "pool": list(pool or ())})
     db.session.add(run)
     audit.record("themes.analysis_started", run, process_id=process.id, user=user,
                  questionnaire_id=run.questionnaire_id, n_themes=n_themes)
@@ -131,7 +136,8 @@ def run_analysis(ctx, run_id: int) -> dict:
 
 
 def _analyse(ctx, run_id: int) -> dict:
-    from ..analysis import cluster_texts
+    from .questions import cluster_per_question
+    from .rerun import PREVIEW, apply_rerun, store_proposal
 
     run = db.session.get(AnalysisRun, run_id)
     process = run.process
@@ -146,114 +152,17 @@ def _analyse(ctx, run_id: int) -> dict:
         10 + int(40 * done / total), f"{done} von {total} Antworten eingebettet"))
     ctx.progress(50, "Themen werden gebildet")
     matrix = np.vstack([vectors[item.answer_id] for item in items])
-    result = cluster_texts([item.text for item in items], [item.language for item in items],
-                           run.n_themes_requested, embeddings=matrix)
+    result = cluster_per_question(items, matrix, run.n_themes_requested, (run.params or {}).get("pool", ()))
     ctx.progress(85, "Themen werden gespeichert")
     run = db.session.get(AnalysisRun, run_id)
-    apply_analysis_result(run, items, vectors, result)
-    _finish_run(run, len(items))
-    db.session.commit()
-    return {"run_id": run.id, "texts": run.text_count, "themes": run.theme_count}
-
-
-def _finish_run(run: AnalysisRun, text_count: int) -> None:
-    run.status = "done"
-    run.text_count = text_count
-    run.theme_count = db.session.execute(
-        db.select(func.count(Theme.id)).where(Theme.process_id == run.process_id, Theme.archived.is_(False))
-    ).scalar_one()
-    run.finished_at = utcnow()
-    audit.record(ANALYSIS_APPLIED, run, process_id=run.process_id, user=False,
-                 texts=text_count, themes=run.theme_count)
-
-
-def _merge_target(theme: Theme, by_id: dict) -> Theme | None:
-    """Follow merged_into links to the active theme a merged-away theme now lives in."""
-    seen = set()
-    while theme is not None and theme.archived and theme.merged_into_id and theme.id not in seen:
-        seen.add(theme.id)
-        theme = by_id.get(theme.merged_into_id)
-    return theme if theme is not None and not theme.archived else None
-
-
-def apply_analysis_result(run: AnalysisRun, items: list[TextItem], vectors: dict, result) -> None:
-    """Write a clustering result as the process's current themes, carrying planners' work over.
-
-    Adds everything to the session and flushes, but does not commit: the caller commits once.
-    """
-    from ..analysis import map_themes
-
-    process_id = run.process_id
-    themes = db.session.execute(db.select(Theme).where(Theme.process_id == process_id)).scalars().all()
-    by_id = {theme.id: theme for theme in themes}
-    candidates = [theme for theme in themes if theme.centroid is not None and _merge_target(theme, by_id)]
-    old_centroids = np.vstack([theme.centroid_vector for theme in candidates]) if candidates else np.zeros((0, 512))
-    mapping = map_themes(old_centroids, result.centroids) if len(result.themes) else {}
-
-    previous = {assignment.answer_id: assignment for assignment in db.session.execute(
-        db.select(ThemeAssignment).join(Answer, ThemeAssignment.answer_id == Answer.id).join(Response)
-        .where(Response.process_id == process_id)).scalars()}
-    labels = np.asarray(result.labels)
-    target_of_new: dict[int, Theme] = {}
-    for index, found in enumerate(result.themes):
-        old_index = mapping.get(index)
-        target = _merge_target(candidates[old_index], by_id) if old_index is not None else None
-        if target is None:
-            target = Theme(process_id=process_id, label=found.label, notes="")
-            db.session.add(target)
-        if target not in target_of_new.values() or found.size > _size_of(target, target_of_new, result):
-            target.auto_label = found.label
-            target.keywords = list(found.keywords)
-            target.keywords_by_language = dict(found.keywords_by_language)
-            if not target.label_edited:
-                target.label = found.label
-        target.analysis_run_id = run.id
-        target.archived = False
-        target.merged_into_id = None
-        target_of_new[index] = target
-    db.session.flush()
-
-    kept = set(target_of_new.values())
-    in_scope = {item.answer_id for item in items}
-    planner_pinned = {assignment.theme_id for answer_id, assignment in previous.items()
-                      if assignment.source == "planner" and answer_id in in_scope and assignment.theme_id}
-    for theme in themes:
-        if not theme.archived and theme not in kept:
-            if theme.id in planner_pinned:
-                kept.add(theme)
-            else:
-                theme.archived = True
-    kept_ids = {theme.id for theme in kept}
-    representatives = {item_index for found in result.themes for item_index in found.representatives}
-
-    for answer_id, assignment in previous.items():
-        if answer_id not in in_scope:
-            db.session.delete(assignment)
-    for position, item in enumerate(items):
-        label = int(labels[position])
-        theme = target_of_new.get(label) if label >= 0 else None
-        old = previous.get(item.answer_id)
-        if old is not None and old.source == "planner" and old.theme_id in kept_ids:
-            theme_id, source = old.theme_id, "planner"
-        else:
-            theme_id, source = (theme.id if theme else None), "analysis"
-        assignment = old or ThemeAssignment(answer_id=item.answer_id)
-        keeps_quote = old is not None and old.quote and old.theme_id == theme_id
-        assignment.theme_id, assignment.source, assignment.quote = theme_id, source, keeps_quote
-        assignment.representative = position in representatives and theme_id == (theme.id if theme else None)
-        assignment.similarity = None
-        if old is None:
-            db.session.add(assignment)
-    db.session.flush()
-    for theme in kept:
-        refresh_centroid(theme)
-    _renumber(process_id)
-    db.session.flush()
-
-
-def _size_of(theme: Theme, target_of_new: dict, result) -> int:
-    """Size of the largest new theme already written into this target (its keywords win)."""
-    return max((result.themes[index].size for index, target in target_of_new.items() if target is theme), default=0)
+    store_proposal(run, [item.answer_id for item in items], result)
+    if (run.params or {}).get("preview") and active_themes(process):
+        run.status, run.finished_at = PREVIEW, utcnow()
+        run.text_count, run.theme_count = len(items), len(result.themes)
+        db.session.commit()
+    else:
+        apply_rerun(run)
+    return {"run_id": run.id, "texts": run.text_count, "themes": run.theme_count, "status": run.status}
 
 
 def _renumber(process_id: int) -> None:
@@ -265,6 +174,15 @@ def _renumber(process_id: int) -> None:
         db.select(Theme).where(Theme.process_id == process_id, Theme.archived.is_(False))).scalars().all()
     for position, theme in enumerate(sorted(themes, key=lambda t: (-sizes.get(t.id, 0), t.id))):
         theme.position = position
+
+
+def merge_target(theme: Theme) -> Theme | None:
+    """The active theme a merged-away theme now lives in (following chains of merges), else None."""
+    seen = set()
+    while theme is not None and theme.archived and theme.merged_into_id and theme.id not in seen:
+        seen.add(theme.id)
+        theme = db.session.get(Theme, theme.merged_into_id)
+    return theme if theme is not None and not theme.archived and seen else None
 
 
 def member_answer_ids(theme: Theme) -> list[int]:
@@ -353,14 +271,19 @@ def resolve_scope(target: str) -> tuple[Process | None, Questionnaire | None]:
 
 
 def analyse_in_this_process(process: Process, questionnaire: Questionnaire | None = None,
-                            n_themes: int | None = None, user=None, progress=None) -> AnalysisRun:
-    """Run an analysis right here, without a queue (command line, tests); the job record shows it all the same."""
+                            n_themes: int | None = None, user=None, progress=None,
+                            preview: bool = False, pool=()) -> AnalysisRun:
+    """Run an analysis right here, without a queue (command line, tests); the job record shows it all the same.
+
+    Without `preview` the result is applied at once, under the same rules that protect planners' work.
+    """
     from .. import jobs
 
     if active_run(process) is not None:
         raise AnalysisError(_l("Für diesen Prozess läuft bereits eine Analyse."))
     run = AnalysisRun(process_id=process.id, questionnaire_id=questionnaire.id if questionnaire else None,
-                      n_themes_requested=n_themes, created_by_id=getattr(user, "id", None), status="queued")
+                      n_themes_requested=n_themes, created_by_id=getattr(user, "id", None), status="queued",
+                      params={"preview": preview, "pool": list(pool or ())})
     db.session.add(run)
     db.session.flush()
     record = Job(kind="themes.run_analysis", params={"run_id": run.id}, process_id=process.id, runner="local",

@@ -214,3 +214,58 @@ def test_rerun_on_shuffled_answers_maps_back(vectors, result):
 def test_automatic_theme_count_is_plausible_for_survey_sizes(n_texts, low, high):
     lower, upper = theme_count_range(n_texts)
     assert low <= lower <= upper <= high
+
+
+def test_keywords_german_first_then_per_language_without_repeats_or_fragments(result):
+    for theme in result.themes:
+        by_language = theme.keywords_by_language
+        if "de" in by_language:
+            assert theme.keywords[:len(by_language["de"][:8])] == by_language["de"][:8]
+        words = [word.casefold() for words in by_language.values() for word in words]
+        assert len(words) == len(set(words)), by_language
+        for language, keywords in by_language.items():
+            for keyword in keywords:
+                parts = keyword.split(" ")
+                shortest = 2 if language == "de" or len(parts) > 1 else 3
+                assert all(part.isalpha() and len(part) >= shortest for part in parts), (language, keyword)
+
+
+def test_labels_are_noun_phrases_not_stacked_lemmas(result):
+    for theme in result.themes:
+        if any(word[:1].isupper() for word in theme.keywords_by_language.get("de", [])):
+            assert "," not in theme.label and theme.label[:1].isupper(), theme.label
+            assert len(theme.label.split()) <= 3, theme.label
+
+
+def test_label_joins_the_two_leading_german_nouns():
+    from participation.analysis.label import theme_label
+    assert theme_label([], {"de": ["Kita", "Warteliste", "warten"]}) == "Kita und Warteliste"
+    assert theme_label([], {"de": ["Bus", "fahren", "abends", "Haltestelle"]}) == "Bus"
+    assert theme_label(["otobüs"], {"tr": ["otobüs"]}) == "otobüs"
+
+
+def test_one_off_foreign_words_and_fragments_are_not_keywords():
+    from participation.analysis.label import is_readable_keyword
+    assert not is_readable_keyword("ol", "tr") and not is_readable_keyword("bul", "tr")
+    assert is_readable_keyword("شقة", "ar") and is_readable_keyword("Bus", "de")
+    assert not is_readable_keyword("14:30", "de") and is_readable_keyword("kreş yer", "tr")
+
+
+def test_match_by_members_only_pairs_clearly_the_same_themes():
+    from participation.analysis import majority_destination, match_by_members
+    old = {"housing": {1, 2, 3, 4}, "kita": {5, 6, 7, 8}, "named": {9, 10, 11, 12}}
+    new = [{1, 2, 3}, {5, 6, 7, 8, 9, 10, 11, 12, 13, 14}, {4}]
+    assert match_by_members(old, new) == {0: "housing"}, "the kita+named merge is most of neither's new theme"
+    assert majority_destination(old["kita"], new) == 1 and majority_destination({1, 2, 4, 5}, new) is None
+    assert match_by_members({"a": {1, 2}}, [{1}, {2}]) == {}, "half is not most"
+
+
+def test_short_answers_become_terms_with_counts_merged_across_spellings():
+    from participation.analysis.terms import OTHER_MENTIONS, group_by_terms, is_short_answer_group
+    places = ["Stadtpark", "Im Stadtpark am See", "stadtpark", "Freibad Nord", "im Freibad", "Bücherei", "Zuhause"]
+    assert is_short_answer_group(places) and not is_short_answer_group(["Der Bus fährt abends viel zu selten."])
+    labels, themes = group_by_terms(places, ["de"] * len(places))
+    by_label = {theme.label: theme for theme in themes}
+    assert by_label["Stadtpark"].size == 3 and by_label["Freibad"].size == 2
+    assert by_label[OTHER_MENTIONS].size == 2
+    assert labels[0] == labels[1] == labels[2] != labels[3]

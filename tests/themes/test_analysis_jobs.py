@@ -50,10 +50,12 @@ def test_analysis_runs_under_a_real_rq_worker(app, survey, process, rq_worker, r
 
 
 def test_failure_after_clustering_writes_no_themes_and_can_be_retried(process, answers, monkeypatch):
-    def crash(run, text_count):
+    from participation.themes import rerun
+
+    def crash(*args):
         raise RuntimeError("worker lost its database connection")
 
-    monkeypatch.setattr(runs, "_finish_run", crash)
+    monkeypatch.setattr(rerun, "_write_assignments", crash)
     run = runs.analyse_in_this_process(process)
     assert run.status == "failed"
     assert "database connection" in run.job.error
