@@ -95,7 +95,7 @@ def prepare_database(url: str) -> None:
     """Recreate the benchmark's own database schema and the survey."""
     database = url.rsplit("/", 1)[-1]
     subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], capture_output=True)
-    os.environ.update(DATABASE_URL=url, LOAD_DEMO="0", AUTO_MIGRATE="0", SECRET_KEY="benchmark",
+    os.environ.update(DATABASE_URL=url, LOAD_DEMO="0", AUTO_MIGRATE="0", SECRET_KEY="benchmark-secret-key-of-32-characters!",
                       INSTANCE_PATH=str(Path("/tmp") / f"bench-instance-{os.getuid()}"))
     from flask_migrate import upgrade
     from sqlalchemy import text
@@ -328,7 +328,7 @@ def main(argv=None) -> int:
 
     prepare_database(args.database_url)
     environment = dict(os.environ, DATABASE_URL=args.database_url, REDIS_URL="", LOAD_DEMO="0",
-                       AUTO_MIGRATE="0", SECRET_KEY="benchmark", COOKIE_SECURE="0", LOG_JSON="0",
+                       AUTO_MIGRATE="0", SECRET_KEY="benchmark-secret-key-of-32-characters!", COOKIE_SECURE="0", LOG_JSON="0",
                        SUBMISSIONS_PER_HOUR="0", PYTHONPATH=str(REPO))
     if args.redis_url:
         environment["REDIS_URL"] = args.redis_url

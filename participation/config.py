@@ -38,10 +38,26 @@ def _flag(settings: dict, name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def _secret_key(settings: dict, instance_path: Path) -> str:
-    """Use SECRET_KEY, or a key generated once and kept in instance/ so sessions survive restarts."""
+MIN_SECRET_KEY_LENGTH = 32
+
+
+class WeakSecretKey(RuntimeError):
+    """A production installation was configured with a SECRET_KEY anyone could guess or brute-force."""
+
+
+def _secret_key(settings: dict, instance_path: Path, production: bool) -> str:
+    """Use SECRET_KEY, or a key generated once and kept in instance/ so sessions survive restarts.
+
+    In production a configured key shorter than 32 characters is refused: it signs sessions and keys the
+    throttling hashes, so a guessable key would let anyone forge a login.
+    """
     if settings.get("SECRET_KEY"):
-        return settings["SECRET_KEY"]
+        key = settings["SECRET_KEY"]
+        if production and len(key) < MIN_SECRET_KEY_LENGTH:
+            raise WeakSecretKey(
+                f"SECRET_KEY is too weak ({len(key)} characters, at least {MIN_SECRET_KEY_LENGTH} needed). "
+                "Generate one with: python3 -c 'import secrets; print(secrets.token_hex(32))'")
+        return key
     key_file = instance_path / "secret_key"
     if not key_file.exists():
         key_file.write_text(secrets.token_hex(32))
@@ -66,7 +82,7 @@ def load_config(instance_path: Path) -> dict:
     settings = settings_for(instance_path)
     production = bool(settings.get("DATABASE_URL"))
     return {
-        "SECRET_KEY": _secret_key(settings, instance_path),
+        "SECRET_KEY": _secret_key(settings, instance_path, production),
         "SQLALCHEMY_DATABASE_URI": _database_url(settings, instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "REDIS_URL": settings.get("REDIS_URL", ""),

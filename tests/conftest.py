@@ -243,7 +243,7 @@ def rq_worker(database_url, redis_queue_name, tmp_path):
 
     def start(burst: bool = False) -> subprocess.Popen:
         environment = dict(os.environ, DATABASE_URL=database_url, REDIS_URL=REDIS_URL, RQ_QUEUE=redis_queue_name,
-                           LOAD_DEMO="0", AUTO_MIGRATE="0", SECRET_KEY="test-secret",
+                           LOAD_DEMO="0", AUTO_MIGRATE="0", SECRET_KEY="test-secret-of-the-worker-subprocess-0001",
                            INSTANCE_PATH=str(tmp_path / "worker-instance"))
         command = [sys.executable, "-m", "flask", "--app", "wsgi", "worker"] + (["--burst"] if burst else [])
         worker = subprocess.Popen(command, cwd=REPO, env=environment, stdout=subprocess.PIPE,

@@ -1,4 +1,6 @@
 """Operators' commands: create users, load the demo, inspect jobs."""
+import pytest
+
 from participation.extensions import db
 from participation.models import Process, User
 
@@ -117,3 +119,23 @@ def test_cron_reads_the_instance_env_file(app, database_url, tmp_path):
     assert "retention applied to 0 process(es)" in result.stdout
     assert not (instance / "participation.sqlite").exists()
     assert db.session.execute(db.select(User)).first() is None  # no demo logins loaded
+
+
+def test_production_refuses_a_weak_secret_key_and_accepts_a_strong_one(tmp_path, monkeypatch):
+    from participation.config import WeakSecretKey, load_config
+
+    monkeypatch.setenv("DATABASE_URL", "postgresql://db-host/participation")
+    monkeypatch.setenv("SECRET_KEY", "changeme")
+    with pytest.raises(WeakSecretKey, match="at least 32"):
+        load_config(tmp_path)
+    strong = "k" * 32
+    monkeypatch.setenv("SECRET_KEY", strong)
+    assert load_config(tmp_path)["SECRET_KEY"] == strong
+
+
+def test_the_embedded_default_keeps_any_key_it_is_given(tmp_path, monkeypatch):
+    from participation.config import load_config
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("SECRET_KEY", "short")
+    assert load_config(tmp_path)["SECRET_KEY"] == "short"

@@ -15,7 +15,7 @@ from tests.privacy.test_resident_wiring import _answer
 
 def test_production_sends_strict_transport_security(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'prod.sqlite'}")
-    monkeypatch.setenv("SECRET_KEY", "production-secret")
+    monkeypatch.setenv("SECRET_KEY", "production-secret-long-enough-for-the-check")
     app = create_app({"TESTING": True, "LOAD_DEMO": False, "AUTO_MIGRATE": False, "REDIS_URL": ""},
                      run_startup_tasks=False)
     with app.app_context():

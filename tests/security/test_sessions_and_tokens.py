@@ -13,7 +13,7 @@ from tests.security.conftest import build_url, checked_rules
 
 def test_production_session_cookie_is_secure_httponly_and_samesite(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'prod.sqlite'}")
-    monkeypatch.setenv("SECRET_KEY", "production-secret")
+    monkeypatch.setenv("SECRET_KEY", "production-secret-long-enough-for-the-check")
     monkeypatch.delenv("COOKIE_SECURE", raising=False)
     app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "LOAD_DEMO": False, "AUTO_MIGRATE": False,
                       "REDIS_URL": ""}, run_startup_tasks=False)
