@@ -3,11 +3,11 @@ from flask_babel import gettext as _
 from sqlalchemy import func
 
 from .. import audit
-from ..auth.access import role_required
 from ..accounts import issue_password_reset
-from ..extensions import db
 from ..audit import log
 from ..audit.labels import action_label
+from ..auth.access import role_required
+from ..extensions import db
 from ..forms.admin import AuditFilterForm, UserForm
 from ..forms.privacy import ConfirmForm
 from ..links import absolute_url

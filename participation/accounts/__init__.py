@@ -1,4 +1,7 @@
-"""Accounts from the command line and the admin area: one set of rules for passwords and e-mail addresses."""
+"""User accounts: one set of rules for passwords, e-mail addresses and password resets.
+
+Used by the command line (`create-user`, `reset-password`), the admin area and the web password form.
+"""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -7,10 +10,10 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 
-from . import audit
-from .extensions import db
-from .links import NoBaseURL, absolute_url
-from .models import ROLES, Invitation, Process, User, utcnow
+from .. import audit
+from ..extensions import db
+from ..links import NoBaseURL, absolute_url
+from ..models import ROLES, Invitation, Process, User, utcnow
 
 # The web's password form (forms.auth.SetPasswordForm) uses the same limits.
 PASSWORD_MIN_LENGTH = 10
