@@ -79,6 +79,17 @@ def active_run(process: Process) -> AnalysisRun | None:
     return run if run is not None and run.status in ("queued", "running") else None
 
 
+def _new_run(process: Process, questionnaire, n_themes, user, preview: bool, pool) -> AnalysisRun:
+    """A queued run, added to the session; refused while another analysis of the process runs."""
+    if active_run(process) is not None:
+        raise AnalysisError(_l("Für diesen Prozess läuft bereits eine Analyse."))
+    run = AnalysisRun(process_id=process.id, questionnaire_id=questionnaire.id if questionnaire else None,
+                      n_themes_requested=n_themes, created_by_id=getattr(user, "id", None), status="queued",
+                      params={"preview": preview, "pool": list(pool or ())})
+    db.session.add(run)
+    return run
+
+
 def start_analysis(process: Process, questionnaire: Questionnaire | None = None, n_themes: int | None = None,
                    user=None, preview: bool = False, pool=()) -> AnalysisRun:
     """Record an analysis run and queue its job; refuses while another one of the process is under way.
@@ -88,12 +99,7 @@ def start_analysis(process: Process, questionnaire: Questionnaire | None = None,
     """
     if questionnaire is not None and questionnaire.process_id != process.id:
         raise AnalysisError(_l("Dieser Fragebogen gehört nicht zu diesem Prozess."))
-    if active_run(process) is not None:
-        raise AnalysisError(_l("Für diesen Prozess läuft bereits eine Analyse."))
-    run = AnalysisRun(process_id=process.id, questionnaire_id=questionnaire.id if questionnaire else None,
-                      n_themes_requested=n_themes, created_by_id=getattr(user, "id", None), status="queued",
-                      params={"preview": preview, "pool": list(pool or ())})
-    db.session.add(run)
+    run = _new_run(process, questionnaire, n_themes, user, preview, pool)
     audit.record("themes.analysis_started", run, process_id=process.id, user=user,
                  questionnaire_id=run.questionnaire_id, n_themes=n_themes)
     db.session.commit()
@@ -279,12 +285,7 @@ def analyse_in_this_process(process: Process, questionnaire: Questionnaire | Non
     """
     from .. import jobs
 
-    if active_run(process) is not None:
-        raise AnalysisError(_l("Für diesen Prozess läuft bereits eine Analyse."))
-    run = AnalysisRun(process_id=process.id, questionnaire_id=questionnaire.id if questionnaire else None,
-                      n_themes_requested=n_themes, created_by_id=getattr(user, "id", None), status="queued",
-                      params={"preview": preview, "pool": list(pool or ())})
-    db.session.add(run)
+    run = _new_run(process, questionnaire, n_themes, user, preview, pool)
     db.session.flush()
     record = Job(kind="themes.run_analysis", params={"run_id": run.id}, process_id=process.id, runner="local",
                  created_by_id=getattr(user, "id", None))
