@@ -36,6 +36,8 @@ def guard_commands(command: click.Command) -> None:
             guard_commands(sub)
         return
     original = command.callback
+    if getattr(original, "database_checked", False):  # the command objects are shared by every app created
+        return
 
     @with_appcontext
     def checked(*args, **kwargs):
@@ -45,6 +47,7 @@ def guard_commands(command: click.Command) -> None:
             raise click.ClickException(problem)
         return click.get_current_context().invoke(original, *args, **kwargs)
 
+    checked.database_checked = True
     command.callback = checked
 
 

@@ -139,3 +139,14 @@ def test_the_embedded_default_keeps_any_key_it_is_given(tmp_path, monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.setenv("SECRET_KEY", "short")
     assert load_config(tmp_path)["SECRET_KEY"] == "short"
+
+
+def test_commands_still_run_after_many_apps_were_created(app, process):
+    """The command objects are shared by every app: guarding them again per app nested them until recursion."""
+    from participation import create_app
+
+    for _ in range(400):
+        create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+                    "SECRET_KEY": "x", "LOAD_DEMO": False, "AUTO_MIGRATE": False}, run_startup_tasks=False)
+    result = app.test_cli_runner().invoke(args=["jobs", "list"])
+    assert result.exit_code == 0, result.output
