@@ -1,4 +1,6 @@
 """Offline capture in a real Chromium: record without a network, see it sent once when back online."""
+import time
+
 import pytest
 
 from participation.extensions import db
@@ -313,6 +315,33 @@ def test_fresh_device_has_every_assigned_form_ready_offline_after_login(live_ser
             page.wait_for_selector(field)
         page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record?language=tr")
         assert "Size tam olarak nerede destek eksik?" in page.content()
+    finally:
+        context.close()
+
+
+def test_text_typed_while_the_switched_guide_page_still_loads_is_kept(live_server, browser, multiplier,
+                                                                      interview_guide):
+    """On a slow phone the script that carries typed text over arrives late; it must not wipe newer typing."""
+    from tests.browser import PHONE
+    context = browser.new_context(viewport=PHONE, locale="de-DE", service_workers="block")
+    page = context.new_page()
+    slow_network = []
+
+    def script(route):
+        if slow_network:
+            time.sleep(2)
+        route.continue_()
+
+    try:
+        page.route("**/offline.js*", script)
+        log_in(page, live_server, multiplier)
+        page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record")
+        slow_network.append(True)
+        page.select_option("#field-language", "tr")
+        page.fill("#field-missing", TURKISH_ANSWER)  # the page shows its fields before its script has run
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.querySelector('form[data-offline-record] select[name=language]').value") == "tr"
+        assert page.input_value("#field-missing") == TURKISH_ANSWER
     finally:
         context.close()
 

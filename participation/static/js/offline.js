@@ -272,6 +272,14 @@
     return fields;
   }
 
+  /* Typed on this page while it was still loading (a slow phone): that text is newer than the carried one. */
+  function changedSinceLoad(field) {
+    if (field.options) {
+      return Array.prototype.some.call(field.options, function (option) { return option.selected !== option.defaultSelected; });
+    }
+    return field.value !== field.defaultValue;
+  }
+
   function restoreCarried(form) {
     var carried = null;
     try { carried = JSON.parse(sessionStorage.getItem(CARRY) || "null"); sessionStorage.removeItem(CARRY); }
@@ -281,7 +289,7 @@
       if (pair[0] === "language") { return; }
       form.querySelectorAll('[name="' + CSS.escape(pair[0]) + '"]').forEach(function (field) {
         if (field.type === "checkbox" || field.type === "radio") { field.checked = field.checked || field.value === pair[1]; }
-        else { field.value = pair[1]; }
+        else if (!changedSinceLoad(field)) { field.value = pair[1]; }
       });
     });
   }
