@@ -26,14 +26,17 @@ from . import bp
 
 RECORDING_ROLES = ("multiplier", "planner", "admin")
 # The service worker's cache; a new name drops pages kept by an older version (and the ids they carried).
-OFFLINE_CACHE = "interviews-v2"
+OFFLINE_CACHE = "interviews-v3"
 
 
 @bp.route("/")
 @role_required(*RECORDING_ROLES)
 def index():
-    """A multiplier sees only the records they made themselves, and the guides assigned to them."""
-    records = db.session.execute(
+    """A multiplier sees only the records they made themselves, and the guides assigned to them.
+
+    `?offline=1` is the copy the device keeps for use without a network: the same page without the records.
+    """
+    records = None if request.args.get("offline") == "1" else db.session.execute(
         db.select(Response).where(Response.recorded_by_id == current_user.id)
         .order_by(Response.created_at.desc())).scalars().all()
     return render_template("interviews/index.html", records=records,
@@ -111,13 +114,17 @@ def show_record(response_id: int):
                            show_text=(lambda text: text) if own else mask_personal_data)
 
 
+def offline_list_page() -> str:
+    return url_for("interviews.index", offline=1)
+
+
 @bp.route("/sw.js")
 def service_worker():
     """The service worker, served under /interviews/ so its scope covers the interview pages."""
-    assets = [url_for("interviews.index"), url_for("static", filename="css/app.css"),
+    assets = [offline_list_page(), url_for("static", filename="css/app.css"),
               url_for("static", filename="js/offline.js")]
     body = render_template("interviews/sw.js", assets=assets, scope=url_for("interviews.index"), cache=OFFLINE_CACHE,
-                           forms_path=url_for("interviews.index") + "questionnaires/",
+                           shell=offline_list_page(), forms_path=url_for("interviews.index") + "questionnaires/",
                            static_path=url_for("static", filename=""))
     return body, 200, {"Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache",
                        "Service-Worker-Allowed": url_for("interviews.index")}

@@ -1,4 +1,5 @@
 """Offline capture in a real Chromium: record without a network, see it sent once when back online."""
+import json
 import time
 
 import pytest
@@ -398,3 +399,30 @@ def test_proposal_made_in_turkish_becomes_a_guide_question_after_the_planner_acc
     assert "übernommen" in page.locator("#outbox, .card-list").last.inner_text()
     for context in (page.context, planner_page.context):
         context.close()
+
+
+KEPT_PAGES = """caches.keys().then(names => Promise.all(names.map(name => caches.open(name).then(cache =>
+  cache.keys().then(requests => Promise.all(requests.map(request => cache.match(request)
+    .then(response => response.text()).then(text => [request.url, text])))))))).then(lists => lists.flat())"""
+
+
+def test_device_keeps_the_list_page_without_the_records(live_server, page, multiplier, interview_guide):
+    """A shared phone keeps the forms and the list page for use offline, but never which records were made."""
+    log_in(page, live_server, multiplier)
+    wait_for_service_worker(page)
+    page.goto(f"{live_server}/interviews/questionnaires/{interview_guide.id}/record")
+    save_interview_online(page, live_server, OTHER_ANSWER)
+    record_link = page.locator("table.data tbody a").first.get_attribute("href")
+    offline_copy = live_server + "/interviews/?offline=1"
+    wait_for(lambda: page.evaluate(f"caches.match({json.dumps(offline_copy)}).then(Boolean)"), timeout=90)
+
+    kept = page.evaluate(KEPT_PAGES)
+    assert offline_copy in [url for url, _ in kept]
+    assert live_server + "/interviews/" not in [url for url, _ in kept]
+    assert not [url for url, text in kept if record_link in text or "/interviews/records/" in text]
+
+    page.context.set_offline(True)
+    page.goto(live_server + "/interviews/")
+    assert page.locator("table.data").count() == 0
+    page.wait_for_selector("text=sobald Sie wieder online sind")
+    assert page.locator(f"a[href*='/questionnaires/{interview_guide.id}/record']").count() >= 1

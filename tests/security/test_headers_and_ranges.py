@@ -55,10 +55,11 @@ def _offline_rule(app, paths):
 
 def test_offline_cache_holds_forms_not_records(app):
     pytest.importorskip("shutil").which("node") or pytest.skip("node not installed")
-    kept = _offline_rule(app, ["/interviews/", "/interviews/questionnaires/3/record", "/static/js/offline.js",
+    kept = _offline_rule(app, ["/interviews/", "/interviews/?offline=1", "/interviews/questionnaires/3/record",
+                               "/static/js/offline.js",
                                "/interviews/records/7", "/interviews/records/7/translations",
                                "/planning/processes/1/records"])
-    assert kept == {"/interviews/": True, "/interviews/questionnaires/3/record": True,
+    assert kept == {"/interviews/": False, "/interviews/?offline=1": True, "/interviews/questionnaires/3/record": True,
                     "/static/js/offline.js": True, "/interviews/records/7": False,
                     "/interviews/records/7/translations": False, "/planning/processes/1/records": False}
 
