@@ -59,7 +59,7 @@ STRATEGY = [
 
 # theme key: (status, reason, deciding body, days ago, measures)
 DECISIONS = {
-    "childcare": ("adopted", "Fehlende Kitaplätze waren das häufigste Thema. Die Stadt baut in der Nordstadt "
+    "childcare": ("adopted", "Fehlende Kitaplätze waren eines der häufigsten Themen. Die Stadt baut in der Nordstadt "
                   "eine neue Kita und prüft längere Öffnungszeiten.", COUNCIL, 40,
                   ["Kita-Ausbau Nordstadt", "Randzeitenbetreuung für Schichtarbeitende"]),
     "child_poverty": ("adopted", "Viele Eltern haben geschrieben, dass Kinder ohne Frühstück in die Schule kommen. "
