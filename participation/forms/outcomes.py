@@ -5,7 +5,7 @@ from wtforms import DateField, EmailField, RadioField, SelectMultipleField, Stri
 from wtforms.validators import DataRequired, Email, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..outcomes.labels import DECISION_LABELS, STAGE_LABELS
+from ..outcomes.labels import STAGE_LABELS, decision_labels
 
 TEXT_LIMIT = 2000
 
@@ -27,7 +27,7 @@ class RulesForm(FlaskForm):
 
 
 class DecisionForm(FlaskForm):
-    status = RadioField(_l("Entscheidung"), choices=list(DECISION_LABELS.items()),
+    status = RadioField(_l("Entscheidung"), choices=[],
                         validators=[DataRequired(_l("Bitte wählen Sie eine Entscheidung."))])
     reason = TextAreaField(_l("Begründung in einfachen Worten"), validators=[Optional(), Length(max=TEXT_LIMIT)],
                            description=_l("Pflicht bei „zurückgestellt“ und „nicht umgesetzt“."))
@@ -38,6 +38,10 @@ class DecisionForm(FlaskForm):
     measures = SelectMultipleField(_l("Maßnahmen, die das umsetzen"), coerce=int, choices=[],
                                    widget=ListWidget(prefix_label=False), option_widget=CheckboxInput())
     submit = SubmitField(_l("Entscheidung speichern"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.status.choices = list(decision_labels().items())
 
 
 class SubscribeForm(FlaskForm):

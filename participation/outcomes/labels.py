@@ -1,5 +1,6 @@
 """Stored keys are stable English identifiers; residents and planners read them through these labels."""
 from flask_babel import lazy_gettext as _l
+from flask_babel import pgettext
 
 from ..models.outcomes import DECISION_STATUSES, PARTICIPATION_STAGES
 
@@ -21,13 +22,17 @@ STAGE_MEANINGS = {
     "decision_power": _l("Sie entscheiden die wesentlichen Fragen selbst; die Stadt begleitet und unterstützt Sie dabei."),
     "self_organisation": _l("Sie haben die Sache selbst in die Hand genommen und tragen sie in eigener Verantwortung."),
 }
-DECISION_LABELS = {
-    "adopted": _l("übernommen"),
-    "partly_adopted": _l("teilweise übernommen"),
-    "under_review": _l("in Prüfung"),
-    "postponed": _l("zurückgestellt"),
-    "not_implemented": _l("nicht umgesetzt"),
-}
+
+
+def decision_labels() -> dict[str, str]:
+    """Decision statuses in the reader's language ("decision" context: "übernommen" means adopted here)."""
+    return {"adopted": pgettext("decision", "übernommen"),
+            "partly_adopted": pgettext("decision", "teilweise übernommen"),
+            "under_review": pgettext("decision", "in Prüfung"),
+            "postponed": pgettext("decision", "zurückgestellt"),
+            "not_implemented": pgettext("decision", "nicht umgesetzt")}
+
+
 RULE_LABELS = {
     "residents_decide": _l("Worüber Sie mitentscheiden"),
     "residents_advise": _l("Wozu Sie beraten"),
@@ -36,7 +41,7 @@ RULE_LABELS = {
     "contact": _l("Ansprechpartner: Koordinierungsstelle"),
 }
 
-assert tuple(STAGE_LABELS) == PARTICIPATION_STAGES and tuple(DECISION_LABELS) == DECISION_STATUSES
+assert tuple(STAGE_LABELS) == PARTICIPATION_STAGES
 
 
 def stage_label(key: str | None) -> str:
@@ -48,4 +53,4 @@ def stage_meaning(key: str | None) -> str:
 
 
 def decision_label(key: str | None) -> str:
-    return str(DECISION_LABELS[key]) if key in DECISION_LABELS else ""
+    return decision_labels().get(key, "") if key in DECISION_STATUSES else ""

@@ -10,7 +10,7 @@ from ..forms.outcomes import DecisionForm, RulesForm
 from ..models import Theme
 from ..models.outcomes import ParticipationRules
 from ..outcomes import hearing, record
-from ..outcomes.labels import DECISION_LABELS, STAGE_MEANINGS
+from ..outcomes.labels import STAGE_MEANINGS, decision_labels
 from ..outcomes.mail import mail_configured
 from ..strategy import measure_status_labels
 from . import bp
@@ -37,7 +37,7 @@ def outcomes(process_id: int):
     themes = record.published_themes(process)
     return render_template("planning/outcomes.html", process=process, form=form, themes=themes,
                            decisions=record.decisions_by_theme(process), drafts=record.drafts(process),
-                           action_form=ActionForm(), decision_labels=DECISION_LABELS, stage_meanings=STAGE_MEANINGS,
+                           action_form=ActionForm(), decision_labels=decision_labels(), stage_meanings=STAGE_MEANINGS,
                            mail=mail_configured(), subscribers=hearing.subscriber_count(process)), \
         422 if form.errors else 200
 
