@@ -44,8 +44,13 @@ class DecisionForm(FlaskForm):
         self.status.choices = list(decision_labels().items())
 
 
+def _address(value):
+    """Phones add spaces and capitals; the same address is stored once."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
 class SubscribeForm(FlaskForm):
-    email = EmailField(_l("Ihre E-Mail-Adresse"), validators=[
+    email = EmailField(_l("Ihre E-Mail-Adresse"), filters=[_address], validators=[
         DataRequired(_l("Bitte geben Sie Ihre E-Mail-Adresse ein.")),
         Email(message=_l("Bitte geben Sie eine gültige E-Mail-Adresse ein.")), Length(max=254)])
     submit = SubmitField(_l("Benachrichtigen Sie mich"))

@@ -16,7 +16,7 @@ from ..extensions import db
 from ..jobs import enqueue, job
 from ..languages.i18n import LANGUAGES, language
 from ..links import absolute_url
-from ..models import Process
+from ..models import Job, Process
 from ..models.outcomes import OutcomePublication, OutcomeSubscription
 from .mail import Mailer, mail_configured, message
 
@@ -112,8 +112,8 @@ def _notification(subscription: OutcomeSubscription, process: Process):
     return message(subscription.email, subject, body, links["delete"])
 
 
-def _send_each(process_id: int, condition, build, mark: dict) -> dict:
-    process = db.session.get(Process, process_id)
+def _send_each(process_id: int | None, condition, build, mark: dict) -> dict:
+    process = db.session.get(Process, process_id) if process_id is not None else None
     if process is None:
         return {"sent": 0}
     waiting = db.session.execute(db.select(OutcomeSubscription).where(
@@ -128,16 +128,22 @@ def _send_each(process_id: int, condition, build, mark: dict) -> dict:
     return {"sent": sent}
 
 
+def _process_of(ctx) -> int | None:
+    """The job's process (the job record's own column; the parameters stay empty)."""
+    return db.session.execute(db.select(Job.process_id).filter_by(id=ctx.job_id)).scalar_one_or_none()
+
+
 @job(CONFIRM_JOB)
-def send_confirmations(ctx, process_id: int) -> dict:
+def send_confirmations(ctx) -> dict:
     """Ask every new address of the process to confirm (one mail each, never twice)."""
-    return _send_each(process_id, (OutcomeSubscription.confirmation_sent.is_(False),), _confirmation,
+    return _send_each(_process_of(ctx), (OutcomeSubscription.confirmation_sent.is_(False),), _confirmation,
                       {"confirmation_sent": True})
 
 
 @job(NOTIFY_JOB)
-def notify_decisions(ctx, process_id: int) -> dict:
+def notify_decisions(ctx) -> dict:
     """One mail per confirmed address that has not heard of the latest publication, in its language."""
+    process_id = _process_of(ctx)
     latest = db.session.execute(db.select(db.func.max(OutcomePublication.round)).filter_by(
         process_id=process_id)).scalar_one() or 0
     if not latest:

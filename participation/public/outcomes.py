@@ -116,7 +116,7 @@ def subscribe(code: str):
                                subscribe_form=form), 422
     if not client_within_limit(SCOPE_SUBSCRIPTION, survey):
         abort(429)
-    hearing.subscribe(db.session.get(Process, survey.process_id), form.email.data.strip().lower(), language)
+    hearing.subscribe(db.session.get(Process, survey.process_id), form.email.data, language)
     flash(_("Fast geschafft: Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie darin Ihre Adresse."),
           "success")
     return redirect(url_for(".survey_thanks", code=code, _anchor="hearing-back"))
