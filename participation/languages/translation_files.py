@@ -87,8 +87,9 @@ class ImportReport:
         return not self.errors
 
 
-def text_units(questionnaire, language: str) -> list[TextUnit]:
-    """Every non-empty German text of the questionnaire with its translation into `language`."""
+def text_units(questionnaire, language: str, outcomes: bool = True) -> list[TextUnit]:
+    """Every non-empty German text of the questionnaire with its translation into `language`; with `outcomes`
+    also the process's "what came of it" texts (see outcome_texts)."""
     units = []
 
     def add(unit_id: str, obj) -> None:
@@ -107,7 +108,7 @@ def text_units(questionnaire, language: str) -> list[TextUnit]:
             add(f"q.{question.code}", question)
             for option in question.active_options:
                 add(f"o.{question.code}.{option.code}", option)
-    if questionnaire.process is not None and questionnaire.kind == "survey":
+    if outcomes and questionnaire.process is not None and questionnaire.kind == "survey":
         outcome_start = len(units)
         for unit_id, obj in outcome_texts(questionnaire.process):
             add(unit_id, obj)
@@ -148,7 +149,7 @@ def translation_completeness(questionnaire) -> dict[str, tuple[int, int]]:
     """{language: (translated texts, all texts)} for every offered language except German."""
     result = {}
     for language in offered_translation_languages(questionnaire):
-        units = [unit for unit in text_units(questionnaire, language) if unit.counted]
+        units = text_units(questionnaire, language, outcomes=False)
         result[language] = (sum(1 for unit in units if unit.target.strip()), len(units))
     return result
 

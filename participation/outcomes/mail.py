@@ -26,7 +26,7 @@ def message(to: str, subject: str, body: str, unsubscribe_url: str | None = None
     mail = EmailMessage()
     mail["From"] = current_app.config["MAIL_FROM"]
     mail["To"] = to
-    mail["Subject"] = subject
+    mail["Subject"] = " ".join(subject.split())   # a title with a line break must not break the header
     mail["Message-ID"] = make_msgid(domain=current_app.config["MAIL_FROM"].rpartition("@")[2].strip(">") or None)
     mail["Auto-Submitted"] = "auto-generated"
     if unsubscribe_url:
