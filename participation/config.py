@@ -116,4 +116,12 @@ def load_config(instance_path: Path) -> dict:
         "LOG_JSON": _flag(settings, "LOG_JSON", production),
         "ANALYSIS_EMBED_ON_SUBMIT": _flag(settings, "ANALYSIS_EMBED_ON_SUBMIT", True),
         "ANALYSIS_EMBED_DELAY_SECONDS": float(settings.get("ANALYSIS_EMBED_DELAY_SECONDS", 10)),
+        "SMTP_HOST": settings.get("SMTP_HOST", ""),
+        "SMTP_PORT": int(settings.get("SMTP_PORT") or 0),
+        "SMTP_SECURITY": settings.get("SMTP_SECURITY", "starttls"),
+        "SMTP_USER": settings.get("SMTP_USER", ""),
+        "SMTP_PASSWORD": settings.get("SMTP_PASSWORD", ""),
+        "MAIL_FROM": settings.get("MAIL_FROM", ""),
+        "SUBSCRIPTIONS_PER_CLIENT_PER_HOUR": int(settings.get("SUBSCRIPTIONS_PER_CLIENT_PER_HOUR", 10)),
+        "OPEN_DATA_LICENSE": settings.get("OPEN_DATA_LICENSE", "dl-de/by-2-0"),
     }

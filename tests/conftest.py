@@ -148,7 +148,16 @@ def login(client, user, password="correct horse battery"):
 
 @pytest.fixture
 def demo(app):
-    """The full demo process with its answers, as a newcomer sees it."""
+    """The demo process with its answers, before any theme analysis (the steps tests build on)."""
+    from participation.demo.loader import load_demo_data
+    from participation.models import Process
+    load_demo_data(outcomes=False)
+    return db.session.execute(db.select(Process)).scalar_one()
+
+
+@pytest.fixture
+def demo_outcomes(app):
+    """The whole demo as `flask load-demo` leaves it: themes published, strategy, rules and decisions."""
     from participation.demo.loader import load_demo_data
     from participation.models import Process
     load_demo_data()

@@ -63,6 +63,10 @@ ACTION_LABELS = {
     "strategy_evidence_linked": _l("Beleg verknüpft"),
     "strategy_evidence_unlinked": _l("Beleg gelöst"),
     "audit_log_exported": _l("Protokoll exportiert"),
+    "outcome.rules_saved": _l("Spielregeln der Beteiligung geändert"),
+    "outcome.decision_saved": _l("Entscheidung zu einem Thema gespeichert"),
+    "outcome.decisions_published": _l("Entscheidungen veröffentlicht"),
+    "outcome.decision_withdrawn": _l("Entscheidung zurückgezogen"),
 }
 
 STRATEGY_KINDS = {"field": _l("Handlungsfeld"), "goal": _l("Ziel"), "measure": _l("Maßnahme"),
@@ -77,6 +81,7 @@ OBJECT_LABELS = {
     "Response": _l("Antwort"), "Answer": _l("Antwort"), "Theme": _l("Thema"), "AnalysisRun": _l("Themenanalyse"),
     "StrategyField": _l("Handlungsfeld"), "Goal": _l("Ziel"), "Measure": _l("Maßnahme"), "Indicator": _l("Indikator"),
     "EvidenceLink": _l("Beleg"), "Job": _l("Export"), "Invitation": _l("Einladung"),
+    "ThemeDecision": _l("Entscheidung"),
 }
 
 

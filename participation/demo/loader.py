@@ -15,8 +15,12 @@ DEMO_NAMES = {"admin@beispielstadt.de": "Admin Beispielstadt", "planung@beispiel
               "aylin@beispielstadt.de": "Aylin Demir", "olena@beispielstadt.de": "Olena Kovalenko"}
 
 
-def load_demo_data() -> bool:
-    """Create the demo unless any process exists; return whether it was created."""
+def load_demo_data(outcomes: bool = True) -> bool:
+    """Create the demo unless any process exists; return whether it was created.
+
+    With `outcomes` (the default of `flask load-demo` and the first start) the demo also has its published
+    themes, strategy, rules and decisions (demo.outcomes); tests of the earlier steps load it without.
+    """
     if db.session.execute(db.select(Process.id).limit(1)).first() is not None:
         return False
     from . import content
@@ -52,6 +56,10 @@ def load_demo_data() -> bool:
             participant_count=session.get("participant_count"), composition=session.get("composition"))
         response.created_at = utcnow() - timedelta(days=session.get("held_days_ago", 0))
     db.session.commit()
+    if outcomes:
+        from .outcomes import load_outcomes
+        load_outcomes(process, next(user for user in users if user.role == "planner"))
+        db.session.commit()
     return True
 
 

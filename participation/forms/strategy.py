@@ -47,7 +47,7 @@ class MeasureForm(FlaskForm):
     ends_on = DateField(_l("Ende"), validators=[Optional()])
     status = SelectField(_l("Stand"), choices=[
         ("planned", _l("geplant")), ("in_progress", _l("in Umsetzung")), ("done", _l("umgesetzt")),
-        ("paused", _l("zurückgestellt")), ("dropped", _l("verworfen"))])
+        ("paused", _l("zurückgestellt")), ("dropped", _l("eingestellt"))])
     submit = SubmitField(_l("Speichern"))
 
     def validate_ends_on(self, field):

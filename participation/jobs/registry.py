@@ -4,6 +4,7 @@ Areas register their job functions with `@job(name)` in their own modules; this 
 those modules, plus a tiny job for health checks and tests of the runners.
 """
 from ..exports import jobs as export_jobs  # noqa: F401  (strategy workbook, report, data)
+from ..outcomes import hearing  # noqa: F401  (confirmation and decision mails)
 from ..privacy import retention  # noqa: F401  (privacy.apply_retention)
 from ..themes import recovery, runs  # noqa: F401  (analysis and embedding jobs, reset of stale runs)
 from . import job

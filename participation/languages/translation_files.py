@@ -4,6 +4,8 @@ Every translatable text of a questionnaire gets an id that survives reordering a
 
     survey.title, survey.intro, survey.consent_text, survey.thanks_text
     process.title, process.description   (the process's texts, shared by its surveys and guides)
+    rules.<field>, d.<theme id>.reason / .decided_by / .theme_label, m.<measure id>.title
+                                         ("what came of it", in survey files only; see outcome_texts)
     s.<section position>.title, s.<section position>.intro
     q.<question code>.text / .help_text / .narrative_prompt / .followup / .scale_min_label / .scale_max_label
     o.<question code>.<option code>.label
@@ -48,6 +50,7 @@ class TextUnit:
     field: str
     source: str
     target: str
+    counted: bool = True   # counts towards the survey's completeness (see outcome_texts)
 
     @property
     def limit(self) -> int | None:
@@ -84,8 +87,9 @@ class ImportReport:
         return not self.errors
 
 
-def text_units(questionnaire, language: str) -> list[TextUnit]:
-    """Every non-empty German text of the questionnaire with its translation into `language`."""
+def text_units(questionnaire, language: str, outcomes: bool = True) -> list[TextUnit]:
+    """Every non-empty German text of the questionnaire with its translation into `language`; with `outcomes`
+    also the process's "what came of it" texts (see outcome_texts)."""
     units = []
 
     def add(unit_id: str, obj) -> None:
@@ -104,7 +108,36 @@ def text_units(questionnaire, language: str) -> list[TextUnit]:
             add(f"q.{question.code}", question)
             for option in question.active_options:
                 add(f"o.{question.code}.{option.code}", option)
+    if outcomes and questionnaire.process is not None and questionnaire.kind == "survey":
+        outcome_start = len(units)
+        for unit_id, obj in outcome_texts(questionnaire.process):
+            add(unit_id, obj)
+        for unit in units[outcome_start:]:
+            unit.counted = False
     return units
+
+
+def outcome_texts(process) -> list[tuple[str, object]]:
+    """The texts of "what came of it" that residents read: rules, decisions on published themes, their measures.
+
+    They travel in every survey's file of the process but do not count towards a survey's completeness:
+    a decision recorded later never takes a language away from residents who are answering.
+    """
+    from ..outcomes.record import decisions_by_theme, published_themes, rules_of
+
+    texts = []
+    rules = rules_of(process)
+    if rules is not None:
+        texts.append(("rules", rules))
+    decisions = decisions_by_theme(process)
+    measures = {}
+    for theme in published_themes(process):
+        decision = decisions.get(theme.id)
+        if decision is not None:
+            texts.append((f"d.{theme.id}", decision))
+            measures.update({measure.id: measure for measure in decision.measures})
+    texts.extend((f"m.{measure_id}", measures[measure_id]) for measure_id in sorted(measures))
+    return texts
 
 
 def offered_translation_languages(questionnaire) -> list[str]:
@@ -116,7 +149,7 @@ def translation_completeness(questionnaire) -> dict[str, tuple[int, int]]:
     """{language: (translated texts, all texts)} for every offered language except German."""
     result = {}
     for language in offered_translation_languages(questionnaire):
-        units = text_units(questionnaire, language)
+        units = text_units(questionnaire, language, outcomes=False)
         result[language] = (sum(1 for unit in units if unit.target.strip()), len(units))
     return result
 

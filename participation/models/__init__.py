@@ -3,6 +3,15 @@ from .audit import AuditEvent
 from .core import utcnow
 from .draft import SurveyDraft
 from .job import JOB_STATUSES, Job, StoredExport, WorkerHeartbeat
+from .outcomes import (
+    DECISION_STATUSES,
+    PARTICIPATION_STAGES,
+    DecisionMeasure,
+    OutcomePublication,
+    OutcomeSubscription,
+    ParticipationRules,
+    ThemeDecision,
+)
 from .process import PHASES, Process
 from .proposal import PROPOSAL_KINDS, PROPOSAL_STATUSES, GuideProposal
 from .questionnaire import (
@@ -31,5 +40,6 @@ __all__ = [
     "AnalysisRun", "AnswerEmbedding", "Theme", "ThemeAssignment", "REVIEW_FLAGS",
     "StrategyField", "Goal", "Measure", "Indicator", "EvidenceLink", "GOAL_LEVELS", "MEASURE_STATUSES",
     "SurveyDraft", "RefusedAttempts", "WorkerHeartbeat", "StoredExport", "GuideProposal", "PROPOSAL_KINDS",
-    "PROPOSAL_STATUSES",
+    "PROPOSAL_STATUSES", "ParticipationRules", "ThemeDecision", "DecisionMeasure", "OutcomeSubscription",
+    "OutcomePublication", "PARTICIPATION_STAGES", "DECISION_STATUSES",
 ]

@@ -3,11 +3,11 @@
 Every object belongs to one process (process_id on each row, so access checks need no joins).
 Evidence links tie a theme or a single quoted answer to a field, goal or measure.
 """
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .core import UTCDateTime, utcnow
+from .core import Translatable, UTCDateTime, utcnow
 
 GOAL_LEVELS = ("leitziel", "handlungsziel")
 MEASURE_STATUSES = ("planned", "in_progress", "done", "paused", "dropped")
@@ -55,10 +55,14 @@ class Goal(db.Model):
     evidence = relationship("EvidenceLink", back_populates="goal", cascade="all, delete-orphan")
 
 
-class Measure(db.Model):
-    """A measure (Maßnahme) with who is responsible, for whom, where, when and how far it is."""
+class Measure(Translatable, db.Model):
+    """A measure (Maßnahme) with who is responsible, for whom, where, when and how far it is.
+
+    Its title is translatable: residents read it on the "what came of it" page.
+    """
 
     __tablename__ = "strategy_measure"
+    TRANSLATABLE_FIELDS = ("title",)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     process_id: Mapped[int] = mapped_column(ForeignKey("process.id", ondelete="CASCADE"), index=True)
@@ -72,6 +76,7 @@ class Measure(db.Model):
     starts_on = mapped_column(Date, nullable=True)
     ends_on = mapped_column(Date, nullable=True)
     status: Mapped[str] = mapped_column(String(20), default="planned")
+    i18n: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
     position: Mapped[int] = mapped_column(Integer, default=0)
     created_at = mapped_column(UTCDateTime, default=utcnow)
 

@@ -7,6 +7,7 @@ from . import (
     builder_routes,
     export_views,
     multipliers,
+    outcome_views,
     privacy_views,
     proposals,
     process_routes,

@@ -12,9 +12,11 @@ from ..extensions import db
 from ..forms.public import PaperEntryForm
 from ..languages import i18n
 from ..languages.translation_files import resident_languages
+from ..links import absolute_url
 from ..models import Response
 from ..surveys.answering import normalised_values, parse_form, store_response, valid_submission_id
 from ..surveys.flow import Availability, availability, find_survey, new_submission_id
+from ..outcomes.view import rules_view
 from ..surveys.results import survey_results
 from . import bp
 from .common import short_url, unavailable_page, use_survey_languages
@@ -37,7 +39,7 @@ def survey_results_page(code: str):
     if not survey.results_published:
         return unavailable_page(survey, Availability("results_unpublished", 404))
     return render_template("public/results.html", survey=survey, lang=language,
-                           results=survey_results(survey, language))
+                           results=survey_results(survey, language), rules=rules_view(survey.process_id, language))
 
 
 def qr_code(survey):
@@ -84,7 +86,8 @@ def survey_flyer(code: str):
     if survey is None:
         return unavailable_page(None, availability(None))
     return render_template("public/flyer.html", survey=survey, lang=language, link=short_url(survey),
-                           blocks=flyer_texts(survey))
+                           blocks=flyer_texts(survey),
+                           outcome_link=absolute_url("public.survey_outcome", code=survey.short_code))
 
 
 @bp.route("/s/<code>/druck")

@@ -3,10 +3,13 @@ from flask import abort, flash, g, redirect, render_template, request, session, 
 from flask_babel import gettext as _
 
 from ..extensions import db
+from ..forms.outcomes import SubscribeForm
 from ..forms.public import StartForm
 from ..languages.i18n import offered_languages
 from ..languages.translation_files import resident_languages
 from ..models import Survey
+from ..outcomes.mail import mail_configured
+from ..outcomes.view import rules_view
 from ..privacy.flooding import SCOPE_DRAFT, SCOPE_SUBMISSION, check_submission_rate, client_within_limit
 from ..surveys.answering import valid_submission_id
 from ..surveys.flow import availability, start_draft, submit, submitted_response, survey_and_draft
@@ -79,7 +82,8 @@ def survey_start(code: str):
         return redirect(url_for(".survey_page", code=code, number=first, lang=language))
     status = 422 if form.errors else 200
     return render_template("public/start.html", survey=survey, form=form, lang=language, resuming=draft is not None,
-                           page_count=len(survey_pages(survey))), status
+                           page_count=len(survey_pages(survey)),
+                           rules_summary=rules_view(survey.process_id, language)), status
 
 
 @bp.route("/s/<code>/<int:number>", methods=["GET", "POST"])
@@ -177,4 +181,5 @@ def survey_thanks(code: str):
     if state.state == "unknown":
         return unavailable_page(survey, state)
     return render_template("public/thanks.html", survey=survey, lang=language,
-                           deletion_code=take_deletion_code(code))
+                           deletion_code=take_deletion_code(code),
+                           subscribe_form=SubscribeForm() if mail_configured() else None)

@@ -212,7 +212,7 @@ def goal_level_labels() -> dict[str, str]:
 
 def measure_status_labels() -> dict[str, str]:
     return {"planned": _("geplant"), "in_progress": _("in Umsetzung"), "done": _("umgesetzt"),
-            "paused": _("zurückgestellt"), "dropped": _("verworfen")}
+            "paused": _("zurückgestellt"), "dropped": _("eingestellt")}
 
 
 def phase_labels() -> dict[str, str]:
