@@ -116,4 +116,5 @@ def load_config(instance_path: Path) -> dict:
         "LOG_JSON": _flag(settings, "LOG_JSON", production),
         "ANALYSIS_EMBED_ON_SUBMIT": _flag(settings, "ANALYSIS_EMBED_ON_SUBMIT", True),
         "ANALYSIS_EMBED_DELAY_SECONDS": float(settings.get("ANALYSIS_EMBED_DELAY_SECONDS", 10)),
+        "ANALYSIS_EMBEDDING_MODEL": settings.get("ANALYSIS_EMBEDDING_MODEL", ""),
     }

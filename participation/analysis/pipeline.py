@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .cluster import NO_THEME, SpectralThemeClusterer, centroids_of
-from .embed import EMBEDDING_DIM, embed_texts, l2_normalise
+from .embed import embed_texts, l2_normalise
 from .label import keywords_per_theme, theme_label
 from .languages import resolve_languages
 from .normalise import normalise_texts
@@ -52,8 +52,8 @@ def representatives_of(vectors, labels, theme, centroid, count=MAX_REPRESENTATIV
     return [int(i) for i in members[np.argsort(-similarity, kind="stable")[:count]]]
 
 
-def _empty_result(n_texts, languages):
-    return ThemeResult([NO_THEME] * n_texts, [], np.zeros((0, EMBEDDING_DIM), dtype=np.float32), languages)
+def _empty_result(n_texts, languages, dim=0):
+    return ThemeResult([NO_THEME] * n_texts, [], np.zeros((0, dim), dtype=np.float32), languages)
 
 
 def cluster_texts(texts, languages=None, n_themes=None, *, embeddings=None, random_state=0,
@@ -77,7 +77,7 @@ def cluster_texts(texts, languages=None, n_themes=None, *, embeddings=None, rand
     labels = np.asarray(clusterer.fit_predict(centred), dtype=int)
     n_found = int(labels.max()) + 1 if len(labels) and labels.max() >= 0 else 0
     if n_found == 0:
-        return _empty_result(len(texts), languages)
+        return _empty_result(len(texts), languages, vectors.shape[1])
 
     centred_centroids = centroids_of(centred, labels, n_found)
     centrality = np.einsum("ij,ij->i", centred, centred_centroids[np.maximum(labels, 0)])

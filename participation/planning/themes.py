@@ -59,10 +59,11 @@ def value_label(field: str, value) -> str:
 
 
 def coherence_word(value: float) -> str:
-    """How closely a theme's answers agree, in words a planner reads (demo themes range from 0.42 to 0.80)."""
-    if value >= 0.6:
+    """How closely a theme's answers agree, in words a planner reads (levels per embedder: overview.coherence_level)."""
+    level = overview.coherence_level(value)
+    if level == "high":
         return _("hoch")
-    if value >= 0.4:
+    if level == "medium":
         return _("mittel")
     return _("gering – Thema prüfen")
 
