@@ -1,7 +1,7 @@
 """Benchmark of participation.analysis: embedders, theme quality against BERTopic, assignment of new answers.
 
 Run with the benchmark venv:  benchmarks/.venv/bin/python benchmarks/themes.py
-(`--quick` for one seed and no BERTopic on the small sets; `--embedders use,e5` to choose.)
+(`--quick` for one seed; `--embedders use,e5` and `--sets` to choose; `--skip` leaves sections out.)
 
 Sets (labelled, multilingual):
   sib-mixed, sib-german   tuning: SIB-200 sentences in ../shared/data/ (one language per sentence id / German)
@@ -244,7 +244,10 @@ def bertopic_labels(texts, embeddings, n_themes, seed):
     umap_model = UMAP(n_neighbors=min(15, len(texts) - 2), n_components=5, min_dist=0.0, metric="cosine",
                       random_state=seed)
     model = BERTopic(embedding_model=PrecomputedOnly(), umap_model=umap_model, nr_topics=n_themes)
-    topics, _ = model.fit_transform(texts, embeddings=embeddings)
+    try:
+        topics, _ = model.fit_transform(texts, embeddings=embeddings)
+    except RuntimeError:  # it wanted to embed topic words to reduce topics: counted as everything noise
+        return np.full(len(texts), -1)
     return np.asarray(topics)
 
 
@@ -263,7 +266,7 @@ def mean_scores(method, categories, seeds):
     return np.array(rows).mean(axis=0), [row[0] for row in rows]
 
 
-def quality_section(names, sets, vectors, seeds, skip_bertopic=()):
+def quality_section(names, sets, vectors, seeds):
     print(f"\n## Quality (NMI/ARI against the human labels, noise -1 counts as its own cluster; mean over seeds"
           f" {seeds}; automatic number of themes unless n given)")
     header = f"{'set':18} {'n':>4} {'embedder':8} {'NMI':>6} {'ARI':>6} {'themes':>6} {'BERTopic':>8} {'ratio':>6}" \
@@ -278,16 +281,13 @@ def quality_section(names, sets, vectors, seeds, skip_bertopic=()):
                 embeddings = vectors[name][set_name]
                 ours, nmis = mean_scores(lambda seed: ours_labels(texts, languages, embeddings, n_themes, seed,
                                                                   centering_for(name)), categories, seeds)
-                bertopic = None
-                if set_name not in skip_bertopic:
-                    bertopic_space = combined_space(name, embeddings, languages)
-                    bertopic, _ = mean_scores(lambda seed: bertopic_labels(texts, bertopic_space, n_themes, seed),
-                                              categories, seeds)
-                ratio = ours[0] / bertopic[0] if bertopic is not None and bertopic[0] > 0 else float("nan")
-                summary[(set_name, n_themes, name)] = (ours[0], bertopic[0] if bertopic is not None else None, ratio)
+                bertopic_space = combined_space(name, embeddings, languages)
+                bertopic, _ = mean_scores(lambda seed: bertopic_labels(texts, bertopic_space, n_themes, seed),
+                                          categories, seeds)
+                ratio = ours[0] / bertopic[0] if bertopic[0] > 0 else float("nan")
+                summary[(set_name, n_themes, name)] = (ours[0], bertopic[0], ratio)
                 label = f"{set_name}{'' if n_themes is None else f' n={n_themes}'}"
-                shown = f"{bertopic[0]:8.3f}" if bertopic is not None else f"{'-':>8}"
-                print(f"{label:18} {len(texts):4} {name:8} {ours[0]:6.3f} {ours[1]:6.3f} {ours[2]:6.1f} {shown}"
+                print(f"{label:18} {len(texts):4} {name:8} {ours[0]:6.3f} {ours[1]:6.3f} {ours[2]:6.1f} {bertopic[0]:8.3f}"
                       f" {ratio:6.2f}  " + " ".join(f"{v:.3f}" for v in nmis))
     print(f"\nratio = ours / BERTopic NMI on the same vectors; target >= {TARGET_RATIO} on every set (automatic).")
     for name in names:
@@ -369,6 +369,34 @@ def assignment_section(names, sets, vectors, seeds):
             precision, recall, joined, left_out = np.nanmean([trial[best] for trial in trials[set_name]], axis=0)
             print(f"{name:8} {best:9.3f} {set_name:18} {precision:9.2f} {recall:6.2f} {joined:6.0%} {left_out:8.0%}")
     return chosen
+
+
+def coherence_section(names, sets, vectors):
+    """Coherence levels per embedder: USE's levels (0.6 hoch, 0.4 mittel) mark some share of the human-coded
+    topics; another embedder's levels are the values that mark the same shares of the same topics."""
+    print("\n## Coherence levels (mean cosine of a topic's answers to its centre, human-coded topics of all sets)")
+    coherences = {}
+    for name in names:
+        values = []
+        for set_name, (_texts, languages, categories) in sets.items():
+            space = combined_space(name, vectors[name][set_name], languages)
+            categories = np.asarray(categories)
+            for topic in sorted(set(categories)):
+                members = space[categories == topic]
+                if len(members) >= 3:
+                    centre = l2_normalise(members.mean(axis=0, keepdims=True))[0]
+                    values.append(float(np.mean(members @ centre)))
+        coherences[name] = np.array(values)
+    reference = coherences.get("use")
+    if reference is None:
+        return {}
+    shares = [(reference >= level).mean() for level in (0.6, 0.4)]
+    levels = {}
+    for name, values in coherences.items():
+        levels[name] = tuple(float(np.quantile(values, 1 - share)) for share in shares)
+        print(f"{name:8} topics {len(values):3}  range {values.min():.2f}-{values.max():.2f}  hoch >= {levels[name][0]:.2f}"
+              f"  mittel >= {levels[name][1]:.2f}")
+    return levels
 
 
 # ---------------------------------------------------------------------------------------------- short answers
@@ -454,14 +482,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", help=f"path to {DATA_FILE} (default: ../shared/data/ next to the repo)")
     parser.add_argument("--embedders", default="use,e5,use+e5,minilm")
-    parser.add_argument("--quick", action="store_true", help="one seed, BERTopic only on the SIB sets")
+    parser.add_argument("--quick", action="store_true", help="one seed instead of three")
     parser.add_argument("--fresh", action="store_true", help="recompute cached vectors")
-    parser.add_argument("--skip", default="", help="comma-separated sections to skip: speed,quality,assign,terms,scale")
+    parser.add_argument("--sets", default="", help="comma-separated set names (default: all)")
+    parser.add_argument("--skip", default="", help="comma-separated sections to skip: speed,quality,assign,coherence,terms,scale")
     args = parser.parse_args()
     names = [name for name in args.embedders.split(",") if name]
     skip = set(args.skip.split(","))
     seeds = (0,) if args.quick else (0, 1, 2)
     sets = load_sets(find_data(args.data))
+    if args.sets:
+        sets = {name: sets[name] for name in args.sets.split(",")}
     print(f"configured default embedder: {DEFAULT_MODEL}; sets: " +
           ", ".join(f"{name} ({len(texts)})" for name, (texts, _, _) in sets.items()))
     if "speed" not in skip:
@@ -476,11 +507,13 @@ def main():
             names.remove(name)
     print(f"\nvectors ready in {time.perf_counter() - started:.0f} s (cached in {CACHE_DIR.relative_to(REPO_ROOT)})")
     if "quality" not in skip:
-        quality_section(names, sets, vectors, seeds,
-                        skip_bertopic=[s for s in sets if args.quick and not s.startswith("sib")])
+        quality_section(names, sets, vectors, seeds)
     if "assign" not in skip:
         chosen = assignment_section(names, sets, vectors, seeds)
         print("calibrated assignment thresholds: " + ", ".join(f"{k} {v:.3f}" for k, v in chosen.items()))
+    if "coherence" not in skip:
+        levels = coherence_section(names, sets, vectors)
+        print("calibrated coherence levels: " + ", ".join(f"{k} {v[0]:.2f}/{v[1]:.2f}" for k, v in levels.items()))
     if "terms" not in skip:
         chosen = term_merge_section(names)
         print("calibrated term merge thresholds: " + ", ".join(f"{k} {v:.2f}" for k, v in chosen.items()))

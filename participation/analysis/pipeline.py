@@ -34,9 +34,8 @@ class Theme:
 class ThemeResult:
     """Theme per text (-1 = no clear theme), the themes and their centroids in embedding space.
 
-    Centroids live in the space of embed_texts' vectors, so stored vectors of
-    new texts can be assigned with assign_to_themes and reruns matched with
-    map_themes.
+    Centroids live in the space of the embedder's vectors, so stored vectors of
+    new texts of the same model can be assigned with assign_to_themes.
     """
 
     labels: list
@@ -57,10 +56,11 @@ def _empty_result(n_texts, languages, dim=0):
 
 
 def cluster_texts(texts, languages=None, n_themes=None, *, embeddings=None, random_state=0,
-                  clusterer=None, centering=None):
+                  clusterer=None, centering=None, embedder=None):
     """Group free-text answers into themes.
 
-    `embeddings` (rows from embed_texts) skips embedding; `clusterer` and
+    `embeddings` (rows from embed_texts, all of one model) skips embedding, else `embedder` (default
+    get_embedder()) embeds the texts; `clusterer` and
     `centering` swap pipeline steps (objects with fit_predict / fit_transform).
     Deterministic for a fixed `random_state`.
     """
@@ -68,7 +68,7 @@ def cluster_texts(texts, languages=None, n_themes=None, *, embeddings=None, rand
     languages = resolve_languages(texts, languages)
     if not texts:
         return _empty_result(0, languages)
-    vectors = l2_normalise(embed_texts(texts) if embeddings is None else embeddings)
+    vectors = l2_normalise(embed_texts(texts, embedder=embedder) if embeddings is None else embeddings)
     if len(vectors) != len(texts):
         raise ValueError("embeddings must have one row per text")
     centering = centering or LanguageCentering()

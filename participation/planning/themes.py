@@ -18,7 +18,7 @@ from ..forms.themes import (
 )
 from ..languages.i18n import LANGUAGES
 from ..models import AnalysisRun, Answer, Process, Questionnaire, Theme
-from ..themes import crosstabs, overview, rerun, review, runs
+from ..themes import crosstabs, embedding, overview, rerun, review, runs
 from . import bp
 from .loading import load_process
 
@@ -130,7 +130,7 @@ def _render_index(process: Process, start_form: StartAnalysisForm, status: int =
         summaries=overview.theme_overview(process), by_question=overview.by_question,
         unassigned=overview.unassigned_count(process),
         flagged=len(overview.flagged_answers(process)), start_form=start_form,
-        undo_description=_undo_description(process),
+        undo_description=_undo_description(process), embedding=embedding.embedding_progress(process.id),
         running=latest is not None and latest.status in ("queued", "running")), status
 
 

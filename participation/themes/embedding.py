@@ -144,6 +144,32 @@ def embedding_status(process_id: int) -> tuple[int, int]:
     return int(missing or 0), int(total or 0)
 
 
+@dataclass
+class EmbeddingProgress:
+    """Answers of a process still without a vector of the current model, and the job embedding them."""
+    missing: int
+    total: int
+    model: str
+    job: Job | None
+
+
+def embedding_progress(process_id: int) -> EmbeddingProgress | None:
+    """What the themes page shows while answers are (re-)embedded, e.g. after the configured model changed.
+
+    When nothing is queued for them yet, an embedding job is queued (at most one per process).
+    """
+    missing, total = embedding_status(process_id)
+    if not missing:
+        return None
+    active = db.session.execute(
+        db.select(Job).where(Job.kind == "themes.embed_pending", Job.process_id == process_id,
+                             Job.status.in_(("queued", "running"))).order_by(Job.created_at.desc()).limit(1)
+    ).scalar_one_or_none()
+    if active is None and embed_on_submit_enabled():
+        queue_embedding(process_id)
+    return EmbeddingProgress(missing, total, current_model(), active)
+
+
 def embed_on_submit_enabled() -> bool:
     return bool(current_app.config.get("ANALYSIS_EMBED_ON_SUBMIT", True))
 

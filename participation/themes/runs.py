@@ -245,7 +245,10 @@ def assign_new_answers(process: Process) -> int:
     items = [item for item in items if item.answer_id in vectors]
     if not items:
         return 0
-    themes = [theme for theme in active_themes(process) if theme.centroid_in(embedder.model_id) is not None]
+    current = active_themes(process)
+    if any(theme.centroid is not None and theme.embedding_model != embedder.model_id for theme in current):
+        return 0  # centres of another model: the embedding job renews them first, then these answers join
+    themes = [theme for theme in current if theme.centroid is not None]
     matrix = np.vstack([vectors[item.answer_id] for item in items])
     if themes:
         centroids = np.vstack([theme.centroid_vector for theme in themes])
