@@ -345,7 +345,9 @@ def f_beta(precision, recall, beta=0.5):
 
 
 def threshold_grid(name):
-    return np.round(np.arange(0.70, 0.96, 0.01), 2) if name == "e5" else np.round(np.arange(0.0, 0.61, 0.025), 3)
+    if name == "use":
+        return np.round(np.arange(0.0, 0.61, 0.025), 3)
+    return np.round(np.arange(0.30, 0.96, 0.01), 2)
 
 
 def assignment_section(names, sets, vectors, seeds):
@@ -419,33 +421,45 @@ PLACES = {  # one concept per row, short answers as residents write them, severa
 
 
 def term_merge_section(names):
-    """Pairwise: do two short answers name the same place? The threshold with the best F1 is the embedder's."""
-    print("\n## Short answers: merging spellings and languages (pairs of 1-3 word answers on 8 places, 9 languages)")
+    """Pairs of short answers: does group_by_terms put two answers naming the same place into one term (and two
+    naming different places apart)? The threshold with the best F1 is the embedder's term_merge_threshold."""
+    from participation.analysis import detect_language
+    from participation.analysis.terms import OTHER_MENTIONS, group_by_terms
+
+    print("\n## Short answers: terms merged across spellings and languages (1-3 word answers on 8 places, 9 languages)")
     texts = [text for words in PLACES.values() for text in words]
+    languages = [detect_language(text) for text in texts]
     concepts = np.array([concept for concept, words in PLACES.items() for _ in words])
-    same = concepts[:, None] == concepts[None, :]
     upper = np.triu_indices(len(texts), 1)
-    header = f"{'embedder':8} {'threshold':>9} {'precision':>9} {'recall':>6} {'F1':>5}"
+    truth = (concepts[:, None] == concepts[None, :])[upper]
+    header = f"{'embedder':8} {'threshold':>9} {'precision':>9} {'recall':>6} {'F1':>5}  (by spelling only: P/R/F1)"
     print(header)
     print("-" * len(header))
+    spelling = _pair_scores(*group_by_terms(texts, languages), OTHER_MENTIONS, upper, truth)
     chosen = {}
     for name in names:
-        vectors = cached_vectors(name, texts) if name != "use+e5" else None
-        if vectors is None:
+        if name == "use+e5":
             continue
-        similarity = (vectors @ vectors.T)[upper]
-        truth = same[upper]
+        vectors = cached_vectors(name, texts)
         best = None
         for threshold in np.round(np.arange(0.3, 0.99, 0.01), 2):
-            predicted = similarity >= threshold
-            precision = (predicted & truth).sum() / max(predicted.sum(), 1)
-            recall = (predicted & truth).sum() / truth.sum()
-            f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-            if best is None or f1 > best[3]:
-                best = (threshold, precision, recall, f1)
+            scores = _pair_scores(*group_by_terms(texts, languages, vectors, threshold), OTHER_MENTIONS, upper, truth)
+            if best is None or scores[2] > best[1][2]:
+                best = (threshold, scores)
         chosen[name] = best[0]
-        print(f"{name:8} {best[0]:9.2f} {best[1]:9.2f} {best[2]:6.2f} {best[3]:5.2f}")
+        print(f"{name:8} {best[0]:9.2f} {best[1][0]:9.2f} {best[1][1]:6.2f} {best[1][2]:5.2f}  "
+              f"({spelling[0]:.2f}/{spelling[1]:.2f}/{spelling[2]:.2f})")
     return chosen
+
+
+def _pair_scores(labels, themes, other_label, upper, truth):
+    """Pairwise precision, recall and F1 of "same term" (answers under 'Weitere Nennungen' are each on their own)."""
+    labels = np.array([label if themes[label].label != other_label else -2 - position
+                       for position, label in enumerate(labels)])
+    predicted = (labels[:, None] == labels[None, :])[upper]
+    precision = (predicted & truth).sum() / max(predicted.sum(), 1)
+    recall = (predicted & truth).sum() / truth.sum()
+    return precision, recall, 2 * precision * recall / max(precision + recall, 1e-9)
 
 
 # ---------------------------------------------------------------------------------------------- scale

@@ -146,13 +146,17 @@ def keywords_per_theme(normalised, labels, n_themes, centrality, n_keywords=8):
 
 
 def _german_nouns(german):
-    """German nouns among the keywords, in rank order: single capitalised words, then the capitalised words of
-    phrases ("Wohnung" from "Wohnung finden") when no single one is a noun."""
-    nouns = [keyword for keyword in german if " " not in keyword and keyword[:1].isupper()]
-    if nouns:
-        return nouns
-    inside = [word for keyword in german for word in keyword.split(" ") if word[:1].isupper()]
-    return list(dict.fromkeys(inside))
+    """{German noun: rank of its keyword}, best first: single capitalised words, else the capitalised words of
+    phrases ("Wohnung" from "Wohnung finden")."""
+    single = {keyword: rank for rank, keyword in enumerate(german) if " " not in keyword and keyword[:1].isupper()}
+    if single:
+        return single
+    inside = {}
+    for rank, keyword in enumerate(german):
+        for word in keyword.split(" "):
+            if word[:1].isupper():
+                inside.setdefault(word, rank)
+    return inside
 
 
 def theme_label(overall_keywords, keywords_by_language):
@@ -162,10 +166,11 @@ def theme_label(overall_keywords, keywords_by_language):
     german = keywords_by_language.get(LABEL_LANGUAGE) or []
     nouns = _german_nouns(german)
     phrases = [keyword for keyword in german if " " in keyword and all(w[:1].isupper() for w in keyword.split(" "))]
-    if phrases and (not nouns or nouns[0] not in german or german.index(phrases[0]) < german.index(nouns[0])):
+    first = next(iter(nouns), None)
+    if phrases and (first is None or german.index(phrases[0]) < nouns[first]):
         return phrases[0].replace(" ", " – ")
-    if nouns:
-        second = next((noun for noun in nouns[1:] if noun in german and german.index(noun) <= 2), None)
-        return f"{nouns[0]} und {second}" if second else nouns[0]
+    if first is not None:
+        second = next((noun for noun, rank in list(nouns.items())[1:] if rank <= 2), None)
+        return f"{first} und {second}" if second else first
     best = next((keyword for keyword in [*german, *overall_keywords] if keyword), None)
     return best if best else "Sonstiges"

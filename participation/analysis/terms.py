@@ -52,22 +52,20 @@ def _terms_by_spelling(texts, languages):
 
 
 def _merge_alike(groups, vectors, threshold):
-    """Groups (lists of positions, largest first) merged greedily: a group joins the first larger one whose
-    centre is at least `threshold` alike. Without vectors, groups stay as spelled."""
+    """Groups (lists of positions) merged by average-linkage clustering of their centres: two groups join when
+    their members are on average at least `threshold` alike. Without vectors, groups stay as spelled."""
     if vectors is None or threshold is None or len(groups) < 2:
         return groups
+    from scipy.cluster.hierarchy import fcluster, linkage
+
     vectors = l2_normalise(vectors)
-    merged, centres = [], []
-    for group in groups:
-        centre = l2_normalise(vectors[group].mean(axis=0, keepdims=True))[0]
-        similarity = [float(centre @ other) for other in centres]
-        best = int(np.argmax(similarity)) if similarity else -1
-        if best >= 0 and similarity[best] >= threshold:
-            merged[best] = merged[best] + group
-        else:
-            merged.append(list(group))
-            centres.append(centre)
-    return merged
+    centres = l2_normalise(np.array([vectors[group].mean(axis=0) for group in groups]))
+    clusters = fcluster(linkage(centres, method="average", metric="cosine"), t=1.0 - threshold,
+                        criterion="distance")
+    merged: dict[int, list] = {}
+    for group, cluster in zip(groups, clusters):
+        merged.setdefault(int(cluster), []).extend(group)
+    return sorted(merged.values(), key=lambda members: (-len(members), min(members)))
 
 
 def _term_theme(members, keys, spellings, languages):
