@@ -422,7 +422,8 @@ PLACES = {  # one concept per row, short answers as residents write them, severa
 
 def term_merge_section(names):
     """Pairs of short answers: does group_by_terms put two answers naming the same place into one term (and two
-    naming different places apart)? The threshold with the best F1 is the embedder's term_merge_threshold."""
+    naming different places apart)? The threshold with the best F0.5 is the embedder's term_merge_threshold:
+    as for assignment, a wrong merge misleads more than a missed one."""
     from participation.analysis import detect_language
     from participation.analysis.terms import OTHER_MENTIONS, group_by_terms
 
@@ -432,7 +433,7 @@ def term_merge_section(names):
     concepts = np.array([concept for concept, words in PLACES.items() for _ in words])
     upper = np.triu_indices(len(texts), 1)
     truth = (concepts[:, None] == concepts[None, :])[upper]
-    header = f"{'embedder':8} {'threshold':>9} {'precision':>9} {'recall':>6} {'F1':>5}  (by spelling only: P/R/F1)"
+    header = f"{'embedder':8} {'threshold':>9} {'precision':>9} {'recall':>6} {'F0.5':>5}  (by spelling only: P/R/F0.5)"
     print(header)
     print("-" * len(header))
     spelling = _pair_scores(*group_by_terms(texts, languages), OTHER_MENTIONS, upper, truth)
@@ -453,13 +454,13 @@ def term_merge_section(names):
 
 
 def _pair_scores(labels, themes, other_label, upper, truth):
-    """Pairwise precision, recall and F1 of "same term" (answers under 'Weitere Nennungen' are each on their own)."""
+    """Pairwise precision, recall and F0.5 of "same term" (answers under 'Weitere Nennungen' are each on their own)."""
     labels = np.array([label if themes[label].label != other_label else -2 - position
                        for position, label in enumerate(labels)])
     predicted = (labels[:, None] == labels[None, :])[upper]
     precision = (predicted & truth).sum() / max(predicted.sum(), 1)
     recall = (predicted & truth).sum() / truth.sum()
-    return precision, recall, 2 * precision * recall / max(precision + recall, 1e-9)
+    return precision, recall, f_beta(precision, recall)
 
 
 # ---------------------------------------------------------------------------------------------- scale

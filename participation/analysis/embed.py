@@ -93,7 +93,7 @@ class E5SmallEmbedder(Embedder):
     # e5's cosines are all high (0.7-1.0), so its thresholds are far above USE's; calibrated like USE's, the
     # coherence levels so that they mark the same share of human-coded topics as USE's 0.6 and 0.4.
     assign_threshold = 0.88
-    term_merge_threshold = 0.85
+    term_merge_threshold = 0.87
     coherence_levels = (0.93, 0.90)
 
     def _load(self):

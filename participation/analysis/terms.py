@@ -17,7 +17,8 @@ from .label import LABEL_LANGUAGE
 from .normalise import normalise_texts
 from .pipeline import Theme
 
-SHORT_ANSWER_WORDS = 2
+# "Der Stadtpark am Wasser", "Auf dem Markt am Samstag": place answers run to three words in the median (demo)
+SHORT_ANSWER_WORDS = 3
 OTHER_MENTIONS = "Weitere Nennungen"
 MIN_TERM_ANSWERS = 2
 REPRESENTATIVES = 3
@@ -25,7 +26,7 @@ KEYWORDS = 8
 
 
 def is_short_answer_group(texts) -> bool:
-    """Most answers have at most two words: place names, single wishes."""
+    """Most answers have at most three words: place names, single wishes."""
     return bool(texts) and median(len(text.split()) for text in texts) <= SHORT_ANSWER_WORDS
 
 
