@@ -174,13 +174,16 @@ def _analyse(ctx, run_id: int) -> dict:
 
 
 def _renumber(process_id: int) -> None:
-    """Positions by size, largest theme first (the order planners read them)."""
+    """Positions by size, largest theme first (the order planners read them); "Weitere Nennungen" (short answers
+    nobody else gave) last."""
+    from ..analysis.terms import OTHER_MENTIONS
     sizes = dict(db.session.execute(
         db.select(ThemeAssignment.theme_id, func.count(ThemeAssignment.id)).join(Theme)
         .where(Theme.process_id == process_id).group_by(ThemeAssignment.theme_id)).all())
     themes = db.session.execute(
         db.select(Theme).where(Theme.process_id == process_id, Theme.archived.is_(False))).scalars().all()
-    for position, theme in enumerate(sorted(themes, key=lambda t: (-sizes.get(t.id, 0), t.id))):
+    for position, theme in enumerate(sorted(themes, key=lambda t: (t.auto_label == OTHER_MENTIONS,
+                                                                    -sizes.get(t.id, 0), t.id))):
         theme.position = position
 
 
