@@ -113,7 +113,9 @@ def group_by_terms(texts, languages, vectors=None, merge_threshold=None):
     if others:
         for position in others:
             labels[position] = len(themes)
-        themes.append(Theme(label=OTHER_MENTIONS, keywords=[], keywords_by_language={},
+        named = _term_theme(others, keys, spellings, languages)
+        themes.append(Theme(label=OTHER_MENTIONS, keywords=named.keywords,
+                            keywords_by_language=named.keywords_by_language,
                             representatives=others[:REPRESENTATIVES], size=len(others),
                             languages=dict(Counter(languages[position] for position in others))))
     return labels, themes
