@@ -124,4 +124,5 @@ def load_config(instance_path: Path) -> dict:
         "MAIL_FROM": settings.get("MAIL_FROM", ""),
         "SUBSCRIPTIONS_PER_CLIENT_PER_HOUR": int(settings.get("SUBSCRIPTIONS_PER_CLIENT_PER_HOUR", 10)),
         "OPEN_DATA_LICENSE": settings.get("OPEN_DATA_LICENSE", "dl-de/by-2-0"),
+        "ANALYSIS_EMBEDDING_MODEL": settings.get("ANALYSIS_EMBEDDING_MODEL", ""),
     }

@@ -71,6 +71,9 @@ def _test_config(database_url: str, instance_path, **extra) -> dict:
         "SERVER_NAME": None,
         "ANALYSIS_EMBED_ON_SUBMIT": False,
         "ANALYSIS_EMBED_DELAY_SECONDS": 0,
+        # The fast fallback where the embedder is not under test; tests/analysis and tests/themes exercise
+        # the default model (multilingual-e5-small) for real.
+        "ANALYSIS_EMBEDDING_MODEL": "use-multilingual-v3",
         **extra,
     }
 

@@ -145,24 +145,32 @@ def keywords_per_theme(normalised, labels, n_themes, centrality, n_keywords=8):
     return overall, per_language
 
 
-def theme_label(overall_keywords, keywords_by_language, max_words=3):
-    """Short German noun phrase for planners: the theme's leading German noun, joined by "und" with the
-    second one when that is nearly as typical ("Kita und Warteliste"); else the best keywords of any language."""
+def _german_nouns(german):
+    """{German noun: rank of its keyword}, best first: single capitalised words, else the capitalised words of
+    phrases ("Wohnung" from "Wohnung finden")."""
+    single = {keyword: rank for rank, keyword in enumerate(german) if " " not in keyword and keyword[:1].isupper()}
+    if single:
+        return single
+    inside = {}
+    for rank, keyword in enumerate(german):
+        for word in keyword.split(" "):
+            if word[:1].isupper():
+                inside.setdefault(word, rank)
+    return inside
+
+
+def theme_label(overall_keywords, keywords_by_language):
+    """Short German noun phrase for planners, never a list of stacked lemmas: a phrase of German nouns
+    ("Kita – Warteliste"), else the leading German noun joined by "und" with the second when that is nearly as
+    typical ("Kita und Warteliste"), else the single best keyword (German first, then any language)."""
     german = keywords_by_language.get(LABEL_LANGUAGE) or []
-    nouns = [keyword for keyword in german if " " not in keyword and keyword[:1].isupper()]
+    nouns = _german_nouns(german)
     phrases = [keyword for keyword in german if " " in keyword and all(w[:1].isupper() for w in keyword.split(" "))]
-    if phrases and (not nouns or german.index(phrases[0]) < german.index(nouns[0])):
+    first = next(iter(nouns), None)
+    if phrases and (first is None or german.index(phrases[0]) < nouns[first]):
         return phrases[0].replace(" ", " – ")
-    if nouns:
-        second = next((noun for noun in nouns[1:] if german.index(noun) <= 2), None)
-        return f"{nouns[0]} und {second}" if second else nouns[0]
-    words, parts = 0, []
-    for keyword in german or overall_keywords:
-        size = len(keyword.split(" "))
-        if words + size > max_words + (1 if not parts else 0):
-            continue
-        parts.append(keyword)
-        words += size
-        if words >= max_words:
-            break
-    return ", ".join(parts) if parts else "Sonstiges"
+    if first is not None:
+        second = next((noun for noun, rank in list(nouns.items())[1:] if rank <= 2), None)
+        return f"{first} und {second}" if second else first
+    best = next((keyword for keyword in [*german, *overall_keywords] if keyword), None)
+    return best if best else "Sonstiges"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .cluster import NO_THEME, SpectralThemeClusterer, centroids_of
-from .embed import EMBEDDING_DIM, embed_texts, l2_normalise
+from .embed import embed_texts, l2_normalise
 from .label import keywords_per_theme, theme_label
 from .languages import resolve_languages
 from .normalise import normalise_texts
@@ -34,9 +34,8 @@ class Theme:
 class ThemeResult:
     """Theme per text (-1 = no clear theme), the themes and their centroids in embedding space.
 
-    Centroids live in the space of embed_texts' vectors, so stored vectors of
-    new texts can be assigned with assign_to_themes and reruns matched with
-    map_themes.
+    Centroids live in the space of the embedder's vectors, so stored vectors of
+    new texts of the same model can be assigned with assign_to_themes.
     """
 
     labels: list
@@ -52,15 +51,16 @@ def representatives_of(vectors, labels, theme, centroid, count=MAX_REPRESENTATIV
     return [int(i) for i in members[np.argsort(-similarity, kind="stable")[:count]]]
 
 
-def _empty_result(n_texts, languages):
-    return ThemeResult([NO_THEME] * n_texts, [], np.zeros((0, EMBEDDING_DIM), dtype=np.float32), languages)
+def _empty_result(n_texts, languages, dim=0):
+    return ThemeResult([NO_THEME] * n_texts, [], np.zeros((0, dim), dtype=np.float32), languages)
 
 
 def cluster_texts(texts, languages=None, n_themes=None, *, embeddings=None, random_state=0,
-                  clusterer=None, centering=None):
+                  clusterer=None, centering=None, embedder=None):
     """Group free-text answers into themes.
 
-    `embeddings` (rows from embed_texts) skips embedding; `clusterer` and
+    `embeddings` (rows from embed_texts, all of one model) skips embedding, else `embedder` (default
+    get_embedder()) embeds the texts; `clusterer` and
     `centering` swap pipeline steps (objects with fit_predict / fit_transform).
     Deterministic for a fixed `random_state`.
     """
@@ -68,7 +68,7 @@ def cluster_texts(texts, languages=None, n_themes=None, *, embeddings=None, rand
     languages = resolve_languages(texts, languages)
     if not texts:
         return _empty_result(0, languages)
-    vectors = l2_normalise(embed_texts(texts) if embeddings is None else embeddings)
+    vectors = l2_normalise(embed_texts(texts, embedder=embedder) if embeddings is None else embeddings)
     if len(vectors) != len(texts):
         raise ValueError("embeddings must have one row per text")
     centering = centering or LanguageCentering()
@@ -77,7 +77,7 @@ def cluster_texts(texts, languages=None, n_themes=None, *, embeddings=None, rand
     labels = np.asarray(clusterer.fit_predict(centred), dtype=int)
     n_found = int(labels.max()) + 1 if len(labels) and labels.max() >= 0 else 0
     if n_found == 0:
-        return _empty_result(len(texts), languages)
+        return _empty_result(len(texts), languages, vectors.shape[1])
 
     centred_centroids = centroids_of(centred, labels, n_found)
     centrality = np.einsum("ij,ij->i", centred, centred_centroids[np.maximum(labels, 0)])

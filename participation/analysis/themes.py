@@ -1,41 +1,21 @@
-"""Working with stored themes without a rerun: assign new texts, carry names across reruns."""
+"""Working with stored themes without a rerun: assign new texts; which new theme continues which old one."""
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from .cluster import NO_THEME, nearest_centroid
 from .embed import l2_normalise
 
-# Calibrated for USE v3 on the labelled SIB-200 tuning split (themes from 70 % of it, new texts from the other
-# 30 %, all 8 languages): 0.2 maximises F0.5 averaged over "the new text's topic has a theme" and "it has none".
-# Held-out: precision 0.48, recall 0.45, 93 % of new texts assigned, 26 % of texts on a topic without theme
-# left without one (0.35 before: recall 0.22, only 46 % assigned).
-DEFAULT_ASSIGN_THRESHOLD = 0.2
-DEFAULT_MAP_MIN_SIMILARITY = 0.7
+def assign_to_themes(vectors, theme_centroids, threshold):
+    """Nearest theme per vector by cosine similarity, or -1 when no theme is similar enough.
 
-
-def assign_to_themes(vectors, theme_centroids, threshold=DEFAULT_ASSIGN_THRESHOLD):
-    """Nearest theme per vector by cosine similarity, or -1 when no theme is similar enough."""
+    `threshold` depends on the embedding model: use its Embedder.assign_threshold (calibrated on labelled data).
+    """
     vectors = l2_normalise(np.atleast_2d(np.asarray(vectors, dtype=np.float32)))
     centroids = np.asarray(theme_centroids, dtype=np.float32)
     if len(vectors) == 0 or centroids.size == 0:
         return np.full(len(vectors), NO_THEME, dtype=int)
     best, similarity = nearest_centroid(vectors, l2_normalise(np.atleast_2d(centroids)))
     return np.where(similarity >= threshold, best, NO_THEME).astype(int)
-
-
-def map_themes(old_centroids, new_centroids, min_similarity=DEFAULT_MAP_MIN_SIMILARITY):
-    """{new theme index: old theme index or None}, one-to-one by Hungarian matching on cosine similarity."""
-    new = np.asarray(new_centroids, dtype=np.float32)
-    old = np.asarray(old_centroids, dtype=np.float32)
-    mapping = {index: None for index in range(len(new))}
-    if len(new) == 0 or old.size == 0:
-        return mapping
-    similarity = l2_normalise(np.atleast_2d(new)) @ l2_normalise(np.atleast_2d(old)).T
-    for new_index, old_index in zip(*linear_sum_assignment(-similarity)):
-        if similarity[new_index, old_index] >= min_similarity:
-            mapping[int(new_index)] = int(old_index)
-    return mapping
 
 
 def match_by_members(old_members: dict, new_members: list) -> dict[int, object]:

@@ -18,12 +18,15 @@ def bytes_to_vector(data: bytes) -> np.ndarray:
 
 
 class AnswerEmbedding(db.Model):
-    """The sentence embedding of one free-text answer, computed once by a worker and reused."""
+    """The sentence embedding of one free-text answer, computed once by a worker and reused.
+
+    `model` names the embedding model (its vector space); only vectors of the configured model are used.
+    """
 
     __tablename__ = "answer_embedding"
 
     answer_id: Mapped[int] = mapped_column(ForeignKey("answer.id", ondelete="CASCADE"), primary_key=True)
-    model: Mapped[str] = mapped_column(String(80))
+    model: Mapped[str] = mapped_column(String(80), index=True)
     vector: Mapped[bytes] = mapped_column(LargeBinary)
     created_at = mapped_column(UTCDateTime, default=utcnow)
 
@@ -49,6 +52,7 @@ class AnalysisRun(db.Model):
     text_count: Mapped[int] = mapped_column(Integer, default=0)
     theme_count: Mapped[int] = mapped_column(Integer, default=0)
     params: Mapped[dict] = mapped_column(JSON, default=dict)
+    embedding_model: Mapped[str | None] = mapped_column(String(80), nullable=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"),
                                                       nullable=True)
     created_at = mapped_column(UTCDateTime, default=utcnow)
@@ -80,6 +84,7 @@ class Theme(db.Model):
     keywords: Mapped[list] = mapped_column(JSON, default=list)
     keywords_by_language: Mapped[dict] = mapped_column(JSON, default=dict)
     centroid: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    embedding_model: Mapped[str | None] = mapped_column(String(80), nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     published: Mapped[bool] = mapped_column(Boolean, default=False)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -100,6 +105,10 @@ class Theme(db.Model):
     @property
     def centroid_vector(self):
         return bytes_to_vector(self.centroid) if self.centroid is not None else None
+
+    def centroid_in(self, model_id: str):
+        """The centre when it was computed with that embedding model, else None (spaces never mix)."""
+        return self.centroid_vector if self.embedding_model == model_id else None
 
 
 class ThemeAssignment(db.Model):

@@ -18,7 +18,7 @@ from ..forms.themes import (
 )
 from ..languages.i18n import LANGUAGES
 from ..models import AnalysisRun, Answer, Process, Questionnaire, Theme
-from ..themes import crosstabs, overview, rerun, review, runs
+from ..themes import crosstabs, embedding, overview, rerun, review, runs
 from . import bp
 from .loading import load_process
 
@@ -59,10 +59,11 @@ def value_label(field: str, value) -> str:
 
 
 def coherence_word(value: float) -> str:
-    """How closely a theme's answers agree, in words a planner reads (demo themes range from 0.42 to 0.80)."""
-    if value >= 0.6:
+    """How closely a theme's answers agree, in words a planner reads (levels per embedder: overview.coherence_level)."""
+    level = overview.coherence_level(value)
+    if level == "high":
         return _("hoch")
-    if value >= 0.4:
+    if level == "medium":
         return _("mittel")
     return _("gering – Thema prüfen")
 
@@ -129,7 +130,7 @@ def _render_index(process: Process, start_form: StartAnalysisForm, status: int =
         summaries=overview.theme_overview(process), by_question=overview.by_question,
         unassigned=overview.unassigned_count(process),
         flagged=len(overview.flagged_answers(process)), start_form=start_form,
-        undo_description=_undo_description(process),
+        undo_description=_undo_description(process), embedding=embedding.embedding_progress(process.id),
         running=latest is not None and latest.status in ("queued", "running")), status
 
 

@@ -68,6 +68,7 @@ def themes_show(target, quotes):
 @themes_group.command("embed-pending")
 @with_appcontext
 def themes_embed_pending():
-    """Queue embedding for free-text answers that have none yet (cron; after a web process was stopped)."""
+    """Queue embedding for free-text answers without a vector of the configured model (cron; after a web process
+    was stopped, or after ANALYSIS_EMBEDDING_MODEL changed)."""
     from .embedding import queue_pending_embeddings
     click.echo(f"embedding queued for {queue_pending_embeddings()} process(es)")

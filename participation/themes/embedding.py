@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from flask import current_app
+from sqlalchemy import func, or_
 
 from ..extensions import db
 from ..jobs import enqueue
@@ -27,7 +28,6 @@ from ..models.themes import vector_to_bytes
 log = logging.getLogger(__name__)
 
 
-EMBEDDING_MODEL = "use-multilingual-v3"
 EMBED_BATCH_SIZE = 64
 
 # ---------------------------------------------------------------------------------------------- texts
@@ -67,42 +67,56 @@ def collect_texts(process: Process, questionnaire: Questionnaire | None = None) 
 
 # ---------------------------------------------------------------------------------------------- embeddings
 
-def stored_vectors(answer_ids) -> dict[int, np.ndarray]:
-    """Stored embeddings of the current model, by answer id."""
+def current_embedder():
+    """The embedder of ANALYSIS_EMBEDDING_MODEL (default: the benchmark's choice), USE when it cannot load here."""
+    from ..analysis.embed import get_embedder
+
+    return get_embedder(current_app.config.get("ANALYSIS_EMBEDDING_MODEL") or None)
+
+
+def current_model() -> str:
+    """Id of the vector space analyses work in; vectors of any other model are treated as missing."""
+    return current_embedder().model_id
+
+
+def stored_vectors(answer_ids, model: str | None = None) -> dict[int, np.ndarray]:
+    """Stored embeddings of the current model (or `model`), by answer id."""
+    model = model or current_model()
     vectors = {}
     ids = list(answer_ids)
     for start in range(0, len(ids), 500):
         rows = db.session.execute(
             db.select(AnswerEmbedding.answer_id, AnswerEmbedding.vector)
-            .where(AnswerEmbedding.answer_id.in_(ids[start:start + 500]),
-                   AnswerEmbedding.model == EMBEDDING_MODEL)).all()
+            .where(AnswerEmbedding.answer_id.in_(ids[start:start + 500]), AnswerEmbedding.model == model)).all()
         vectors.update({answer_id: np.frombuffer(vector, dtype=np.float32) for answer_id, vector in rows})
     return vectors
 
 
 def ensure_embeddings(items: list[TextItem], report=None) -> dict[int, np.ndarray]:
-    """Embed the items that have no stored vector yet (in batches), store and commit them, return all.
+    """Embed the items that have no vector of the current model yet (in batches), store and commit them, return all.
 
-    Embeddings are a cache of the texts, not results: they are committed as soon as they exist, so a
-    retried analysis does not compute them again.
+    A vector of another model counts as missing and is replaced. Embeddings are a cache of the texts, not
+    results: they are committed as soon as they exist, so a retried analysis does not compute them again.
     """
     from ..analysis import embed_texts
 
-    vectors = stored_vectors(item.answer_id for item in items)
+    embedder = current_embedder()
+    vectors = stored_vectors((item.answer_id for item in items), embedder.model_id)
     missing = [item for item in items if item.answer_id not in vectors]
     for start in range(0, len(missing), EMBED_BATCH_SIZE):
         batch = missing[start:start + EMBED_BATCH_SIZE]
-        matrix = embed_texts([item.text for item in batch], [item.language for item in batch])
-        _store_vectors({item.answer_id: np.asarray(vector, dtype=np.float32) for item, vector in zip(batch, matrix)})
-        vectors.update({item.answer_id: np.asarray(vector, dtype=np.float32) for item, vector in zip(batch, matrix)})
+        matrix = embed_texts([item.text for item in batch], [item.language for item in batch], embedder=embedder)
+        batch_vectors = {item.answer_id: np.asarray(vector, dtype=np.float32) for item, vector in zip(batch, matrix)}
+        _store_vectors(batch_vectors, embedder.model_id)
+        vectors.update(batch_vectors)
         if report:
             report(start + len(batch), len(missing))
     return vectors
 
 
-def _store_vectors(vectors: dict[int, np.ndarray]) -> None:
+def _store_vectors(vectors: dict[int, np.ndarray], model: str) -> None:
     """Upsert embeddings and commit; another job embedding the same answers at the same time is harmless."""
-    rows = [{"answer_id": answer_id, "model": EMBEDDING_MODEL, "vector": vector_to_bytes(vector),
+    rows = [{"answer_id": answer_id, "model": model, "vector": vector_to_bytes(vector),
              "created_at": utcnow()} for answer_id, vector in vectors.items()]
     dialect = db.engine.dialect.name
     if dialect in ("postgresql", "sqlite"):
@@ -110,11 +124,50 @@ def _store_vectors(vectors: dict[int, np.ndarray]) -> None:
         statement = module.insert(AnswerEmbedding).values(rows)
         db.session.execute(statement.on_conflict_do_update(
             index_elements=["answer_id"], set_={"model": statement.excluded.model,
-                                                "vector": statement.excluded.vector}))
+                                                "vector": statement.excluded.vector,
+                                                "created_at": statement.excluded.created_at}))
     else:
         for row in rows:
             db.session.merge(AnswerEmbedding(**row))
     db.session.commit()
+
+
+def embedding_status(process_id: int) -> tuple[int, int]:
+    """(answers whose vector is missing or of another model, free-text answers) of a process."""
+    total, missing = db.session.execute(
+        db.select(func.count(Answer.id),
+                  func.count(Answer.id).filter(or_(AnswerEmbedding.answer_id.is_(None),
+                                                   AnswerEmbedding.model != current_model())))
+        .join(Response, Answer.response_id == Response.id).join(Question, Answer.question_id == Question.id)
+        .outerjoin(AnswerEmbedding, AnswerEmbedding.answer_id == Answer.id)
+        .where(*free_text_conditions(process_id))).one()
+    return int(missing or 0), int(total or 0)
+
+
+@dataclass
+class EmbeddingProgress:
+    """Answers of a process still without a vector of the current model, and the job embedding them."""
+    missing: int
+    total: int
+    model: str
+    job: Job | None
+
+
+def embedding_progress(process_id: int) -> EmbeddingProgress | None:
+    """What the themes page shows while answers are (re-)embedded, e.g. after the configured model changed.
+
+    When nothing is queued for them yet, an embedding job is queued (at most one per process).
+    """
+    missing, total = embedding_status(process_id)
+    if not missing:
+        return None
+    active = db.session.execute(
+        db.select(Job).where(Job.kind == "themes.embed_pending", Job.process_id == process_id,
+                             Job.status.in_(("queued", "running"))).order_by(Job.created_at.desc()).limit(1)
+    ).scalar_one_or_none()
+    if active is None and embed_on_submit_enabled():
+        queue_embedding(process_id)
+    return EmbeddingProgress(missing, total, current_model(), active)
 
 
 def embed_on_submit_enabled() -> bool:
@@ -181,13 +234,15 @@ def queue_embedding(process_id: int) -> None:
 
 
 def processes_with_pending_embeddings() -> list[int]:
-    """Processes with free-text answers that have no embedding yet (e.g. their web process died)."""
+    """Processes with free-text answers that have no embedding of the current model yet (their web process died,
+    or the configured model changed: then every answer is embedded again)."""
     rows = db.session.execute(
         db.select(Response.process_id).distinct()
         .join(Answer, Answer.response_id == Response.id).join(Question, Answer.question_id == Question.id)
         .outerjoin(AnswerEmbedding, AnswerEmbedding.answer_id == Answer.id)
         .where(Question.kind.in_(TEXT_KINDS), Answer.text_value.is_not(None), Answer.text_value != "",
-               Answer.review_flag.is_(None), AnswerEmbedding.answer_id.is_(None))).scalars()
+               Answer.review_flag.is_(None),
+               or_(AnswerEmbedding.answer_id.is_(None), AnswerEmbedding.model != current_model()))).scalars()
     return sorted(rows)
 
 

@@ -22,7 +22,7 @@ from ..models import (
     ThemeAssignment,
 )
 from ..privacy.masking import mask_personal_data
-from .embedding import free_text_conditions, stored_vectors
+from .embedding import current_embedder, current_model, free_text_conditions, stored_vectors
 from .runs import active_themes
 
 log = logging.getLogger(__name__)
@@ -89,11 +89,20 @@ class ThemeSummary:
 
 
 def coherence_of(answer_ids, theme: Theme) -> float | None:
-    """Mean cosine similarity of the members' vectors to the theme's centre (1 = all say the same)."""
-    vectors = list(stored_vectors(answer_ids).values())
-    if not vectors or theme.centroid is None:
+    """Mean cosine similarity of the members' vectors to the theme's centre (1 = all say the same); None while
+    the centre is of another embedding model than the vectors."""
+    model = current_model()
+    centroid = theme.centroid_in(model)
+    vectors = list(stored_vectors(answer_ids, model).values())
+    if not vectors or centroid is None:
         return None
-    return float(np.mean(np.vstack(vectors) @ theme.centroid_vector))
+    return float(np.mean(np.vstack(vectors) @ centroid))
+
+
+def coherence_level(value: float) -> str:
+    """"high", "medium" or "low": the current embedder's calibrated levels (cosines differ between models)."""
+    high, medium = current_embedder().coherence_levels
+    return "high" if value >= high else "medium" if value >= medium else "low"
 
 
 def language_mix(assignments) -> list[tuple[str, int]]:

@@ -41,9 +41,10 @@ def analysis_groups(items, pooled=()) -> list[tuple[int | None, list[int]]]:
     return groups
 
 
-def cluster_per_question(items, matrix, n_themes=None, pooled=()) -> GroupedResult:
+def cluster_per_question(items, matrix, n_themes=None, pooled=(), term_merge_threshold=None) -> GroupedResult:
     """Cluster each group on its own (`n_themes` per group, at most a third of its answers); a question of short
-    answers is grouped by normalised terms instead (analysis.terms)."""
+    answers is grouped by normalised terms instead (analysis.terms), merged across spellings and languages at
+    the embedder's `term_merge_threshold`."""
     from ..analysis import cluster_texts
     from ..analysis.terms import group_by_terms, is_short_answer_group
 
@@ -51,7 +52,8 @@ def cluster_per_question(items, matrix, n_themes=None, pooled=()) -> GroupedResu
     for question_id, positions in analysis_groups(items, pooled):
         texts, languages = [items[p].text for p in positions], [items[p].language for p in positions]
         if question_id is not None and is_short_answer_group(texts):
-            group_labels, group_themes = group_by_terms(texts, languages)
+            group_labels, group_themes = group_by_terms(texts, languages, np.asarray(matrix)[positions],
+                                                        term_merge_threshold)
         else:
             wanted = min(n_themes, max(2, len(positions) // 3)) if n_themes else None
             result = cluster_texts(texts, languages, wanted, embeddings=np.asarray(matrix)[positions])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from flask import current_app, has_request_context
+from flask import has_request_context
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 from sqlalchemy import func, update
@@ -25,7 +25,7 @@ from ..models import (
     utcnow,
 )
 from ..models.themes import vector_to_bytes
-from .embedding import collect_texts, ensure_embeddings, stored_vectors
+from .embedding import collect_texts, current_embedder, current_model, ensure_embeddings, stored_vectors
 
 log = logging.getLogger(__name__)
 
@@ -154,11 +154,13 @@ def _analyse(ctx, run_id: int) -> dict:
         raise AnalysisError(_l("Zu wenige freie Antworten für eine Analyse: %(count)s (mindestens %(minimum)s).",
                                count=len(items), minimum=MIN_TEXTS_FOR_ANALYSIS))
     ctx.progress(10, f"{len(items)} Antworten werden eingebettet")
+    _update_run(run_id, embedding_model=current_model())
     vectors = ensure_embeddings(items, lambda done, total: ctx.progress(
         10 + int(40 * done / total), f"{done} von {total} Antworten eingebettet"))
     ctx.progress(50, "Themen werden gebildet")
     matrix = np.vstack([vectors[item.answer_id] for item in items])
-    result = cluster_per_question(items, matrix, run.n_themes_requested, (run.params or {}).get("pool", ()))
+    result = cluster_per_question(items, matrix, run.n_themes_requested, (run.params or {}).get("pool", ()),
+                                  current_embedder().term_merge_threshold)
     ctx.progress(85, "Themen werden gespeichert")
     run = db.session.get(AnalysisRun, run_id)
     store_proposal(run, [item.answer_id for item in items], result)
@@ -172,13 +174,16 @@ def _analyse(ctx, run_id: int) -> dict:
 
 
 def _renumber(process_id: int) -> None:
-    """Positions by size, largest theme first (the order planners read them)."""
+    """Positions by size, largest theme first (the order planners read them); "Weitere Nennungen" (short answers
+    nobody else gave) last."""
+    from ..analysis.terms import OTHER_MENTIONS
     sizes = dict(db.session.execute(
         db.select(ThemeAssignment.theme_id, func.count(ThemeAssignment.id)).join(Theme)
         .where(Theme.process_id == process_id).group_by(ThemeAssignment.theme_id)).all())
     themes = db.session.execute(
         db.select(Theme).where(Theme.process_id == process_id, Theme.archived.is_(False))).scalars().all()
-    for position, theme in enumerate(sorted(themes, key=lambda t: (-sizes.get(t.id, 0), t.id))):
+    for position, theme in enumerate(sorted(themes, key=lambda t: (t.auto_label == OTHER_MENTIONS,
+                                                                    -sizes.get(t.id, 0), t.id))):
         theme.position = position
 
 
@@ -198,13 +203,26 @@ def member_answer_ids(theme: Theme) -> list[int]:
 
 
 def refresh_centroid(theme: Theme) -> None:
-    """Centroid = unit mean of the members' stored vectors; new answers are compared with it."""
-    vectors = list(stored_vectors(member_answer_ids(theme)).values())
+    """Centroid = unit mean of the members' stored vectors of the current model (recorded with it); new answers
+    are compared with it."""
+    model = current_model()
+    vectors = list(stored_vectors(member_answer_ids(theme), model).values())
     if not vectors:
         return
     mean = np.mean(np.vstack(vectors), axis=0)
     norm = float(np.linalg.norm(mean))
-    theme.centroid = vector_to_bytes(mean / norm if norm else mean)
+    theme.centroid, theme.embedding_model = vector_to_bytes(mean / norm if norm else mean), model
+
+
+def refresh_stale_centroids(process: Process) -> int:
+    """Centres computed with another model (the configured one changed) are computed again from the members'
+    new vectors, so new answers keep joining themes. Returns how many were renewed."""
+    model = current_model()
+    stale = [theme for theme in active_themes(process) if theme.embedding_model != model]
+    for theme in stale:
+        refresh_centroid(theme)
+    db.session.commit()
+    return len(stale)
 
 
 def active_themes(process: Process) -> list[Theme]:
@@ -225,16 +243,19 @@ def assign_new_answers(process: Process) -> int:
         db.select(ThemeAssignment.answer_id).join(Answer).join(Response)
         .where(Response.process_id == process.id)).scalars())
     items = [item for item in collect_texts(process, questionnaire) if item.answer_id not in assigned]
-    vectors = stored_vectors(item.answer_id for item in items)
+    embedder = current_embedder()
+    vectors = stored_vectors((item.answer_id for item in items), embedder.model_id)
     items = [item for item in items if item.answer_id in vectors]
     if not items:
         return 0
-    themes = [theme for theme in active_themes(process) if theme.centroid is not None]
+    current = active_themes(process)
+    if any(theme.centroid is not None and theme.embedding_model != embedder.model_id for theme in current):
+        return 0  # centres of another model: the embedding job renews them first, then these answers join
+    themes = [theme for theme in current if theme.centroid is not None]
     matrix = np.vstack([vectors[item.answer_id] for item in items])
-    threshold = current_app.config.get("ANALYSIS_ASSIGN_THRESHOLD")
     if themes:
         centroids = np.vstack([theme.centroid_vector for theme in themes])
-        nearest = assign_to_themes(matrix, centroids, *([threshold] if threshold is not None else []))
+        nearest = assign_to_themes(matrix, centroids, embedder.assign_threshold)
         similarity = (matrix @ centroids.T).max(axis=1)
     else:
         nearest, similarity = np.full(len(items), -1), np.zeros(len(items))
@@ -248,7 +269,8 @@ def assign_new_answers(process: Process) -> int:
 
 @job("themes.embed_pending")
 def embed_pending(ctx, process: int, answer_ids: list[int] | None = None) -> dict:
-    """Embed a process's free-text answers that have no vector yet, then let new answers join themes."""
+    """Embed a process's free-text answers that have no vector of the current model yet (new answers, or all of
+    them after the configured model changed), renew theme centres of another model, let new answers join."""
     process = db.session.get(Process, process)
     if process is None:
         return {"embedded": 0, "assigned": 0}
@@ -256,12 +278,14 @@ def embed_pending(ctx, process: int, answer_ids: list[int] | None = None) -> dic
     if answer_ids is not None:
         wanted = set(answer_ids)
         items = [item for item in items if item.answer_id in wanted]
-    known = stored_vectors(item.answer_id for item in items)
+    model = current_model()
+    known = stored_vectors((item.answer_id for item in items), model)
     pending = [item for item in items if item.answer_id not in known]
-    ensure_embeddings(pending, lambda done, total: ctx.progress(int(90 * done / total),
-                                                                f"{done} von {total} Antworten eingebettet"))
+    ensure_embeddings(pending, lambda done, total: ctx.progress(
+        int(90 * done / total), f"{done} von {total} Antworten eingebettet ({model})"))
+    renewed = refresh_stale_centroids(process)
     assigned = assign_new_answers(process)
-    return {"embedded": len(pending), "assigned": assigned}
+    return {"embedded": len(pending), "assigned": assigned, "centres_renewed": renewed, "model": model}
 
 
 def resolve_scope(target: str) -> tuple[Process | None, Questionnaire | None]:

@@ -26,7 +26,7 @@ BUS = ["Anna Müller sagt: der Bus kommt abends nie, Hauptstraße 5.",
 LEAKS = ("max", "mustermann", "anna", "müller", "hauptstraße", "example", "muster")
 
 
-def fake_embeddings(texts, languages=None):
+def fake_embeddings(texts, languages=None, embedder=None):
     """Two clear topics (playground, bus) with a little per-text noise: fast and deterministic."""
     rows = []
     for text in texts:

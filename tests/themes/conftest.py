@@ -4,21 +4,25 @@ import pytest
 
 from tests.themes.answers import store_answers
 
-_vectors: dict[str, np.ndarray] = {}
+_vectors: dict[tuple[str, str], np.ndarray] = {}
 
 
 @pytest.fixture(autouse=True)
 def reuse_embeddings(monkeypatch):
-    """Each distinct text is embedded once per test run (the model is slow; its vectors don't change)."""
+    """Each distinct text is embedded once per test run and model (models are slow; their vectors don't change)."""
     import participation.analysis as analysis
+    from participation.analysis.embed import get_embedder
     real_embed = analysis.embed_texts
 
-    def embed_texts(texts, languages=None):
-        texts = list(texts)
-        missing = [text for text in dict.fromkeys(texts) if text not in _vectors]
+    def embed_texts(texts, languages=None, embedder=None):
+        texts, embedder = list(texts), embedder or get_embedder()
+        missing = [text for text in dict.fromkeys(texts) if (embedder.model_id, text) not in _vectors]
         if missing:
-            _vectors.update(zip(missing, real_embed(missing)))
-        return np.vstack([_vectors[text] for text in texts]) if texts else real_embed([])
+            _vectors.update(((embedder.model_id, text), vector)
+                            for text, vector in zip(missing, real_embed(missing, embedder=embedder)))
+        if not texts:
+            return real_embed([], embedder=embedder)
+        return np.vstack([_vectors[(embedder.model_id, text)] for text in texts])
 
     monkeypatch.setattr(analysis, "embed_texts", embed_texts)
 
