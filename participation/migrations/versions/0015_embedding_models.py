@@ -4,7 +4,7 @@ Vectors of different embedding models are never compared: a theme's centre recor
 with, a run the model it clustered with. Existing centres and runs were made with USE v3.
 
 Revision ID: 0015
-Revises: 0009
+Revises: 0013
 Create Date: 2026-11-30 20:10:00
 
 """
