@@ -137,9 +137,12 @@ def quotas(process_id: int):
 
 def _quota_groups(process) -> dict[str, list[tuple[str, str]]]:
     """(stored value, label) per quota field: districts, target groups, the process's languages, age bands."""
-    age_bands = [(code, label) for question in age_band_questions(process)[:1]
-                 for code, label in _choice_labels(question, process) if code != "na"]
+    age_bands = {}
+    for question in age_band_questions(process):
+        for code, label in _choice_labels(question, process):
+            if code != "na":
+                age_bands.setdefault(code, label)
     return {"district": [(value, value) for value in process.districts or []],
             "target_group": [(value, value) for value in process.target_groups or []],
             "language": [(code, value_label("language", code)) for code in process.languages or []],
-            "age_band": age_bands}
+            "age_band": list(age_bands.items())}
