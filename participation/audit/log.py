@@ -79,7 +79,8 @@ def object_text(event: AuditEvent) -> str:
     reference = f"#{event.object_id}" if event.object_id else ""
     title = recorded_title(event)
     if title:
-        return f"{kind} „{title}“ ({reference})" if reference else f"{kind} „{title}“"
+        return (_("%(kind)s „%(title)s“ (%(reference)s)", kind=kind, title=title, reference=reference) if reference
+                else _("%(kind)s „%(title)s“", kind=kind, title=title))
     return _("%(kind)s %(reference)s (Titel nicht erfasst)", kind=kind, reference=reference).replace("  ", " ")
 
 

@@ -107,3 +107,10 @@ def test_planners_mark_an_age_band_question_and_set_age_quotas(client, make_user
     assert row.value == "18_29" and row.reached_share == 0.5 and not row.falling_short
     page = client.get(f"/planning/processes/{process.id}/reach").get_data(as_text=True)
     assert "18 bis 29 Jahre" in page and "Nach Altersgruppe" in page
+
+
+def test_the_quota_marker_never_strikes_through_the_value():
+    svg = bar_chart_svg([Bar("Nordstadt", 42, display="42 (23 %)", target=55)], title="Stadtteile")
+    marker = float(re.search(r'<line x1="([\d.]+)"', svg).group(1))
+    value = float(re.search(r'<text x="([\d.]+)"[^>]*>42 \(23 %\)', svg).group(1))
+    assert value > marker
