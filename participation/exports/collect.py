@@ -19,11 +19,12 @@ from ..privacy.k_anonymity import generalise, k_anonymise
 from ..privacy.masking import mask_personal_data
 from ..reach.aggregates import BREAKDOWN_FIELDS, response_counts, total_responses
 from ..reach.charts import bar_chart_png
+from ..reach.dashboard import honest_breakdown
 from ..strategy.weight import evidence_weights
 from .report import Heading, Image, Orientation, Paragraph, Quote, Table
 from .workbook import Sheet
 
-QUOTA_FIELDS = ("district", "target_group")
+QUOTA_FIELDS = ("district", "target_group", "language")
 
 
 def breakdown_labels() -> dict[str, str]:
@@ -73,13 +74,17 @@ class ReachRow:
 
 
 def reach_rows(process) -> list[ReachRow]:
-    """Responses by channel, language, district and group; quotas beside them; small groups pooled."""
+    """Responses by channel, language, district and group; quotas beside them; small groups pooled.
+
+    Shares as on the reach dashboard: of those who said, "keine Angabe" as a share of all answers."""
     names = breakdown_labels()
     quotas_by_field = process.quotas or {}
+    total = total_responses(process)
     rows = []
     for field in BREAKDOWN_FIELDS:
         quotas = quotas_by_field.get(field, {}) if field in QUOTA_FIELDS else {}
-        cells = response_counts(process, field)
+        honest = honest_breakdown(response_counts(process, field), total)
+        cells = honest.cells + ([honest.not_stated] if honest.not_stated is not None else [])
         shown = {cell.value for cell in cells if not cell.hidden}
         for cell in cells:
             if not cell.hidden:
@@ -87,7 +92,7 @@ def reach_rows(process) -> list[ReachRow]:
                 rows.append(ReachRow(names[field], value_label(field, cell.value), cell.count, cell.share, quota))
         for name, quota in quotas.items():
             if name not in shown:
-                rows.append(ReachRow(names[field], str(name), small_group_label(process), None, quota))
+                rows.append(ReachRow(names[field], value_label(field, name), small_group_label(process), None, quota))
         pooled = [cell for cell in cells if cell.hidden and cell.value not in quotas]
         if pooled:
             rows.append(ReachRow(names[field], _("weitere Gruppen (%(groups)s)", groups=len(pooled)),
@@ -338,7 +343,9 @@ def _method_blocks(process) -> list:
                 if isinstance(row.count, int) and row.count > 0]
         quotas = (process.quotas or {}).get(field, {}) if field in QUOTA_FIELDS else {}
         if bars:
-            targets = {name: share * total for name, share in quotas.items()}
+            not_stated = sum(row.count for row in field_rows if row.label == _("keine Angabe")
+                             and isinstance(row.count, int))
+            targets = {value_label(field, name): share * (total - not_stated) for name, share in quotas.items()}
             description = _("Balkendiagramm: Antworten nach %(feature)s", feature=names[field])
             if targets:
                 description += " " + _("(rote Linie: Zielanteil)")

@@ -1,6 +1,5 @@
 """Evidence in one step: a theme with one of its quotes; indicators rest on evidence too, on the strategy
 page and in every export, in the same words."""
-import pytest
 from flask_babel import force_locale
 
 from participation import strategy
@@ -9,18 +8,8 @@ from participation.exports.report import write_docx
 from participation.extensions import db
 from participation.models import AuditEvent, EvidenceLink, Indicator, Process, Theme, ThemeAssignment
 from participation.strategy.weight import evidence_weights
-from tests.conftest import login
 from tests.strategy.conftest import SECRET_EMAIL
-
-
-def _base(process) -> str:
-    return f"/planning/processes/{process.id}/strategy"
-
-
-@pytest.fixture
-def planner_client(client, make_user, strategy_process):
-    login(client, make_user("planner", processes=[strategy_process]))
-    return client
+from tests.strategy.conftest import strategy_base as _base
 
 
 def _theme(process, label) -> Theme:

@@ -6,16 +6,7 @@ import pytest
 from participation.extensions import db
 from participation.models import AuditEvent, EvidenceLink, Goal, Measure, Process, StrategyField, Theme
 from tests.conftest import login
-
-
-def _base(process) -> str:
-    return f"/planning/processes/{process.id}/strategy"
-
-
-@pytest.fixture
-def planner_client(client, make_user, strategy_process):
-    login(client, make_user("planner", processes=[strategy_process]))
-    return client
+from tests.strategy.conftest import strategy_base as _base
 
 
 def _actions(process) -> list[str]:
