@@ -72,3 +72,42 @@ def test_planners_cannot_read_the_log(client, make_user):
     login(client, make_user("planner"))
     assert client.get("/admin/audit").status_code == 403
     assert client.get("/admin/audit.csv").status_code == 403
+
+
+def test_old_events_without_a_title_say_so_instead_of_naming_todays_object(client, make_user, process):
+    """Events written before titles were stored: the id alone would name whatever holds it now."""
+    admin = make_user("admin")
+    db.session.add_all([
+        AuditEvent(action="strategy_measure_updated", object_type="Measure", object_id="1", object_title="",
+                   process_id=process.id, details={}),
+        AuditEvent(action="strategy_measure_deleted", object_type="Measure", object_id="2", object_title="",
+                   process_id=process.id, details={"title": "Abendlinie"}),
+    ])
+    db.session.commit()
+    login(client, admin)
+    page = client.get("/admin/audit").get_data(as_text=True)
+    assert "Maßnahme #1 (Titel nicht erfasst)" in page
+    assert "Maßnahme „Abendlinie“ (#2)" in page, "a title the event kept in its details is used"
+    rows = list(csv.reader(io.StringIO(client.get("/admin/audit.csv").get_data(as_text=True).lstrip("\ufeff"))))
+    assert "Maßnahme #1 (Titel nicht erfasst)" in {row[5] for row in rows}
+
+
+def test_every_action_the_code_records_has_a_translated_name():
+    """Scans the code for audit codes, so a new action without a name fails here, not in the admin's log."""
+    import re
+    from pathlib import Path
+
+    from participation.audit.labels import action_label
+    from participation.themes.review import CHANGE_ACTIONS, UNDO_ACTION
+    from participation.themes.runs import ANALYSIS_APPLIED
+
+    source = "\n".join(path.read_text() for path in Path("participation").rglob("*.py"))
+    literal = set(re.findall(r'(?:audit\.record|_record|change\.save)\(\s*"([a-z_.]+)"', source))
+    pairs = re.findall(r'(?:audit\.record|change\.save)\(\s*"([a-z_.]+)" if .+? else "([a-z_.]+)"', source)
+    codes = literal | {code for pair in pairs for code in pair} | set(CHANGE_ACTIONS) | {UNDO_ACTION, ANALYSIS_APPLIED}
+    codes |= {f"strategy_{kind}_{verb}" for kind in ("field", "goal", "measure", "indicator")
+              for verb in ("created", "updated", "deleted")}
+    codes |= {f"guide_proposal_{status}" for status in ("accepted", "changed", "declined")}
+    assert len(codes) > 60, "the scan found the codes"
+    unnamed = sorted(code for code in codes if action_label(code) == code)
+    assert unnamed == []

@@ -5,12 +5,12 @@ from ..extensions import db
 from ..models import AuditEvent
 
 
-TITLE_ATTRIBUTES = ("title", "label", "name", "text", "email", "code")
+TITLE_ATTRIBUTES = ("audit_title", "title", "label", "name", "text", "email", "code")
 
 
 def title_of(obj) -> str:
     """What a person would call the object now (kept with the event, so a later rename or delete does not
-    change what the log says)."""
+    change what the log says). Models without a title of their own name one with `audit_title`."""
     for attribute in TITLE_ATTRIBUTES:
         value = getattr(obj, attribute, None) if obj is not None else None
         if isinstance(value, str) and value.strip():

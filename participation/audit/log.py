@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 
+from ..exports.data import formula_safe
 from ..extensions import db
 from ..models import AuditEvent, Process, User
 from .labels import action_label, object_label
@@ -56,20 +57,31 @@ def processes() -> list[Process]:
     return db.session.execute(db.select(Process).order_by(Process.title)).scalars().all()
 
 
+TITLE_DETAILS = ("title", "label", "new")
+
+
+def recorded_title(event: AuditEvent) -> str:
+    """The title as it was: stored with the event, or for events written before titles were stored,
+    the title some actions kept in their details (deletes, renames)."""
+    if event.object_title:
+        return event.object_title
+    details = event.details if isinstance(event.details, dict) else {}
+    return next((str(details[key]).strip() for key in TITLE_DETAILS
+                 if isinstance(details.get(key), str) and details[key].strip()), "")
+
+
 def object_text(event: AuditEvent) -> str:
-    """"Measure „Abendlinie“ (#4)": the title as it was, with the id for tracing."""
+    """"Maßnahme „Abendlinie“ (#4)": the title as it was, with the id for tracing; an event that kept
+    no title says so instead of passing off today's object under that id as the one meant."""
     if not event.object_type:
         return ""
     kind = object_label(event.object_type)
     reference = f"#{event.object_id}" if event.object_id else ""
-    if event.object_title:
-        return f"{kind} „{event.object_title}“ ({reference})" if reference else f"{kind} „{event.object_title}“"
-    return f"{kind} {reference}".strip()
-
-
-def _safe(value: str) -> str:
-    """Spreadsheet programs must not run a title someone typed as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    title = recorded_title(event)
+    if title:
+        return (_("%(kind)s „%(title)s“ (%(reference)s)", kind=kind, title=title, reference=reference) if reference
+                else _("%(kind)s „%(title)s“", kind=kind, title=title))
+    return _("%(kind)s %(reference)s (Titel nicht erfasst)", kind=kind, reference=reference).replace("  ", " ")
 
 
 def audit_csv(rows: list[AuditEvent]) -> str:
@@ -78,7 +90,7 @@ def audit_csv(rows: list[AuditEvent]) -> str:
     writer.writerow([_("Zeit"), _("Person"), _("Prozess"), _("Aktion"), _("Aktionscode"), _("Objekt")])
     for event in rows:
         writer.writerow([format_datetime(event.at, "yyyy-MM-dd HH:mm"),
-                         _safe(event.user.email if event.user else ""),
-                         _safe(event.process.title if event.process else ""), _safe(action_label(event.action)),
-                         event.action, _safe(object_text(event))])
+                         formula_safe(event.user.email if event.user else ""),
+                         formula_safe(event.process.title if event.process else ""),
+                         formula_safe(action_label(event.action)), event.action, formula_safe(object_text(event))])
     return "\ufeff" + buffer.getvalue()

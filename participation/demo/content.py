@@ -142,7 +142,7 @@ _SECTION_ABOUT_YOU = {
                _o("80plus", "80 Jahre und älter", "80 or older", "80 yaş ve üzeri", "80 سنة أو أكثر"),
                _o("na", "möchte ich nicht sagen", "I prefer not to say", "söylemek istemiyorum",
                   "أفضّل عدم الإجابة"),
-           ]),
+           ], profile_field="age_band"),
         _q("years_in_district", "number",
            _t("Seit wie vielen Jahren wohnen Sie schon in Ihrem Stadtteil?",
               "How many years have you lived in your district?",

@@ -19,10 +19,12 @@ from ..privacy.k_anonymity import generalise, k_anonymise
 from ..privacy.masking import mask_personal_data
 from ..reach.aggregates import BREAKDOWN_FIELDS, response_counts, total_responses
 from ..reach.charts import bar_chart_png
+from ..reach.dashboard import honest_breakdown
+from ..strategy.weight import evidence_weights
 from .report import Heading, Image, Orientation, Paragraph, Quote, Table
 from .workbook import Sheet
 
-QUOTA_FIELDS = ("district", "target_group")
+QUOTA_FIELDS = ("district", "target_group", "language")
 
 
 def breakdown_labels() -> dict[str, str]:
@@ -72,13 +74,17 @@ class ReachRow:
 
 
 def reach_rows(process) -> list[ReachRow]:
-    """Responses by channel, language, district and group; quotas beside them; small groups pooled."""
+    """Responses by channel, language, district and group; quotas beside them; small groups pooled.
+
+    Shares as on the reach dashboard: of those who said, "keine Angabe" as a share of all answers."""
     names = breakdown_labels()
     quotas_by_field = process.quotas or {}
+    total = total_responses(process)
     rows = []
     for field in BREAKDOWN_FIELDS:
         quotas = quotas_by_field.get(field, {}) if field in QUOTA_FIELDS else {}
-        cells = response_counts(process, field)
+        honest = honest_breakdown(response_counts(process, field), total)
+        cells = honest.cells + ([honest.not_stated] if honest.not_stated is not None else [])
         shown = {cell.value for cell in cells if not cell.hidden}
         for cell in cells:
             if not cell.hidden:
@@ -86,7 +92,7 @@ def reach_rows(process) -> list[ReachRow]:
                 rows.append(ReachRow(names[field], value_label(field, cell.value), cell.count, cell.share, quota))
         for name, quota in quotas.items():
             if name not in shown:
-                rows.append(ReachRow(names[field], str(name), small_group_label(process), None, quota))
+                rows.append(ReachRow(names[field], value_label(field, name), small_group_label(process), None, quota))
         pooled = [cell for cell in cells if cell.hidden and cell.value not in quotas]
         if pooled:
             rows.append(ReachRow(names[field], _("weitere Gruppen (%(groups)s)", groups=len(pooled)),
@@ -136,6 +142,8 @@ def theme_summaries(process, mask: BreakdownMask) -> list[ThemeSummary]:
 
 
 def _target_title(link) -> str:
+    if link.indicator is not None:
+        return _("Indikator: %(title)s", title=link.indicator.name)
     if link.measure is not None:
         return _("Maßnahme: %(title)s", title=link.measure.title)
     if link.goal is not None:
@@ -154,14 +162,28 @@ def _linked_targets_by_theme(process) -> dict[int, list[str]]:
     return targets
 
 
-def _evidence_text(links) -> str:
-    parts = []
-    for link in links:
-        if link.theme_id is not None:
-            parts.append(strategy.evidence_theme(link).text)
-        else:
-            parts.append(_("Zitat: „%(text)s“", text=mask_personal_data(link.answer.text_value)[:200]))
-    return "\n".join(part for part in parts if part)
+@dataclass
+class StrategyEvidence:
+    """Evidence links by target and the themes' weights, read once per export."""
+    links: dict
+    weights: dict
+
+    @classmethod
+    def of(cls, process) -> StrategyEvidence:
+        return cls(strategy.evidence_by_target(process), evidence_weights(process))
+
+    def text(self, kind: str, *items) -> str:
+        """The evidence of these objects, one line per link, in the words of the strategy page."""
+        links = [link for item in items for link in self.links.get((kind, item.id), [])]
+        return "\n".join(strategy.evidence_item(link, self.weights).text for link in links)
+
+    def indicators(self, indicators) -> str:
+        """Each indicator with its target values and, below it, the evidence it rests on."""
+        lines = []
+        for indicator in indicators:
+            lines.append(indicator_text(indicator))
+            lines += [f"  {_('Beleg')}: {line}" for line in self.text("indicator", indicator).splitlines()]
+        return "\n".join(lines)
 
 
 def indicator_text(indicator) -> str:
@@ -194,26 +216,25 @@ def strategy_matrix(process) -> list[MatrixRow]:
     """One row per measure; goals without measures and fields without goals still get a row."""
     levels = strategy.goal_level_labels()
     statuses = strategy.measure_status_labels()
-    evidence = strategy.evidence_by_target(process)
+    evidence = StrategyEvidence.of(process)
     rows = []
     for field in strategy.fields_of(process):
-        field_evidence = evidence.get(("field", field.id), [])
         if not field.goals:
-            rows.append(MatrixRow(field.title, "", "", "", "", "", "", "", "", "", "",
-                                  _evidence_text(field_evidence)))
+            rows.append(MatrixRow(field.title, "", "", "", "", "", "", "", "", "", "", evidence.text("field", field)))
         for goal in field.goals:
-            goal_evidence = field_evidence + evidence.get(("goal", goal.id), [])
-            goal_indicators = "\n".join(indicator_text(i) for i in goal.indicators)
+            goal_indicators = evidence.indicators(goal.indicators)
             if not goal.measures:
                 rows.append(MatrixRow(field.title, levels.get(goal.level, goal.level), goal.title, "", "", "", "",
-                                      "", "", "", goal_indicators, _evidence_text(goal_evidence)))
+                                      "", "", "", goal_indicators,
+                                      "\n".join(filter(None, [evidence.text("field", field),
+                                                               evidence.text("goal", goal)]))))
             for measure in goal.measures:
                 rows.append(MatrixRow(
                     field.title, levels.get(goal.level, goal.level), goal.title, measure.title, measure.responsible,
                     measure.partners, measure.target_group, measure.district, strategy.timeline_text(measure),
                     statuses.get(measure.status, measure.status),
-                    "\n".join(filter(None, [goal_indicators] + [indicator_text(i) for i in measure.indicators])),
-                    _evidence_text(evidence.get(("measure", measure.id), []))))
+                    "\n".join(filter(None, [goal_indicators, evidence.indicators(measure.indicators)])),
+                    evidence.text("measure", measure)))
     return rows
 
 
@@ -322,7 +343,9 @@ def _method_blocks(process) -> list:
                 if isinstance(row.count, int) and row.count > 0]
         quotas = (process.quotas or {}).get(field, {}) if field in QUOTA_FIELDS else {}
         if bars:
-            targets = {name: share * total for name, share in quotas.items()}
+            not_stated = sum(row.count for row in field_rows if row.label == _("keine Angabe")
+                             and isinstance(row.count, int))
+            targets = {value_label(field, name): share * (total - not_stated) for name, share in quotas.items()}
             description = _("Balkendiagramm: Antworten nach %(feature)s", feature=names[field])
             if targets:
                 description += " " + _("(rote Linie: Zielanteil)")
@@ -360,7 +383,7 @@ def _strategy_blocks(process) -> list:
     blocks.insert(0, Orientation(True))      # the measure tables need the width
     levels = strategy.goal_level_labels()
     statuses = strategy.measure_status_labels()
-    evidence = strategy.evidence_by_target(process)
+    evidence = StrategyEvidence.of(process)
     for field in fields:
         blocks.append(Heading(_("Handlungsfeld: %(title)s", title=field.title), 3))
         if field.description:
@@ -371,15 +394,15 @@ def _strategy_blocks(process) -> list:
                 blocks.append(Paragraph(goal.description))
             if goal.indicators:
                 blocks.append(Paragraph(_("Indikatoren: %(list)s",
-                                          list="; ".join(indicator_text(i) for i in goal.indicators))))
+                                          list="; ".join(evidence.indicators([i]).replace("\n", " ")
+                                                         for i in goal.indicators))))
             if goal.measures:
                 blocks.append(Table(
                     [_("Maßnahme"), _("Partner"), _("Zuständigkeit"), _("Zeitraum"), _("Status"), _("Indikatoren"),
                      _("Belege")],
                     [[measure.title, measure.partners, measure.responsible,
                       strategy.timeline_text(measure), statuses.get(measure.status, measure.status),
-                      "\n".join(indicator_text(i) for i in measure.indicators),
-                      _evidence_text(evidence.get(("measure", measure.id), []))]
+                      evidence.indicators(measure.indicators), evidence.text("measure", measure)]
                      for measure in goal.measures], widths=[3.8, 3, 3.6, 2.4, 2.1, 4, 3.5]))
     return blocks + [Orientation(False)]
 

@@ -67,6 +67,15 @@ def _csv_text(columns, rows) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(value: str) -> str:
+    """Text a spreadsheet program would run as a formula, quoted so it stays text (residents' answers,
+    titles someone typed)."""
+    return "'" + value if value[:1] in FORMULA_STARTS else value
+
+
 def _csv_value(value):
     if value is None:
         return ""
@@ -74,8 +83,8 @@ def _csv_value(value):
         return "1" if value else "0"
     if isinstance(value, list):
         return ";".join(str(item) for item in value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value   # spreadsheet programs must not run residents' text as a formula
+    if isinstance(value, str):
+        return formula_safe(value)
     return value
 
 

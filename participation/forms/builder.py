@@ -116,6 +116,7 @@ class QuestionForm(FlaskForm):
                              validators=[Optional(), Length(max=2000)])
     required = BooleanField(_l("Pflichtfrage"))
     target_group = BooleanField(_l("Die Antwort ordnet die Person einer Zielgruppe des Prozesses zu"))
+    age_band = BooleanField(_l("Die Antwort gibt die Altersgruppe der Person an (für Altersquoten)"))
     options = TextAreaField(_l("Antwortmöglichkeiten (eine pro Zeile)"), validators=[Length(max=10000)])
     min_value = IntegerField(_l("Kleinster Wert"), validators=[Optional(), NumberRange(
         min=-10**9, max=10**9, message=_l("Bitte eine Zahl zwischen -1.000.000.000 und 1.000.000.000."))])
@@ -135,8 +136,13 @@ class QuestionForm(FlaskForm):
     section_id = SelectField(_l("Abschnitt"), coerce=int, choices=[], validate_choice=False)
     submit = SubmitField(_l("Frage speichern"))
 
+    def validate_age_band(self, field):
+        if field.data and self.target_group.data:
+            raise ValidationError(_l("Eine Frage gibt entweder die Zielgruppe oder die Altersgruppe an, nicht "
+                                     "beides."))
+
     def validate_options(self, field):
-        from_target_groups = self.kind.data == "single_choice" and self.target_group.data
+        from_target_groups = self.kind.data == "single_choice" and (self.target_group.data or self.age_band.data)
         if self.kind.data in ("single_choice", "multiple_choice") and not lines(field.data) and not from_target_groups:
             raise ValidationError(_l("Bitte geben Sie mindestens eine Antwortmöglichkeit ein."))
         if any(len(line) > 500 for line in lines(field.data)):

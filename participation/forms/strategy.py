@@ -67,18 +67,29 @@ class IndicatorForm(FlaskForm):
 
 
 class EvidenceForm(FlaskForm):
-    """Link a theme or one quote to a field, goal or measure; choices are set per process."""
+    """Link a theme, one quote, or a theme with one of its quotes to a field, goal, measure or indicator;
+    choices are set per process (quote_themes: the (answer id, theme id) pairs of the quotes)."""
 
     target = SelectField(_l("Verknüpfen mit"), choices=[])
     theme_id = SelectField(_l("Thema"), coerce=int, choices=[])
-    answer_id = SelectField(_l("oder ein einzelnes Zitat"), coerce=int, choices=[])
+    answer_id = SelectField(_l("Zitat (allein oder zusammen mit seinem Thema)"), coerce=int, choices=[])
     submit = SubmitField(_l("Als Beleg verknüpfen"))
+    quote_themes: set = set()
 
     def validate(self, extra_validators=None) -> bool:
         if not super().validate(extra_validators):
             return False
-        if bool(self.theme_id.data) == bool(self.answer_id.data):
-            self.theme_id.errors.append(_l("Bitte wählen Sie entweder ein Thema oder ein Zitat."))
+        if not self.theme_id.data and not self.answer_id.data:
+            self.theme_id.errors.append(_l("Bitte wählen Sie ein Thema, ein Zitat oder beides."))
+            return False
+        return True
+
+    def quote_fits_theme(self) -> bool:
+        """A theme and a quote together only when the quote is one of the theme's."""
+        if self.theme_id.data and self.answer_id.data and \
+                (self.answer_id.data, self.theme_id.data) not in self.quote_themes:
+            self.answer_id.errors.append(_l("Dieses Zitat gehört nicht zum gewählten Thema. Bitte wählen Sie ein "
+                                            "Zitat des Themas oder nur eines von beiden."))
             return False
         return True
 

@@ -1,7 +1,8 @@
 """The strategy a planning group builds from the themes: fields of action → goals → measures.
 
 Every object belongs to one process (process_id on each row, so access checks need no joins).
-Evidence links tie a theme or a single quoted answer to a field, goal or measure.
+Evidence links tie a theme, a single quoted answer, or a theme with one of its quotes to a field, goal,
+measure or indicator.
 """
 from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -105,10 +106,17 @@ class Indicator(db.Model):
 
     goal = relationship("Goal", back_populates="indicators")
     measure = relationship("Measure", back_populates="indicators")
+    evidence = relationship("EvidenceLink", back_populates="indicator", cascade="all, delete-orphan")
+
+    @property
+    def title(self) -> str:
+        """Indicators are named, not titled; pages and exports address every strategy object by title."""
+        return self.name
 
 
 class EvidenceLink(db.Model):
-    """A theme, or one quoted answer, that is the evidence for a field, goal or measure."""
+    """A theme, one quoted answer, or both (a theme with one of its quotes) as the evidence for a field,
+    goal, measure or indicator."""
 
     __tablename__ = "strategy_evidence"
 
@@ -124,6 +132,8 @@ class EvidenceLink(db.Model):
                                                 nullable=True, index=True)
     measure_id: Mapped[int | None] = mapped_column(ForeignKey("strategy_measure.id", ondelete="CASCADE"),
                                                    nullable=True, index=True)
+    indicator_id: Mapped[int | None] = mapped_column(ForeignKey("strategy_indicator.id", ondelete="CASCADE"),
+                                                     nullable=True, index=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"),
                                                       nullable=True)
     created_at = mapped_column(UTCDateTime, default=utcnow)
@@ -133,3 +143,17 @@ class EvidenceLink(db.Model):
     field = relationship("StrategyField", back_populates="evidence")
     goal = relationship("Goal", back_populates="evidence")
     measure = relationship("Measure", back_populates="evidence")
+    indicator = relationship("Indicator", back_populates="evidence")
+
+    @property
+    def target(self):
+        return self.indicator or self.measure or self.goal or self.field
+
+    @property
+    def audit_title(self) -> str:
+        """"Theme → measure" for the audit log; a quote by its number only (its text stays out of the log)."""
+        source = self.theme.label if self.theme is not None else f"#{self.answer_id}"
+        if self.theme is not None and self.answer_id is not None:
+            source += f" (#{self.answer_id})"
+        target = self.target
+        return f"{source} → {target.title}" if target is not None else source

@@ -268,7 +268,8 @@ def question_fields(form: QuestionForm, kind: str) -> dict:
               "scale_max_label": form.scale_max_label.data or "", "max_length": form.max_length.data,
               "min_choices": form.min_choices.data, "max_choices": form.max_choices.data}
     if kind == "single_choice":
-        fields["profile_field"] = "target_group" if form.target_group.data else None
+        fields["profile_field"] = ("target_group" if form.target_group.data
+                                   else "age_band" if form.age_band.data else None)
     return fields
 
 
@@ -316,6 +317,7 @@ def question_edit(process_id: int, questionnaire_id: int, question_id: int):
     form.kind.data = question.kind
     if request.method == "GET":
         form.target_group.data = question.profile_field == "target_group"
+        form.age_band.data = question.profile_field == "age_band"
     del form.options  # options of an existing question are edited one by one below the form
     form.section_id.choices = [(section.id, section.title or _("Abschnitt %(number)d", number=number))
                                for number, section in enumerate(questionnaire.sections, start=1)]

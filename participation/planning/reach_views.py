@@ -2,6 +2,7 @@
 from decimal import Decimal
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import format_date
 from flask_babel import gettext as _
 
 from .. import audit
@@ -12,7 +13,7 @@ from ..languages.labels import FIELD_LABELS, value_label
 from ..models import CHOICE_KINDS
 from ..reach.aggregates import age_band_questions, choice_frequencies, scale_distribution, scope_hidden
 from ..reach.charts import Bar, bar_chart_svg
-from ..reach.dashboard import QUOTA_FIELDS, distinct_values, reach_overview
+from ..reach.dashboard import QUOTA_FIELDS, filter_values, reach_overview
 from . import bp
 from .loading import load_process
 
@@ -48,27 +49,31 @@ def _labeller(process):
 def reach(process_id: int):
     process = load_process(process_id)
     form = ReachFilterForm(request.args)
-    form.fill_choices(process, {field: distinct_values(process, field)
+    form.fill_choices(process, {field: filter_values(process, field)
                                 for field in ("channel", "language", "district", "target_group")})
     questionnaire = None
     if form.survey.data and form.survey.data.isdigit():
         questionnaire = next((q for q in process.questionnaires if q.id == int(form.survey.data)), None)
     filters = form.filters()
-    overview = reach_overview(process, questionnaire.id if questionnaire else None, **filters)
-    too_small = scope_hidden(process, questionnaire.id if questionnaire else None, **filters)
+    questionnaire_id = questionnaire.id if questionnaire else None
+    if scope_hidden(process, questionnaire_id, **filters):
+        return render_template("planning/reach.html", process=process, form=form, too_small=True)
+    overview = reach_overview(process, questionnaire_id, **filters)
     labels = _labeller(process)
     charts = {field: _breakdown_chart(field, breakdown, {row.value: row for row in overview["quotas"].get(field, [])},
                                       labels)
               for field, breakdown in overview["breakdowns"].items()}
-    weeks_chart = bar_chart_svg([Bar(str(week.isoformat()), count) for week, count in overview["weeks"]],
-                                title=_("Antworten pro Woche")) if overview["weeks"] else ""
+    weeks_chart = bar_chart_svg(
+        [Bar(format_date(week), cell.count or 0, hidden=cell.hidden,
+             display=_("nicht ausgewiesen") if cell.hidden else str(cell.count)) for week, cell in overview["weeks"]],
+        title=_("Antworten pro Woche")) if overview["weeks"] else ""
     choice_tables = [_choice_table(q, process, filters)
                      for q in (questionnaire.questions if questionnaire else
                                [x for s in process.surveys for x in s.questions])
                      if q.kind in CHOICE_KINDS + ("yes_no", "scale", "district") and not q.archived]
     return render_template("planning/reach.html", process=process, form=form, overview=overview,
                            charts=charts, weeks_chart=weeks_chart, choice_tables=choice_tables,
-                           too_small=too_small, percent=_percent, label=labels)
+                           too_small=False, percent=_percent, label=labels)
 
 
 def _choice_table(question, process, filters: dict) -> dict:
@@ -132,9 +137,12 @@ def quotas(process_id: int):
 
 def _quota_groups(process) -> dict[str, list[tuple[str, str]]]:
     """(stored value, label) per quota field: districts, target groups, the process's languages, age bands."""
-    age_bands = [(code, label) for question in age_band_questions(process)[:1]
-                 for code, label in _choice_labels(question, process) if code != "na"]
+    age_bands = {}
+    for question in age_band_questions(process):
+        for code, label in _choice_labels(question, process):
+            if code != "na":
+                age_bands.setdefault(code, label)
     return {"district": [(value, value) for value in process.districts or []],
             "target_group": [(value, value) for value in process.target_groups or []],
             "language": [(code, value_label("language", code)) for code in process.languages or []],
-            "age_band": age_bands}
+            "age_band": list(age_bands.items())}

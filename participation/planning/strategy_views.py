@@ -65,6 +65,10 @@ def _apply(form, item, names) -> dict:
     return changes
 
 
+def _indicator_targets(item, depth: str) -> list[tuple[str, str]]:
+    return [(f"indicator:{i.id}", depth + _("Indikator: %(title)s", title=i.name)) for i in item.indicators]
+
+
 def _evidence_form(process: Process, target: str | None = None) -> EvidenceForm:
     form = EvidenceForm(target=target) if target else EvidenceForm()
     levels = strategy.goal_level_labels()
@@ -73,13 +77,18 @@ def _evidence_form(process: Process, target: str | None = None) -> EvidenceForm:
         targets.append((f"field:{field.id}", _("Handlungsfeld: %(title)s", title=field.title)))
         for goal in field.goals:
             targets.append((f"goal:{goal.id}", f"— {levels.get(goal.level, goal.level)}: {goal.title}"))
-            targets += [(f"measure:{m.id}", "—— " + _("Maßnahme: %(title)s", title=m.title)) for m in goal.measures]
+            targets += _indicator_targets(goal, "—— ")
+            for measure in goal.measures:
+                targets.append((f"measure:{measure.id}", "—— " + _("Maßnahme: %(title)s", title=measure.title)))
+                targets += _indicator_targets(measure, "——— ")
     form.target.choices = targets
     form.theme_id.choices = [(0, _("– kein Thema –"))] + [(t.id, t.label) for t in strategy.active_themes(process)]
     theme_labels = dict(form.theme_id.choices)
+    quotes = strategy.quote_answers(process)
+    form.quote_themes = {(answer.id, theme_id) for answer, theme_id in quotes}
     form.answer_id.choices = [(0, _("– kein Zitat –"))] + [
-        (answer.id, f"{theme_labels.get(theme_id, '')}: „{mask_personal_data(answer.text_value)[:120]}“")
-        for answer, theme_id in strategy.quote_answers(process)]
+        (answer.id, f"{theme_labels.get(theme_id, '')}: „{strategy.shortened(mask_personal_data(text), 120)}“")
+        for answer, theme_id in quotes for text in [answer.text_value or ""]]
     return form
 
 
@@ -96,11 +105,12 @@ def _render_strategy(process: Process, evidence_form: EvidenceForm, status: int 
         theme_cells=strategy.theme_cells(process), gaps=strategy.evidence_gaps(process),
         weights=evidence_weights(process),
         measures_by_theme=strategy.measures_by_theme(process),
-        evidence=strategy.evidence_by_target(process), field_form=StrategyFieldForm(formdata=None),
+        evidence=strategy.evidence_by_target(process), evidence_item=strategy.evidence_item,
+        field_form=StrategyFieldForm(formdata=None),
         evidence_form=evidence_form, phase_form=PhaseForm(phase=process.phase),
         confirm_form=ConfirmForm(), phases=strategy.phase_labels(), levels=strategy.goal_level_labels(),
         statuses=strategy.measure_status_labels(), timeline=strategy.timeline_text,
-        mask=mask_personal_data, evidence_theme=strategy.evidence_theme), status
+        mask=mask_personal_data, shortened=strategy.shortened), status
 
 
 @bp.route("/processes/<int:process_id>/strategy/phase", methods=["POST"])
@@ -228,7 +238,7 @@ def delete_item(process_id: int, kind: str, object_id: int):
 def link_evidence(process_id: int):
     process = load_process(process_id)
     form = _evidence_form(process)
-    if form.validate_on_submit():
+    if form.validate_on_submit() and form.quote_fits_theme():
         kind, _separator, target_id = form.target.data.partition(":")
         link = strategy.link_evidence(process, kind, int(target_id), theme_id=form.theme_id.data or None,
                                       answer_id=form.answer_id.data or None, user=current_user)

@@ -73,12 +73,14 @@ def bar_chart_svg(bars: list[Bar], title: str, description: str = "", bar_height
         length = 0 if bar.hidden else plot_width * bar.value / maximum
         parts.append(f'<rect x="0" y="{top:.1f}" width="{length:.1f}" height="{bar_height}" '
                      f'fill="{"#9aa5b1" if bar.hidden else "#0b5cad"}" rx="3"/>')
+        text_x = length + 6
         if bar.target is not None:
             x = plot_width * bar.target / maximum
             parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top - 3:.1f}" y2="{top + bar_height + 3:.1f}" '
                          f'stroke="#b00020" stroke-width="3"/>')
+            text_x = max(text_x, x + 8)     # the value is never struck through by the quota marker
         display = bar.display or ("–" if bar.hidden else f"{bar.value:g}")
-        parts.append(f'<text x="{length + 6:.1f}" y="{top + bar_height * 0.75:.1f}" font-size="{SVG_FONT}" '
+        parts.append(f'<text x="{text_x:.1f}" y="{top + bar_height * 0.75:.1f}" font-size="{SVG_FONT}" '
                      f'fill="#1b1f24">{escape(display)}</text>')
         y = top + bar_height + 12
     height = y + 4

@@ -2,11 +2,20 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func
-
 from ..extensions import db
 from ..models import Response
-from .aggregates import Cell, age_band_counts, response_counts, response_filter, total_responses
+from .aggregates import (
+    Cell,
+    age_band_counts,
+    protect_scope,
+    response_counts,
+    scope_columns,
+    scope_of,
+    scoped_row,
+    suppress,
+    tally,
+    total_responses,
+)
 
 QUOTA_FIELDS = ("district", "target_group", "language", "age_band")
 SHORTFALL_RATIO = 0.8  # reached share below 80 % of the expected share counts as falling short
@@ -29,22 +38,33 @@ class QuotaRow:
     falling_short: bool
 
 
-def weekly_counts(process, questionnaire_id: int | None = None, **filters) -> list[tuple]:
-    """(week start date, responses) for every week from the first response to the last."""
-    dates = db.session.execute(
-        db.select(Response.created_at).where(*response_filter(process.id, questionnaire_id, **filters))
-    ).scalars().all()
-    if not dates:
+def _week_of(moment):
+    day = moment.date()
+    return day - timedelta(days=day.weekday())
+
+
+def weekly_counts(process, questionnaire_id: int | None = None, **filters) -> list[tuple[object, Cell]]:
+    """(week start date, responses) for every week from the first response to the last.
+
+    A week is a group like any other: weeks with fewer responses than the minimum are hidden, with
+    enough others that the total does not give them away; filtered, as one row of "filter × week".
+    """
+    scope = scope_of(questionnaire_id, filters)
+    names, columns = scope_columns(scope)
+    records = db.session.execute(db.select(Response.created_at, *columns)
+                                 .where(Response.process_id == process.id)).all()
+    cells, rows = tally((tuple(record[1:]), [_week_of(record[0])]) for record in records if record[0])
+    if scope:
+        shown, _total = scoped_row(protect_scope(process, cells, rows), cells,
+                                   tuple(scope[name] for name in names), rows)
+    else:
+        shown = suppress({week: count for (_combo, week), count in cells.items()}, process.min_group_size)
+    if not shown or all(cell.hidden for cell in shown):
         return []
-    weeks: dict = {}
-    for moment in dates:
-        day = moment.date()
-        start = day - timedelta(days=day.weekday())
-        weeks[start] = weeks.get(start, 0) + 1
-    first, last = min(weeks), max(weeks)
-    result, week = [], first
-    while week <= last:
-        result.append((week, weeks.get(week, 0)))
+    by_week = {cell.value: cell for cell in shown}
+    result, week = [], min(by_week)
+    while week <= max(by_week):
+        result.append((week, by_week.get(week, Cell(week, 0, 0.0))))
         week += timedelta(days=7)
     return result
 
@@ -92,9 +112,7 @@ def reach_overview(process, questionnaire_id: int | None = None, **filters) -> d
             "breakdowns": breakdowns, "quotas": quotas}
 
 
-def distinct_values(process, field: str) -> list[str]:
-    """Values present in the data, for filter menus."""
-    column = getattr(Response, field)
-    return [value for value in db.session.execute(
-        db.select(column).where(Response.process_id == process.id, column.is_not(None))
-        .group_by(column).order_by(func.min(column))).scalars()]
+def filter_values(process, field: str) -> list[str]:
+    """Values for filter menus: those the unfiltered breakdown shows. A hidden group is not offered (its
+    view would show nothing), and a breakdown withheld whole does not name its groups here either."""
+    return sorted(cell.value for cell in response_counts(process, field) if not cell.hidden and cell.value)

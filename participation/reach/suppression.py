@@ -11,14 +11,17 @@ to their row and column totals, the totals to the grand total) with every hidden
 because zeros are published as zeros. It runs on scipy's HiGHS solver.
 
 `protect_table` works on a grid with optional margins; `protect_counts` is the one-way case
-(one breakdown and its total), used by every page, chart and export that shows counts.
+(one breakdown and its total), used by every page, chart and export that shows counts;
+`protect_lattice` protects filtered views together with the coarser views they can be compared with.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import combinations
 
 import numpy as np
 from scipy.optimize import linprog
+from scipy.sparse import coo_matrix
 
 TOTAL = "__total__"
 
@@ -31,6 +34,7 @@ class Suppression:
     sums: list              # (total key, [part keys]) for every published sum
     hidden: set = field(default_factory=set)
     fixed: set = field(default_factory=set)   # published elsewhere: never chosen to hide
+    minimum: int = 0        # k, for readers of the decisions (a row below it is not shown)
 
     def is_hidden(self, key) -> bool:
         return key in self.hidden
@@ -93,30 +97,36 @@ def protect_counts(counts: dict, k: int, total: int | None = None, additive: boo
     return {key[2] for key in suppression.hidden if key[0] == "cell"}
 
 
-def largest_possible(suppression: Suppression, key) -> float:
-    """The largest value a reader could believe the hidden cell `key` to hold, given what is published."""
+def _system(suppression: Suppression):
+    """The published sums as equations over the hidden keys: (hidden keys, A, b) with A·x = b."""
     hidden = sorted(suppression.hidden, key=repr)
     index = {name: position for position, name in enumerate(hidden)}
-    rows, right = [], []
+    entries, columns, right = [], [], []
     for total, parts in suppression.sums:
-        members = [total] + parts
-        if not any(member in index for member in members):
+        members = [(total, -1.0)] + [(part, 1.0) for part in parts]
+        if not any(member in index for member, _sign in members):
             continue
-        row = np.zeros(len(hidden))
         constant = 0.0
-        for member, sign in [(total, -1.0)] + [(part, 1.0) for part in parts]:
+        row = len(right)
+        for member, sign in members:
             if member in index:
-                row[index[member]] += sign
+                entries.append((row, index[member], sign))
             else:
                 constant += sign * suppression.values[member]
-        rows.append(row)
         right.append(-constant)
-    if not rows:
+    matrix = coo_matrix(([e[2] for e in entries], ([e[0] for e in entries], [e[1] for e in entries])),
+                        shape=(len(right), len(hidden))).tocsr()
+    return hidden, matrix, np.array(right)
+
+
+def largest_possible(suppression: Suppression, key) -> float:
+    """The largest value a reader could believe the hidden cell `key` to hold, given what is published."""
+    hidden, matrix, right = _system(suppression)
+    if not len(right):
         return float("inf")
     objective = np.zeros(len(hidden))
-    objective[index[key]] = -1.0
-    result = linprog(objective, A_eq=np.array(rows), b_eq=np.array(right), bounds=[(1, None)] * len(hidden),
-                     method="highs")
+    objective[hidden.index(key)] = -1.0
+    result = linprog(objective, A_eq=matrix, b_eq=right, bounds=[(1, None)] * len(hidden), method="highs")
     if result.status == 3:      # unbounded: nothing limits the cell
         return float("inf")
     if result.status != 0:      # cannot happen with true data; hide-everything is the safe answer
@@ -124,19 +134,48 @@ def largest_possible(suppression: Suppression, key) -> float:
     return -result.fun
 
 
-def _add_complementary(suppression: Suppression, k: int) -> None:
-    """Hide the smallest visible cell sharing a sum with an exposed cell until none is exposed.
+def _all_safe(suppression: Suppression, keys: list, k: int, system) -> bool:
+    """Whether the published numbers allow every one of `keys` to hold k or more at once (for one key:
+    exactly whether it could hold k or more)."""
+    hidden, matrix, right = system
+    if not len(right):
+        return True
+    wanted = set(keys)
+    bounds = [(k, None) if name in wanted else (1, None) for name in hidden]
+    result = linprog(np.zeros(len(hidden)), A_eq=matrix, b_eq=right, bounds=bounds, method="highs")
+    return result.status in (0, 3)
 
-    Hiding more only widens what a reader must consider possible, so a cell found safe stays safe and
-    is checked once.
+
+def pinned(suppression: Suppression, keys: list, k: int, system=None) -> list:
+    """The keys a reader can pin below k, in the given order. Groups of keys that can all hold k at once
+    are cleared with one programme; only conflicting ones are split further (few programmes when most
+    hidden groups are safe, which is the usual case)."""
+    system = system or _system(suppression)
+    if not keys or _all_safe(suppression, keys, k, system):
+        return []
+    if len(keys) == 1:
+        return list(keys)
+    middle = len(keys) // 2
+    return pinned(suppression, keys[:middle], k, system) + pinned(suppression, keys[middle:], k, system)
+
+
+def _add_complementary(suppression: Suppression, k: int) -> bool:
+    """Hide the smallest visible cell sharing a sum with an exposed cell until none is exposed; False when
+    some cell could not be protected (nothing left to hide beside it).
+
+    Hiding more only widens what a reader must consider possible, so a cell found safe stays safe: only
+    the cells pinned at the start need work, each in turn.
     """
     primary = sorted((key for key in suppression.hidden if is_small(suppression.values[key], k)), key=repr)
-    for key in primary:
+    protected = True
+    for key in pinned(suppression, primary, k):
         while largest_possible(suppression, key) < k - 1e-6:
             candidate = _candidate(suppression, key)
             if candidate is None:
+                protected = False
                 break
             suppression.hidden.add(candidate)
+    return protected
 
 
 def _candidate(suppression: Suppression, key):
@@ -160,3 +199,109 @@ def _candidate(suppression: Suppression, key):
     linked = [member for total, parts in suppression.sums
               if any(m in suppression.hidden for m in [total] + parts) for member in [total] + parts]
     return best(linked)
+
+
+SMALL_GROUPS_LIMIT = 30   # a filtered table with more small groups than this is withheld whole
+
+
+def protect_lattice(cells: dict, rows: dict, k: int, additive: bool = True) -> Suppression:
+    """Protect a table "filter values × value" together with every coarser table a reader can also ask for.
+
+    cells: {(filter values, value): count}, rows: {filter values: people}; filter values is a tuple, one
+    entry per filter. A view filtered by language and district publishes one row of the finest table, one
+    filtered by language alone a row of a coarser one, the unfiltered view the coarsest. Summing finer rows
+    gives coarser cells, so each table is protected with all its coarser tables' numbers and sums in view:
+    coarser decisions stay as they are (the same whichever view is asked for first), and when a table
+    cannot be made safe around them, all of it is hidden, which tells no more than the coarser tables.
+    A table made mostly of small groups is hidden whole without trying: its views would show next to
+    nothing, and the linear programmes grow with every small group.
+
+    Returns the finest table's decisions with keys ("cell", filter values, value) and ("row", filter values).
+    """
+    if not rows:
+        return Suppression({}, [], minimum=k)
+    width = len(next(iter(rows)))
+    levels = [tuple(dims) for size in range(width + 1) for dims in combinations(range(width), size)]
+    values: dict = {}
+    for (combo, value), count in cells.items():
+        for dims in levels:
+            key = ("cell", dims, tuple(combo[d] for d in dims), value)
+            values[key] = values.get(key, 0) + count
+    for combo, count in rows.items():
+        for dims in levels:
+            key = ("row", dims, tuple(combo[d] for d in dims))
+            values[key] = values.get(key, 0) + count
+    own_keys = {dims: [] for dims in levels}
+    for key in values:
+        own_keys[key[1]].append(key)
+    sums = {dims: _lattice_sums(dims, own_keys, values, additive) for dims in levels}
+    hidden: set = set()
+    for dims in levels:
+        inside = [level for level in levels if set(level) <= set(dims)]
+        if not dims:
+            hidden |= _coarsest_hidden(own_keys[dims], values, k, additive)
+            continue
+        if len(dims) == 1:
+            hidden |= _breakdown_rows_hidden(own_keys[dims], values, k)
+        if sum(is_small(values[key], k) for key in own_keys[dims]) > SMALL_GROUPS_LIMIT:
+            hidden |= set(own_keys[dims])     # mostly small groups: nothing worth the work to show
+            continue
+        decided = [key for level in inside for key in own_keys[level]
+                   if level != dims or (key[0] == "row" and len(dims) == 1)]
+        suppression = Suppression({key: values[key] for level in inside for key in own_keys[level]},
+                                  [entry for level in inside for entry in sums[level]],
+                                  hidden={key for key in hidden if key[1] in inside}
+                                  | {key for key in own_keys[dims] if is_small(values[key], k)},
+                                  fixed={key for key in decided if key not in hidden})
+        safe = _add_complementary(suppression, k)
+        hidden |= {key for key in suppression.hidden if key[1] == dims} if safe else set(own_keys[dims])
+    finest = levels[-1]
+    return Suppression({_finest(key): count for key, count in values.items() if key[1] == finest}, [],
+                       hidden={_finest(key) for key in hidden if key[1] == finest}, minimum=k)
+
+
+def _finest(key):
+    return ("cell", key[2], key[3]) if key[0] == "cell" else ("row", key[2])
+
+
+def _lattice_sums(dims: tuple, own_keys: dict, values: dict, additive: bool) -> list:
+    """The sums a table adds to what its coarser tables publish: its rows (when its cells add up to them)
+    and, for each coarser table one filter less, how its cells and rows add up to that table's."""
+    sums = []
+    cells_by_row: dict = {}
+    for key in own_keys[dims]:
+        if key[0] == "cell":
+            cells_by_row.setdefault(key[2], []).append(key)
+    for key in own_keys[dims]:
+        if key[0] == "row" and additive and values[key] == sum(values[part] for part in cells_by_row.get(key[2], [])):
+            sums.append((key, cells_by_row.get(key[2], [])))
+    for dropped in dims:
+        coarser = tuple(d for d in dims if d != dropped)
+        position = [dims.index(d) for d in coarser]
+        parts: dict = {}
+        for key in own_keys[dims]:
+            reduced = tuple(key[2][p] for p in position)
+            target = ("cell", coarser, reduced, key[3]) if key[0] == "cell" else ("row", coarser, reduced)
+            parts.setdefault(target, []).append(key)
+        sums += list(parts.items())
+    return sums
+
+
+def _breakdown_rows_hidden(keys: list, values: dict, k: int) -> set:
+    """The rows of a one-filter table are the breakdown by that filter (responses by district, …): decided
+    as `protect_counts` decides that breakdown where it is published on its own."""
+    rows = {key[2]: values[key] for key in keys if key[0] == "row"}
+    hidden = protect_counts(rows, k)
+    if TOTAL in hidden:
+        return {key for key in keys if key[0] == "row"}
+    return {key for key in keys if key[0] == "row" and key[2] in hidden}
+
+
+def _coarsest_hidden(keys: list, values: dict, k: int, additive: bool) -> set:
+    """The unfiltered breakdown, decided exactly as `protect_counts` decides it for the unfiltered view."""
+    counts = {key[3]: values[key] for key in keys if key[0] == "cell"}
+    total = next(values[key] for key in keys if key[0] == "row")
+    hidden = protect_counts(counts, k, total, additive)
+    if TOTAL in hidden:
+        return set(keys)
+    return {key for key in keys if key[0] == "cell" and key[3] in hidden}

@@ -12,7 +12,8 @@ from flask_babel import gettext as _
 from sqlalchemy import func
 
 from ..extensions import db
-from ..models import Answer, EvidenceLink, Goal, Measure, StrategyField, Theme, ThemeAssignment
+from ..models import Answer, EvidenceLink, Goal, Indicator, Measure, StrategyField, Theme, ThemeAssignment
+from ..privacy.masking import mask_personal_data
 from ..reach.aggregates import Cell, suppress
 
 
@@ -86,7 +87,8 @@ def evidence_links(process) -> list[EvidenceLink]:
 
 
 def linked_theme_ids(link: EvidenceLink, answer_themes: dict[int, int]) -> set[int]:
-    """The theme a link stands for: its theme, or the theme of its quoted answer."""
+    """The theme a link stands for: its theme (with or without one of its quotes), or the theme of its
+    quoted answer."""
     if link.theme_id is not None:
         return {link.theme_id}
     theme_id = answer_themes.get(link.answer_id)
@@ -148,8 +150,48 @@ def evidence_gaps(process) -> EvidenceGaps:
     )
 
 
+QUOTE_CHARACTERS = 200
+
+
+@dataclass
+class EvidenceItem:
+    """One evidence link as the strategy page and every export show it: the theme with its weight, the
+    quote (masked, shortened), or both."""
+    link: EvidenceLink
+    theme: EvidenceTheme | None
+    weight: str
+    quote: str
+
+    @property
+    def text(self) -> str:
+        parts = []
+        if self.theme is not None:
+            parts.append(_("Thema: %(theme)s", theme=self.theme.text)
+                         + (f" ({self.weight})" if self.weight else ""))
+        if self.quote:
+            parts.append(_("Zitat: „%(text)s“", text=self.quote))
+        return " — ".join(parts)
+
+
+def shortened(text: str, limit: int = QUOTE_CHARACTERS) -> str:
+    """At most `limit` characters, cut at a space, with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
+def evidence_item(link: EvidenceLink, weights: dict) -> EvidenceItem:
+    from .weight import weight_text
+
+    shown = evidence_theme(link)
+    weight = weights.get(shown.theme.id) if shown is not None else None
+    quote = shortened(mask_personal_data(link.answer.text_value or "")) if link.answer is not None else ""
+    return EvidenceItem(link, shown, weight_text(weight) if weight is not None else "", quote)
+
+
 def evidence_by_target(process) -> dict[tuple[str, int], list[EvidenceLink]]:
-    """("field"|"goal"|"measure", id) → its evidence links, for the strategy page and matrix."""
+    """("field"|"goal"|"measure"|"indicator", id) → its evidence links, for the strategy page and matrix."""
     grouped: dict[tuple[str, int], list[EvidenceLink]] = {}
     for link in evidence_links(process):
         grouped.setdefault(target_key(link), []).append(link)
@@ -157,6 +199,8 @@ def evidence_by_target(process) -> dict[tuple[str, int], list[EvidenceLink]]:
 
 
 def target_key(link: EvidenceLink) -> tuple[str, int]:
+    if link.indicator_id is not None:
+        return "indicator", link.indicator_id
     if link.measure_id is not None:
         return "measure", link.measure_id
     if link.goal_id is not None:
@@ -164,11 +208,11 @@ def target_key(link: EvidenceLink) -> tuple[str, int]:
     return "field", link.field_id
 
 
-TARGET_MODELS = {"field": StrategyField, "goal": Goal, "measure": Measure}
+TARGET_MODELS = {"field": StrategyField, "goal": Goal, "measure": Measure, "indicator": Indicator}
 
 
 def find_target(process, kind: str, object_id: int):
-    """A field, goal or measure of this process, or None (never one of another process)."""
+    """A field, goal, measure or indicator of this process, or None (never one of another process)."""
     model = TARGET_MODELS.get(kind)
     target = db.session.get(model, object_id) if model else None
     return target if target is not None and target.process_id == process.id else None
@@ -181,20 +225,25 @@ def quote_answers(process) -> list[tuple[Answer, int]]:
 
 def link_evidence(process, kind: str, target_id: int, *, theme_id: int | None = None,
                   answer_id: int | None = None, user=None) -> EvidenceLink | None:
-    """Link a theme or a quoted answer of this process to one of its fields, goals or measures.
+    """Link a theme, a quoted answer, or a theme with one of its quotes (one step) to a field, goal,
+    measure or indicator of this process.
 
-    Returns None when any part belongs to another process, or when the same link exists already.
+    Returns None when any part belongs to another process, when the quote is not one of the theme's,
+    or when the same link exists already.
     """
     target = find_target(process, kind, target_id)
-    if target is None or (theme_id is None) == (answer_id is None):
+    if target is None or (theme_id is None and answer_id is None):
         return None
     if theme_id is not None:
         theme = db.session.get(Theme, theme_id)
         if theme is None or theme.process_id != process.id:
             return None
-    else:
+    if answer_id is not None:
         answer = db.session.get(Answer, answer_id)
         if answer is None or answer.response.process_id != process.id:
+            return None
+        if theme_id is not None and db.session.execute(db.select(ThemeAssignment.id).filter_by(
+                answer_id=answer_id, theme_id=theme_id)).first() is None:
             return None
     existing = db.session.execute(db.select(EvidenceLink).filter_by(
         process_id=process.id, theme_id=theme_id, answer_id=answer_id, **{f"{kind}_id": target_id})).first()

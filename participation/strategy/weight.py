@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import func
 
 from ..extensions import db
@@ -42,3 +44,11 @@ def evidence_weights(process) -> dict[int, EvidenceWeight]:
     return {theme.id: EvidenceWeight(None if cell.hidden else cell.count, languages.get(theme.id, 0),
                                      districts.get(theme.id, 0))
             for theme, cell in theme_cells(process)}
+
+
+def weight_text(weight: EvidenceWeight) -> str:
+    """"12 Antworten, 3 Sprachen, 2 Stadtteile": the same words on the strategy page and in every export."""
+    answers = (ngettext("%(num)s Antwort", "%(num)s Antworten", weight.answers) if weight.answers is not None
+               else _("Antworten nicht ausgewiesen"))
+    return ", ".join((answers, ngettext("%(num)s Sprache", "%(num)s Sprachen", weight.languages),
+                      ngettext("%(num)s Stadtteil", "%(num)s Stadtteile", weight.districts)))

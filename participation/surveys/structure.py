@@ -29,6 +29,13 @@ from .builder import (
 
 # --- questions -------------------------------------------------------------------------------------------
 
+# Offered when a planner marks a question as the age band question and types no options. The codes are
+# the ones the reach dashboard and the k-anonymous data export know (privacy.k_anonymity.WIDE_AGE_BANDS).
+STANDARD_AGE_BANDS = (("u18", "unter 18 Jahre"), ("18_29", "18 bis 29 Jahre"), ("30_49", "30 bis 49 Jahre"),
+                      ("50_64", "50 bis 64 Jahre"), ("65_79", "65 bis 79 Jahre"), ("80plus", "80 Jahre und älter"),
+                      ("na", "möchte ich nicht sagen"))
+PROFILE_FIELDS = ("target_group", "age_band")
+
 def add_question(section: Section, kind: str, text: str, *, required: bool = False, help_text: str = "",
                  narrative_prompt: str = "", followup: str = "", options: list[str] | None = None, min_value: int | None = None,
                  max_value: int | None = None, scale_min_label: str = "", scale_max_label: str = "",
@@ -38,7 +45,8 @@ def add_question(section: Section, kind: str, text: str, *, required: bool = Fal
     """Append a question to a section; choice questions get their options (codes from the labels).
 
     A single-choice question with profile_field "target_group" offers the process's target groups
-    when no options are given, so its answers fill the reach dashboard's target-group breakdown.
+    when no options are given, so its answers fill the reach dashboard's target-group breakdown; one with
+    "age_band" offers the standard age bands, which the dashboard's age quotas and the export know.
     """
     if kind not in QUESTION_KINDS:
         raise BuilderError(_("Diese Fragenart gibt es nicht."))
@@ -56,9 +64,12 @@ def add_question(section: Section, kind: str, text: str, *, required: bool = Fal
                          min_choices=min_choices, max_choices=max_choices)
     if kind == "district":
         question.profile_field = "district"
-    elif kind == "single_choice" and profile_field == "target_group":
-        question.profile_field = "target_group"
-    if kind in CHOICE_KINDS:
+    elif kind == "single_choice" and profile_field in PROFILE_FIELDS:
+        question.profile_field = profile_field
+    if kind == "single_choice" and profile_field == "age_band" and not any(o.strip() for o in options or []):
+        for code, label in STANDARD_AGE_BANDS:
+            question.options.append(Option(position=len(question.options), code=code, label=label, i18n={}))
+    elif kind in CHOICE_KINDS:
         for label in options or []:
             if label.strip():
                 _append_option(question, label)

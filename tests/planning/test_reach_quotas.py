@@ -72,3 +72,45 @@ def test_long_labels_wrap_instead_of_being_cut():
     assert 'text-anchor="end"' not in svg, "labels start at the left edge, never clipped"
     assert SVG_FONT * 340 / SVG_WIDTH >= 12, "at least 12 px on a 390 px phone (340 px chart)"
     assert wrap_label("Donaudampfschifffahrtsgesellschaftskapitänskajütentürschlüsselanhänger")[0].endswith("-")
+
+
+def test_planners_mark_an_age_band_question_and_set_age_quotas(client, make_user, survey):
+    """No magic question code: the builder marks the question, the quota form then offers its bands."""
+    from participation.models import Question
+    process = survey.process
+    login(client, make_user("planner", processes=[process]))
+    quotas_url = f"/planning/processes/{process.id}/quotas"
+    assert "Noch keine Frage nach der Altersgruppe" in client.get(quotas_url).get_data(as_text=True)
+    section = survey.sections[0]
+    new = f"/planning/processes/{process.id}/questionnaires/{survey.id}/sections/{section.id}/questions/new"
+    both = client.post(new, data={"kind": "single_choice", "text": "Wie alt?", "age_band": "y", "target_group": "y"})
+    assert "entweder die Zielgruppe oder die Altersgruppe" in both.get_data(as_text=True)
+    assert client.post(new, data={"kind": "single_choice", "text": "Wie alt sind Sie?",
+                                  "age_band": "y"}).status_code == 302
+    question = db.session.execute(db.select(Question).filter_by(text="Wie alt sind Sie?")).scalar_one()
+    assert question.profile_field == "age_band" and question.code != "age_band"
+    assert [o.code for o in question.options][:2] == ["u18", "18_29"]
+    form = client.get(quotas_url).get_data(as_text=True)
+    names = dict(re.findall(r'<label for="(age_band_\d)">([^<]+)</label>', form))
+    young = next(name for name, label in names.items() if label == "18 bis 29 Jahre")
+    assert "möchte ich nicht sagen" not in names.values(), "keine Angabe is no group to aim for"
+    assert client.post(quotas_url, data={young: "40"}).status_code == 302
+    db.session.expire_all()
+    assert process.quotas["age_band"] == {"18_29": 0.4}
+    for number, band in enumerate(["18_29"] * 6 + ["65_79"] * 6 + ["na"] * 5):
+        store_response(survey, {"children": False, "topics": ["bus"], question.code: band},
+                       submission_id=f"age-{number:04d}")
+    overview = reach_overview(process)
+    ages = overview["breakdowns"]["age_band"]
+    assert ages.base == 12 and ages.not_stated.count == 5, "\"möchte ich nicht sagen\" stands apart"
+    row = overview["quotas"]["age_band"][0]
+    assert row.value == "18_29" and row.reached_share == 0.5 and not row.falling_short
+    page = client.get(f"/planning/processes/{process.id}/reach").get_data(as_text=True)
+    assert "18 bis 29 Jahre" in page and "Nach Altersgruppe" in page
+
+
+def test_the_quota_marker_never_strikes_through_the_value():
+    svg = bar_chart_svg([Bar("Nordstadt", 42, display="42 (23 %)", target=55)], title="Stadtteile")
+    marker = float(re.search(r'<line x1="([\d.]+)"', svg).group(1))
+    value = float(re.search(r'<text x="([\d.]+)"[^>]*>42 \(23 %\)', svg).group(1))
+    assert value > marker

@@ -106,7 +106,7 @@ def test_placeholders_are_in_the_readers_language(app):
     assert "anna@example.org" not in masked and masked.startswith("[")
 
 
-PROPERTY_SETTINGS = settings(max_examples=80, deadline=None)
+PROPERTY_SETTINGS = settings(max_examples=80, deadline=None, derandomize=True)  # same examples every run
 words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
 
 

@@ -134,3 +134,121 @@ def test_cells_of_a_one_way_breakdown_keep_their_shares_of_the_total():
 
 def test_nothing_is_hidden_when_every_group_is_large_enough():
     assert protect_counts({"a": 5, "b": 6, "c": 0}, 5) == set()
+
+
+# --- filtered views compared with each other -----------------------------------------------------------
+
+FILTER_VALUES = ("a", "b", "c")
+ANSWERS = ("x", "y", "z")
+
+
+def _views(people: dict, k: int) -> list:
+    """Everything the reach page publishes for one breakdown, over every filter it offers, as (filters, row,
+    {value: count or None}, total or None); None is "nicht ausgewiesen", a value not listed is absent (0).
+
+    The unfiltered breakdown and the breakdown by each filter (which groups exist, named even when hidden,
+    unless withheld whole), and every one- and two-filter view whose numbers are shown at all."""
+    from itertools import combinations as subsets
+
+    from participation.reach.aggregates import scoped_row
+    from participation.reach.suppression import protect_lattice
+
+    views = []
+    counts = {}
+    for (first, second, answer), count in people.items():
+        counts[answer] = counts.get(answer, 0) + count
+    shown = {cell.value: cell.count for cell in suppress({a: c for a, c in counts.items() if c}, k)}
+    if shown:
+        views.append(((), (), shown, sum(counts.values())))
+    for dim in (0, 1):
+        by_filter = {}
+        for name, count in people.items():
+            by_filter[name[dim]] = by_filter.get(name[dim], 0) + count
+        named = {cell.value: cell.count for cell in suppress({v: c for v, c in by_filter.items() if c}, k)}
+        views += [((dim,), (value,), {}, count)
+                  for value, count in named.items()]
+    for size in (1, 2):
+        for dims in subsets((0, 1), size):
+            cells, rows = {}, {}
+            for (first, second, answer), count in people.items():
+                if count:
+                    combo = tuple((first, second)[d] for d in dims)
+                    cells[(combo, answer)] = cells.get((combo, answer), 0) + count
+                    rows[combo] = rows.get(combo, 0) + count
+            protected = protect_lattice(cells, rows, k)
+            for combo in rows:
+                row, total = scoped_row(protected, cells, combo, rows)
+                if total is not None:
+                    views.append((dims, combo, {cell.value: cell.count for cell in row}, total))
+    return views
+
+
+def _attacker_bound(people: dict, views: list, target: list) -> int | None:
+    """The largest the sum of the true cells in `target` could be, given every view (None = unbounded)."""
+    unknowns = sorted(people)
+    index = {name: position for position, name in enumerate(unknowns)}
+
+    def members(dims, combo, answer=None):
+        return [name for name in unknowns if tuple(name[d] for d in dims) == combo
+                and (answer is None or name[2] == answer)]
+    equalities, at_least_one = [], []
+    for dims, combo, row, total in views:
+        if total is not None:
+            equalities.append((members(dims, combo), total))
+        elif not row:
+            at_least_one.append(members(dims, combo))
+        if not row:
+            continue      # a group named in a breakdown says nothing about its answers
+        for answer in ANSWERS:
+            if answer not in row:
+                equalities.append((members(dims, combo, answer), 0))
+            elif row[answer] is None:
+                at_least_one.append(members(dims, combo, answer))
+            else:
+                equalities.append((members(dims, combo, answer), row[answer]))
+
+    def vector(names):
+        row = np.zeros(len(unknowns))
+        for name in names:
+            row[index[name]] = 1
+        return row
+    matrix = [vector(names) for names, _value in equalities] + [vector(names) for names in at_least_one]
+    low = [value for _names, value in equalities] + [1] * len(at_least_one)
+    high = [value for _names, value in equalities] + [np.inf] * len(at_least_one)
+    result = milp(-vector(target), constraints=[LinearConstraint(np.array(matrix), low, high)],
+                  integrality=np.ones(len(unknowns)), bounds=Bounds(0, 10_000))
+    assert result.status == 0, "what is published must be consistent with the true data"
+    return None if -result.fun >= 9_999 else round(-result.fun)
+
+
+PEOPLE = st.fixed_dictionaries({(first, second, answer): st.integers(0, 9) | st.integers(0, 2)
+                                for first in FILTER_VALUES for second in FILTER_VALUES[:2] for answer in ANSWERS})
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(PEOPLE, st.integers(3, 5))
+def test_comparing_filtered_views_reveals_no_small_group(people, k):
+    """A reader who opens every filter combination and the unfiltered page, and solves for each hidden
+    group's largest possible size, never pins a group of 1 … k−1 below k."""
+    views = _views(people, k)
+    for dims, combo, row, _total in views:
+        for answer, count in row.items():
+            true = sum(c for name, c in people.items() if tuple(name[d] for d in dims) == combo and name[2] == answer)
+            assert count is None or count == true
+            if 0 < true < k:
+                assert count is None, f"small group {dims}{combo}:{answer}={true} is published"
+                bound = _attacker_bound(people, views, [name for name in people if name[2] == answer
+                                                        and tuple(name[d] for d in dims) == combo])
+                assert bound is None or bound >= k, f"{dims}{combo}:{answer}={true} is pinned at most {bound}"
+
+
+def test_a_group_hidden_everywhere_is_not_recovered_by_comparing_views():
+    """Found by the property test against per-view protection: each view alone hid the single "z" answer,
+    but the views together pinned it to 1."""
+    people = {(first, second, answer): 0 for first in FILTER_VALUES for second in FILTER_VALUES[:2]
+              for answer in ANSWERS}
+    people.update({("b", "b", "y"): 3, ("c", "a", "z"): 1, ("c", "b", "y"): 3})
+    views = _views(people, 3)
+    assert all(row.get("z") is None for _dims, _combo, row, _total in views)
+    bound = _attacker_bound(people, views, [name for name in people if name[2] == "z"])
+    assert bound is None or bound >= 3

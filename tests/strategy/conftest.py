@@ -6,6 +6,7 @@ import pytest
 from participation.extensions import db
 from participation.models import EvidenceLink, Goal, Indicator, Measure, StrategyField, Theme, ThemeAssignment
 from participation.surveys.answering import store_response
+from tests.conftest import login
 
 SECRET_EMAIL = "mehmet.beispiel@example.net"
 HIDDEN_DISTRICT = "Hafen"
@@ -104,3 +105,14 @@ def _build_strategy(process, themes) -> None:
                 if theme_key:
                     db.session.add(EvidenceLink(process_id=process.id, theme_id=themes[theme_key].id,
                                                 measure_id=measure.id))
+
+
+def strategy_base(process) -> str:
+    return f"/planning/processes/{process.id}/strategy"
+
+
+@pytest.fixture
+def planner_client(client, make_user, strategy_process):
+    """A planner of the strategy process, logged in."""
+    login(client, make_user("planner", processes=[strategy_process]))
+    return client

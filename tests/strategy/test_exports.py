@@ -205,3 +205,12 @@ def test_residents_text_is_never_a_spreadsheet_formula(strategy_process, german,
     sheet = load_workbook(path)["Codierte Antworten"]
     cells = [cell for row in sheet.iter_rows() for cell in row if str(cell.value).startswith("=")]
     assert cells and all(cell.data_type == "s" for cell in cells)
+
+
+def test_reach_sheet_has_language_quotas_and_the_dashboards_shares(strategy_process, german):
+    strategy_process.quotas = {"language": {"de": 0.8, "ar": 0.2}}
+    db.session.commit()
+    rows = {(row.field, row.label): row for row in collect.reach_rows(strategy_process)}
+    assert rows[("Sprache", "Deutsch")].quota == 0.8
+    arabic = rows[("Sprache", "العربية")]
+    assert arabic.quota == 0.2 and arabic.count == "nicht ausgewiesen", "a quota names its group, never its count"

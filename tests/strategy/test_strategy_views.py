@@ -6,16 +6,7 @@ import pytest
 from participation.extensions import db
 from participation.models import AuditEvent, EvidenceLink, Goal, Measure, Process, StrategyField, Theme
 from tests.conftest import login
-
-
-def _base(process) -> str:
-    return f"/planning/processes/{process.id}/strategy"
-
-
-@pytest.fixture
-def planner_client(client, make_user, strategy_process):
-    login(client, make_user("planner", processes=[strategy_process]))
-    return client
+from tests.strategy.conftest import strategy_base as _base
 
 
 def _actions(process) -> list[str]:
@@ -133,12 +124,12 @@ def test_linking_evidence_closes_a_gap_and_unlinking_reopens_it(planner_client, 
     assert "strategy_evidence_linked" in actions and "strategy_evidence_unlinked" in actions
 
 
-def test_evidence_needs_exactly_one_theme_or_quote(planner_client, strategy_process):
+def test_evidence_needs_a_theme_or_a_quote(planner_client, strategy_process):
     measure = db.session.execute(db.select(Measure)).scalars().first()
     response = planner_client.post(f"{_base(strategy_process)}/evidence", data={
         "target": f"measure:{measure.id}", "theme_id": "0", "answer_id": "0"})
     assert response.status_code == 400
-    assert "entweder ein Thema oder ein Zitat" in response.get_data(as_text=True)
+    assert "Bitte wählen Sie ein Thema, ein Zitat oder beides." in response.get_data(as_text=True)
 
 
 def test_other_planners_get_403_and_foreign_ids_404(client, make_user, strategy_process):
