@@ -63,6 +63,11 @@ ACTION_LABELS = {
     "strategy_evidence_linked": _l("Beleg verknüpft"),
     "strategy_evidence_unlinked": _l("Beleg gelöst"),
     "audit_log_exported": _l("Protokoll exportiert"),
+    "priority_round_created": _l("Priorisierungsrunde angelegt"),
+    "priority_round_updated": _l("Priorisierungsrunde geändert"),
+    "priority_items_changed": _l("Einträge einer Priorisierungsrunde geändert"),
+    "priority_item_updated": _l("Eintrag einer Priorisierungsrunde geändert"),
+    "priority_conference_entered": _l("Konferenzpunkte erfasst"),
 }
 
 STRATEGY_KINDS = {"field": _l("Handlungsfeld"), "goal": _l("Ziel"), "measure": _l("Maßnahme"),
@@ -76,7 +81,8 @@ OBJECT_LABELS = {
     "Survey": _l("Umfrage"), "Section": _l("Abschnitt"), "Question": _l("Frage"), "Option": _l("Antwortmöglichkeit"),
     "Response": _l("Antwort"), "Answer": _l("Antwort"), "Theme": _l("Thema"), "AnalysisRun": _l("Themenanalyse"),
     "StrategyField": _l("Handlungsfeld"), "Goal": _l("Ziel"), "Measure": _l("Maßnahme"), "Indicator": _l("Indikator"),
-    "EvidenceLink": _l("Beleg"), "Job": _l("Export"), "Invitation": _l("Einladung"),
+    "EvidenceLink": _l("Beleg"),
+    "PriorityRound": _l("Priorisierungsrunde"), "PriorityItem": _l("Eintrag einer Priorisierungsrunde"), "Job": _l("Export"), "Invitation": _l("Einladung"),
 }
 
 

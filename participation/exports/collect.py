@@ -15,6 +15,7 @@ from .. import strategy
 from ..extensions import db
 from ..languages.i18n import LANGUAGES
 from ..models import TEXT_KINDS, Answer, Question, Response, utcnow
+from ..priorities.results import measure_priorities
 from ..privacy.k_anonymity import generalise, k_anonymise
 from ..privacy.masking import mask_personal_data
 from ..reach.aggregates import BREAKDOWN_FIELDS, response_counts, total_responses
@@ -188,6 +189,7 @@ class MatrixRow:
     status: str
     indicators: str
     evidence: str
+    priority: str = ""
 
 
 def strategy_matrix(process) -> list[MatrixRow]:
@@ -195,6 +197,7 @@ def strategy_matrix(process) -> list[MatrixRow]:
     levels = strategy.goal_level_labels()
     statuses = strategy.measure_status_labels()
     evidence = strategy.evidence_by_target(process)
+    priorities = measure_priorities(process)
     rows = []
     for field in strategy.fields_of(process):
         field_evidence = evidence.get(("field", field.id), [])
@@ -213,7 +216,8 @@ def strategy_matrix(process) -> list[MatrixRow]:
                     measure.partners, measure.target_group, measure.district, strategy.timeline_text(measure),
                     statuses.get(measure.status, measure.status),
                     "\n".join(filter(None, [goal_indicators] + [indicator_text(i) for i in measure.indicators])),
-                    _evidence_text(evidence.get(("measure", measure.id), []))))
+                    _evidence_text(evidence.get(("measure", measure.id), [])),
+                    priorities[measure.id].text() if measure.id in priorities else ""))
     return rows
 
 
@@ -255,8 +259,9 @@ def workbook_sheets(process) -> list[Sheet]:
         Sheet(_("Strategie-Matrix"),
               [_("Handlungsfeld"), _("Zielebene"), _("Ziel"), _("Maßnahme"), _("Zuständigkeit"), _("Partner"),
                _("Zielgruppe"), _("Stadtteil"), _("Zeitraum"), _("Status"), _("Indikatoren"),
-               _("Belege (Themen und Zitate)")],
-              [list(vars(row).values()) for row in matrix], widths=[16, 14, 24, 24, 16, 16, 13, 12, 12, 11, 30, 26]),
+               _("Belege (Themen und Zitate)"), _("Priorität")],
+              [list(vars(row).values()) for row in matrix],
+              widths=[16, 14, 24, 24, 16, 16, 13, 12, 12, 11, 30, 26, 18]),
         Sheet(_("Themen"), [_("Thema"), _("Antworten"), _("Schlagwörter"), _("Verknüpft mit"), _("Zitate")],
               [[t.label, t.count if t.count is not None else t.shown_count, t.keywords, "\n".join(t.linked_to),
                 "\n".join(f"„{text}“ ({source})" for text, source in t.quotes)] for t in themes],

@@ -3,6 +3,14 @@ from .audit import AuditEvent
 from .core import utcnow
 from .draft import SurveyDraft
 from .job import JOB_STATUSES, Job, StoredExport, WorkerHeartbeat
+from .priorities import (
+    PRIORITY_CHANNELS,
+    ROUND_STATUSES,
+    PriorityItem,
+    PriorityPoints,
+    PriorityRound,
+    PrioritySubmission,
+)
 from .process import PHASES, Process
 from .proposal import PROPOSAL_KINDS, PROPOSAL_STATUSES, GuideProposal
 from .questionnaire import (
@@ -31,5 +39,6 @@ __all__ = [
     "AnalysisRun", "AnswerEmbedding", "Theme", "ThemeAssignment", "REVIEW_FLAGS",
     "StrategyField", "Goal", "Measure", "Indicator", "EvidenceLink", "GOAL_LEVELS", "MEASURE_STATUSES",
     "SurveyDraft", "RefusedAttempts", "WorkerHeartbeat", "StoredExport", "GuideProposal", "PROPOSAL_KINDS",
-    "PROPOSAL_STATUSES",
+    "PROPOSAL_STATUSES", "PriorityRound", "PriorityItem", "PrioritySubmission", "PriorityPoints",
+    "PRIORITY_CHANNELS", "ROUND_STATUSES",
 ]

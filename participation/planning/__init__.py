@@ -7,6 +7,7 @@ from . import (
     builder_routes,
     export_views,
     multipliers,
+    priorities,
     privacy_views,
     proposals,
     process_routes,
