@@ -128,3 +128,17 @@ def test_measure_priority_in_strategy_page_and_workbook(client, make_user, proce
     priorities = {row[3]: row[column] for row in matrix.rows}
     assert priorities["Kita-Ausbau Nordstadt"].startswith("Rang 1 von 5")
     assert priorities["Abendlinie Nordstadt"].startswith("Rang 5 von 5")
+
+
+def test_demo_has_a_finished_round_with_online_and_conference_points(client, demo):
+    from participation.models import PriorityRound, User
+    priority_round = db.session.execute(db.select(PriorityRound)).scalar_one()
+    assert priority_round.status == "closed" and len([i for i in priority_round.items if i.measure_id]) >= 3
+    results = round_results(priority_round)
+    assert not results.withheld and results.online_persons > 50 and results.conference_persons == 52
+    assert all(entry.online and entry.conference for entry in results.ranking)
+    assert any(not group.hidden for group in results.breakdowns[1].groups)
+    planner = db.session.execute(db.select(User).filter_by(email="planung@beispielstadt.de")).scalar_one()
+    login(client, planner, "demo-planung")
+    page = client.get(f"/planning/processes/{demo.id}/strategy").get_data(as_text=True)
+    assert "Rang 1 von 4" in page and 'id="measures-without-evidence"' not in page
