@@ -116,7 +116,7 @@ KEYS = {"channel": lambda row: row[1], "district": lambda row: row[2], "age_band
         "target_group": lambda row: row[4]}
 
 
-def breakdown(rows, field_name: str, k: int) -> Breakdown:
+def breakdown(rows, field_name: str, k: int, order: list) -> Breakdown:
     if field_name in ONLINE_ONLY:
         rows = [row for row in rows if row[1] == "online"]
     elif field_name == "district":
@@ -129,8 +129,13 @@ def breakdown(rows, field_name: str, k: int) -> Breakdown:
     points = _points(rows, key)
     groups = [Group(value, group_label(field_name, value), None, {}, True) if value in hidden
               else Group(value, group_label(field_name, value), count, points.get(value, {}))
-              for value, count in sorted(persons.items(), key=lambda entry: (entry[0] is None, str(entry[0])))]
+              for value, count in sorted(persons.items(), key=lambda entry: _position(order, entry[0]))]
     return Breakdown(field_name, groups)
+
+
+def _position(order: list, value) -> tuple:
+    """Groups in the order the process lists them (age bands young to old), "keine Angabe" last."""
+    return (value is None, order.index(value) if value in order else len(order), str(value))
 
 
 def round_results(priority_round: PriorityRound) -> RoundResults:
@@ -141,7 +146,10 @@ def round_results(priority_round: PriorityRound) -> RoundResults:
     persons = sum(by_channel.values())
     if persons < k:
         return RoundResults(priority_round, persons, None, None, withheld=True)
-    channels = breakdown(rows, "channel", k)
+    process = priority_round.process
+    orders = {"channel": ["online", "conference"], "district": list(process.districts or []),
+              "age_band": list(AGE_BANDS), "target_group": list(process.target_groups or [])}
+    channels = breakdown(rows, "channel", k, orders["channel"])
     shown = {group.value: group for group in channels.groups if not group.hidden}
     totals = _points(rows, lambda row: None).get(None, {})
     ranking = sorted(priority_round.items, key=lambda item: (-totals.get(item.id, 0), item.position, item.id))
@@ -152,7 +160,7 @@ def round_results(priority_round: PriorityRound) -> RoundResults:
     _add_theme_sizes(priority_round, ranked)
     return RoundResults(priority_round, persons, shown["online"].persons if "online" in shown else None,
                         shown["conference"].persons if "conference" in shown else None, ranked,
-                        [channels] + [breakdown(rows, name, k) for name in BREAKDOWNS[1:]])
+                        [channels] + [breakdown(rows, name, k, orders[name]) for name in BREAKDOWNS[1:]])
 
 
 def _add_theme_sizes(priority_round: PriorityRound, ranked: list[RankedItem]) -> None:
