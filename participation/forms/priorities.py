@@ -59,6 +59,11 @@ class ItemTextForm(FlaskForm):
     submit = SubmitField(_l("Speichern"))
 
 
+class TranslationForm(FlaskForm):
+    """Only CSRF: the texts per field are read by the view (their number depends on the round's items)."""
+    submit = SubmitField(_l("Übersetzung speichern"))
+
+
 class PointsForm(FlaskForm):
     """Only CSRF and the submission token: points and profile fields are read by priorities.points."""
     submission_id = HiddenField()

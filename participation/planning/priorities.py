@@ -9,12 +9,13 @@ from .. import audit
 from ..auth.access import role_required
 from ..extensions import db
 from ..fieldwork.records import composition_dimensions
-from ..forms.priorities import ItemsForm, ItemTextForm, PointsForm, RoundForm
+from ..forms.priorities import ItemsForm, ItemTextForm, PointsForm, RoundForm, TranslationForm
 from ..languages import i18n
 from ..models import PriorityItem, PriorityRound
 from ..priorities import points as priority_points
 from ..priorities.results import round_results
 from ..priorities.rounds import candidate_keys, example_quote, first_quote_id, item_key, rounds_of, set_items
+from ..surveys.answering import clean_text
 from ..surveys.builder import local_day_bounds
 from . import bp
 from .builder_routes import _local_date
@@ -91,8 +92,10 @@ def priority_round(process_id: int, round_id: int):
         db.session.commit()
         flash(_("Die Einstellungen wurden gespeichert."), "success")
         return redirect(round_url(priority_round))
+    translations = [i18n.LANGUAGES[code] for code in priority_round.languages if code != "de" and code in i18n.LANGUAGES]
     return render_template("planning/priorities/round.html", process=priority_round.process,
-                           priority_round=priority_round, form=form), 422 if form.errors else 200
+                           priority_round=priority_round, form=form, translations=translations), \
+        422 if form.errors else 200
 
 
 @bp.route(PREFIX + "/<int:round_id>/items", methods=["GET", "POST"])
@@ -167,6 +170,48 @@ def priority_conference(process_id: int, round_id: int):
                            priority_round=priority_round, form=form, checked=checked,
                            error_items=priority_points.error_items,
                            dimensions=composition_dimensions(priority_round.process)), 422 if checked.errors else 200
+
+
+TRANSLATION_LIMITS = {"title": 300, "intro": 3000, "description": 1000}
+
+
+def translatable_fields(priority_round: PriorityRound) -> list[tuple]:
+    """(form name, object, field, German text, limit) for every text residents read."""
+    fields = [(f"round_{name}", priority_round, name, getattr(priority_round, name), TRANSLATION_LIMITS[name])
+              for name in ("title", "intro") if getattr(priority_round, name)]
+    for item in priority_round.items:
+        fields += [(f"item_{item.id}_{name}", item, name, getattr(item, name), limit)
+                   for name, limit in (("title", 500), ("description", 1000)) if getattr(item, name)]
+    return fields
+
+
+@bp.route(PREFIX + "/<int:round_id>/translations/<lang>", methods=["GET", "POST"])
+@role_required("planner", "admin")
+def priority_translations(process_id: int, round_id: int, lang: str):
+    """The round's and items' texts in one of its languages, beside the German."""
+    priority_round = load_round(process_id, round_id)
+    if lang == "de" or lang not in priority_round.languages or lang not in i18n.LANGUAGES:
+        abort(404)
+    form = TranslationForm()
+    fields = translatable_fields(priority_round)
+    errors = {}
+    if form.validate_on_submit():
+        typed = {name: clean_text(request.form.get(name, "")) for name, *_rest in fields}
+        errors = {name: _("Bitte kürzen Sie auf höchstens %(limit)d Zeichen.", limit=limit)
+                  for name, _obj, _field, _german, limit in fields if len(typed[name]) > limit}
+        if not errors:
+            for name, obj, field_name, _german, _limit in fields:
+                obj.set_text(field_name, lang, typed[name])
+            audit.record("priority_round_updated", priority_round, translation=lang)
+            db.session.commit()
+            flash(_("Die Übersetzung wurde gespeichert."), "success")
+            return redirect(url_for("planning.priority_translations", process_id=process_id, round_id=round_id,
+                                    lang=lang))
+    values = {name: request.form.get(name, "") if request.method == "POST" else
+              ((obj.i18n or {}).get(lang) or {}).get(field_name, "") for name, obj, field_name, *_rest in fields}
+    return render_template("planning/priorities/translations.html", process=priority_round.process,
+                           priority_round=priority_round, form=form, fields=fields, values=values, errors=errors,
+                           language=i18n.LANGUAGES[lang]), 422 if errors else 200
 
 
 @bp.route(PREFIX + "/<int:round_id>/results")

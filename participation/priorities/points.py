@@ -83,9 +83,9 @@ def _read_points(priority_round: PriorityRound, formdata, checked: CheckedPoints
     if checked.errors:
         return
     if checked.total > budget:
-        checked.errors["points"] = _("Sie haben %(given)d Punkte vergeben, es sind aber nur %(budget)d. "
-                                     "Bitte nehmen Sie %(over)d Punkte weg. Ihre Eingaben sind noch da.",
-                                     given=checked.total, budget=budget, over=checked.total - budget)
+        checked.errors["points"] = _("Sie haben %(given)d Punkte vergeben – erlaubt sind höchstens %(budget)d. "
+                                     "Bitte nehmen Sie Punkte weg. Ihre Eingaben sind noch da.",
+                                     given=checked.total, budget=budget)
     elif not checked.total:
         checked.errors["points"] = _("Bitte vergeben Sie mindestens einen Punkt.")
 

@@ -28,7 +28,7 @@ def test_online_budget_is_enforced_on_the_server_and_keeps_what_was_typed(client
     response = client.post("/p/prio1", data=_form(priority_round, {0: "2", 1: "2"}, district="Hafen"))
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "Sie haben 4 Punkte vergeben, es sind aber nur 3" in page
+    assert "Sie haben 4 Punkte vergeben – erlaubt sind höchstens 3" in page
     assert 'value="2"' in page and '<option value="Hafen" selected>' in page
     assert _count() == 0
 
@@ -118,7 +118,7 @@ def test_conference_budget_is_enforced_per_session(client, make_user, process, p
     url = f"/planning/processes/{process.id}/priorities/{priority_round.id}/conference"
     too_many = client.post(url, data=_session(priority_round, {0: "8", 1: "5"}))   # 4 people × 3 points = 12
     assert too_many.status_code == 422
-    assert "Sie haben 13 Punkte vergeben, es sind aber nur 12" in too_many.get_data(as_text=True)
+    assert "Sie haben 13 Punkte vergeben – erlaubt sind höchstens 12" in too_many.get_data(as_text=True)
     per_item = client.post(url, data=_session(priority_round, {0: "9"}))            # 4 people × 2 per item = 8
     assert per_item.status_code == 422 and "Höchstens 8 Punkte" in per_item.get_data(as_text=True)
     crowded = client.post(url, data=_session(priority_round, {0: "1"}, participants="2"))  # 3 of 2 people in a group
@@ -147,3 +147,16 @@ def test_planner_pages_are_scoped_to_the_process(client, make_user, process, pri
     wrong_round = f"/planning/processes/{other.id}/priorities/{priority_round.id}/results"
     assert client.get(wrong_round).status_code == 404
     assert _count() == 0
+
+
+def test_planner_translates_round_and_items_and_residents_read_them(client, make_user, process, priority_round):
+    login(client, make_user("planner", [process]))
+    item = priority_round.items[2]
+    url = f"/planning/processes/{process.id}/priorities/{priority_round.id}/translations/ar"
+    assert client.get(url).status_code == 200
+    too_long = client.post(url, data={f"item_{item.id}_title": "x" * 501, "round_title": "عنوان"})
+    assert too_long.status_code == 422 and "عنوان" in too_long.get_data(as_text=True)
+    assert client.post(url, data={f"item_{item.id}_title": "توسيع الحضانات", "round_title": "عنوان"}).status_code == 302
+    assert client.get(f"/planning/processes/{process.id}/priorities/{priority_round.id}/translations/tr").status_code == 404
+    page = client.get("/p/prio1?lang=ar").get_data(as_text=True)
+    assert "توسيع الحضانات" in page and "عنوان" in page

@@ -109,7 +109,9 @@ def test_planner_builds_the_strategy_from_the_demo_and_downloads_it(client, demo
     assert len(report.inline_shapes) >= 4
     from openpyxl import load_workbook
     matrix = load_workbook(io.BytesIO(downloads["xlsx"]))["Strategie-Matrix"]
-    assert matrix.max_row == 11
+    assert matrix.max_row == 1 + measures_before + 10
+    assert matrix.cell(1, 13).value == "Priorität"
+    assert any(str(matrix.cell(row, 13).value or "").startswith("Rang 1 von 4") for row in range(2, matrix.max_row + 1))
     from odf import teletype, text
     from odf.opendocument import load
     odt_text = "\n".join(teletype.extractText(p) for p in load(io.BytesIO(downloads["odt"])).getElementsByType(text.P))

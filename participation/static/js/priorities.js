@@ -1,11 +1,11 @@
-/* Progressive enhancement of the prioritisation form (it works without it): show how many points are
-   left while the resident distributes them. The server checks the budget either way. */
+/* Progressive enhancement of the prioritisation form (it works without it): the points line turns into a
+   live count of the points left, kept in view on a phone. The server checks the budget either way. */
 (function () {
   "use strict";
   var form = document.querySelector(".priority-form");
   if (!form) { return; }
   var budget = parseInt(form.getAttribute("data-budget"), 10) || 0;
-  var live = form.querySelector(".points-live");
+  var live = form.querySelector(".points-status");
   var inputs = form.querySelectorAll("[data-points]");
 
   function given() {
@@ -26,10 +26,10 @@
     live.classList.toggle("error", left < 0);
   }
 
-  live.hidden = false;
+  form.classList.add("counting");
   for (var i = 0; i < inputs.length; i++) {
     inputs[i].addEventListener("input", update);
     inputs[i].addEventListener("change", update);
   }
-  update();
+  if (!live.classList.contains("error")) { update(); }  /* a server message stays until the next change */
 })();
