@@ -1,12 +1,23 @@
 """Forms of prioritisation rounds: the planner's settings and items, and the residents' page (CSRF only)."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, SubmitField, \
-    TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..priorities.rounds import MAX_ROUND_POINTS
 from .builder import REQUIRED, MultiCheckboxField
+
+
+RANGE = _l("Bitte eine Zahl von %(min)s bis %(max)s.")
 
 
 class RoundForm(FlaskForm):
@@ -14,11 +25,11 @@ class RoundForm(FlaskForm):
     intro = TextAreaField(_l("Einleitung für die Bürgerinnen und Bürger"), validators=[Optional(), Length(max=3000)])
     points_per_person = IntegerField(
         _l("Punkte pro Person"), default=3,
-        validators=[InputRequired(REQUIRED), NumberRange(1, MAX_ROUND_POINTS, _l("Bitte eine Zahl von %(min)s bis %(max)s."))])
+        validators=[InputRequired(REQUIRED), NumberRange(1, MAX_ROUND_POINTS, RANGE)])
     max_points_per_item = IntegerField(
         _l("Höchstens so viele Punkte auf einen Eintrag"), default=1,
         description=_l("1 heißt: jeder Eintrag höchstens einen Punkt. Mehr heißt: Punkte dürfen gehäuft werden."),
-        validators=[InputRequired(REQUIRED), NumberRange(1, MAX_ROUND_POINTS, _l("Bitte eine Zahl von %(min)s bis %(max)s."))])
+        validators=[InputRequired(REQUIRED), NumberRange(1, MAX_ROUND_POINTS, RANGE)])
     include_themes = BooleanField(_l("Veröffentlichte Themen priorisieren"), default=True)
     include_measures = BooleanField(_l("Vorgeschlagene Maßnahmen priorisieren"), default=True)
     opens_at = DateField(_l("Beginn (Datum, freiwillig)"), validators=[Optional()])

@@ -5,7 +5,6 @@ every resident's points are one submission (no IP address, no account; district,
 group only when given). A conference session is one submission of channel "conference" holding the dot
 counts per item and the session's size and composition (counts, never names), like a focus-group record.
 """
-import secrets
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship

@@ -38,7 +38,8 @@ def round_url(priority_round: PriorityRound, endpoint: str = "planning.priority_
 
 def _round_form(process, priority_round=None) -> RoundForm:
     form = RoundForm(obj=priority_round)
-    form.languages.choices = [(lang.code, lang.native_name) for lang in i18n.offered_languages(process.languages or ["de"])]
+    form.languages.choices = [(lang.code, lang.native_name)
+                              for lang in i18n.offered_languages(process.languages or ["de"])]
     if request.method == "GET":
         form.languages.data = list(priority_round.languages if priority_round else ["de"])
         if priority_round is not None:
@@ -92,7 +93,8 @@ def priority_round(process_id: int, round_id: int):
         db.session.commit()
         flash(_("Die Einstellungen wurden gespeichert."), "success")
         return redirect(round_url(priority_round))
-    translations = [i18n.LANGUAGES[code] for code in priority_round.languages if code != "de" and code in i18n.LANGUAGES]
+    translations = [i18n.LANGUAGES[code] for code in priority_round.languages
+                    if code != "de" and code in i18n.LANGUAGES]
     return render_template("planning/priorities/round.html", process=priority_round.process,
                            priority_round=priority_round, form=form, translations=translations), \
         422 if form.errors else 200

@@ -66,7 +66,8 @@ def priority_page(code: str):
     checked = priority_points.check_online(priority_round, request.form)
     if not form.validate_on_submit():
         return _render(priority_round, language, form, checked, 400,
-                       _("Das Formular war zu lange offen. Ihre Punkte sind noch da – bitte senden Sie noch einmal ab."))
+                       _("Das Formular war zu lange offen. Ihre Punkte sind noch da – "
+                         "bitte senden Sie noch einmal ab."))
     submission_id = form.submission_id.data
     if not priority_points.valid_submission_id(submission_id):
         return _render(priority_round, language, form, checked, 400,
@@ -75,7 +76,8 @@ def priority_page(code: str):
         return redirect(url_for(".priority_thanks", code=code))
     if done_on_this_device(priority_round):
         return _render(priority_round, language, form, checked, 409,
-                       _("Von diesem Gerät wurden für diese Runde schon Punkte abgegeben. Jede Person macht einmal mit."))
+                       _("Von diesem Gerät wurden für diese Runde schon Punkte abgegeben. "
+                         "Jede Person macht einmal mit."))
     if checked.errors:
         return _render(priority_round, language, form, checked, 422)
     if not round_within_limits(priority_round):

@@ -1,10 +1,10 @@
-"""Residents prioritise on a 390 px phone, with and without JavaScript, in German and Arabic; axe finds nothing grave."""
+"""Residents prioritise on a 390 px phone, with and without JavaScript, in German and Arabic; axe finds nothing
+grave on any page, the planners' pages included."""
 import pytest
 
 from participation.extensions import db
 from participation.models import PrioritySubmission
 from tests.browser import PHONE, assert_accessible
-from tests.conftest import login
 
 pytestmark = pytest.mark.browser
 
