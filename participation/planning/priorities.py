@@ -154,7 +154,7 @@ def priority_conference(process_id: int, round_id: int):
     priority_round = load_round(process_id, round_id)
     form = PointsForm()
     checked = priority_points.CheckedPoints()
-    if form.validate_on_submit():
+    if form.validate_on_submit():   # the form token is checked app-wide (CSRFProtect)
         checked = priority_points.check_conference(priority_round, request.form)
         if not checked.errors and priority_points.valid_submission_id(form.submission_id.data):
             submission, created = priority_points.store(priority_round, checked, submission_id=form.submission_id.data,
@@ -165,8 +165,6 @@ def priority_conference(process_id: int, round_id: int):
                 db.session.commit()
             flash(_("Die Punkte der Sitzung sind gespeichert."), "success")
             return redirect(round_url(priority_round, "planning.priority_results"))
-    elif request.method == "POST":
-        checked.errors["form"] = _("Das Formular war zu lange offen. Bitte senden Sie es noch einmal ab.")
     form.submission_id.data = form.submission_id.data or secrets.token_urlsafe(24)
     return render_template("planning/priorities/conference.html", process=priority_round.process,
                            priority_round=priority_round, form=form, checked=checked,

@@ -63,11 +63,8 @@ def priority_page(code: str):
         if done_on_this_device(priority_round):
             return redirect(url_for(".priority_thanks", code=code))
         return _render(priority_round, language, form)
+    # The form token was checked app-wide (CSRFProtect) before this view runs.
     checked = priority_points.check_online(priority_round, request.form)
-    if not form.validate_on_submit():
-        return _render(priority_round, language, form, checked, 400,
-                       _("Das Formular war zu lange offen. Ihre Punkte sind noch da – "
-                         "bitte senden Sie noch einmal ab."))
     submission_id = form.submission_id.data
     if not priority_points.valid_submission_id(submission_id):
         return _render(priority_round, language, form, checked, 400,

@@ -161,3 +161,25 @@ def test_planner_translates_round_and_items_and_residents_read_them(client, make
     assert client.get(url.replace("/ar", "/tr")).status_code == 404     # not a language of the round
     page = client.get("/p/prio1?lang=ar").get_data(as_text=True)
     assert "توسيع الحضانات" in page and "عنوان" in page
+
+
+@pytest.mark.csrf
+def test_without_a_valid_form_token_nothing_is_stored(client, priority_round):
+    page = client.get("/p/prio1").get_data(as_text=True)
+    assert 'name="csrf_token"' in page
+    refused = client.post("/p/prio1", data=_form(priority_round, {0: "2"}))
+    assert refused.status_code == 400 and "Formular abgelaufen" in refused.get_data(as_text=True)
+    assert _count() == 0
+    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    assert client.post("/p/prio1", data=_form(priority_round, {0: "2"}, csrf_token=token)).status_code == 302
+    assert _count() == 1
+
+
+def test_a_missing_submission_token_keeps_the_points_and_asks_to_send_again(client, priority_round):
+    data = _form(priority_round, {0: "2"})
+    del data["submission_id"]
+    response = client.post("/p/prio1", data=data)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "noch einmal ab" in page and 'value="2"' in page and 'name="submission_id"' in page
+    assert _count() == 0
