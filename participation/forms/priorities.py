@@ -37,6 +37,7 @@ class RoundForm(FlaskForm):
     languages = MultiCheckboxField(_l("Sprachen"), choices=[])
     status = SelectField(_l("Stand"), choices=[("draft", _l("Entwurf")), ("open", _l("offen")),
                                                 ("closed", _l("beendet"))])
+    results_published = BooleanField(_l("Rangfolge öffentlich zeigen"))
     submit = SubmitField(_l("Speichern"))
 
     def validate_max_points_per_item(self, field):

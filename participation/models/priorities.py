@@ -36,6 +36,8 @@ class PriorityRound(Translatable, db.Model):
     max_points_per_item: Mapped[int] = mapped_column(Integer, default=1)
     include_themes: Mapped[bool] = mapped_column(Boolean, default=True)
     include_measures: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The overall ranking on the residents' results page (only with enough participants).
+    results_published: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at = mapped_column(UTCDateTime, default=utcnow)
 
     process = relationship("Process")

@@ -55,6 +55,7 @@ def _apply_round_form(form: RoundForm, priority_round: PriorityRound) -> dict:
               "points_per_person": form.points_per_person.data, "max_points_per_item": form.max_points_per_item.data,
               "include_themes": bool(form.include_themes.data), "include_measures": bool(form.include_measures.data),
               "languages": list(form.languages.data), "status": form.status.data,
+              "results_published": bool(form.results_published.data),
               "opens_at": local_day_bounds(form.opens_at.data, zone),
               "closes_at": local_day_bounds(form.closes_at.data, zone, end=True)}
     changes = {name: str(value) for name, value in values.items() if getattr(priority_round, name, None) != value}

@@ -8,6 +8,7 @@ from ..languages import i18n
 from ..models import PriorityRound, utcnow
 from ..forms.priorities import PointsForm
 from ..priorities import points as priority_points
+from ..priorities.results import round_results
 from ..priorities.rounds import example_quote, find_round
 from ..privacy.flooding import round_within_limits
 from . import bp
@@ -84,6 +85,18 @@ def priority_page(code: str):
     priority_points.store(priority_round, checked, submission_id=submission_id, channel="online", language=language)
     mark_done(priority_round)
     return redirect(url_for(".priority_thanks", code=code))
+
+
+@bp.route("/p/<code>/ergebnisse")
+def priority_public_results(code: str):
+    """The overall ranking, online and conference apart and together, once planners publish it."""
+    priority_round = find_round(code)
+    language = _round_language(priority_round)
+    if priority_round is None or not priority_round.results_published:
+        return render_template("public/priority_unavailable.html", priority_round=None, lang=language,
+                               ended=False), 404
+    return render_template("public/priority_results.html", priority_round=priority_round, lang=language,
+                           results=round_results(priority_round))
 
 
 @bp.route("/p/<code>/danke")

@@ -45,6 +45,11 @@ def test_arabic_page_is_right_to_left_and_accessible(page, live_server, priority
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert_accessible(page)
     _no_horizontal_scroll(page)
+    priority_round.results_published = True
+    db.session.commit()
+    page.goto(f"{live_server}/p/prio1/ergebnisse?lang=ar")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert_accessible(page)
 
 
 def test_resident_prioritises_in_arabic_without_javascript(browser, live_server, priority_round):

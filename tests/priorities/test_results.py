@@ -142,3 +142,16 @@ def test_demo_has_a_finished_round_with_online_and_conference_points(client, dem
     login(client, planner, "demo-planung")
     page = client.get(f"/planning/processes/{demo.id}/strategy").get_data(as_text=True)
     assert "Rang 1 von 4" in page and 'id="measures-without-evidence"' not in page
+
+
+def test_residents_see_the_ranking_only_once_published_and_large_enough(client, priority_round):
+    assert client.get("/p/prio1/ergebnisse").status_code == 404
+    priority_round.results_published = True
+    for _ in range(3):
+        _add(priority_round, {0: 3})
+    db.session.commit()
+    small = client.get("/p/prio1/ergebnisse").get_data(as_text=True)
+    assert "weniger als 5 Personen" in small and "Fehlende Kitaplätze" not in small
+    _fill(priority_round)
+    page = client.get("/p/prio1/ergebnisse?lang=ar").get_data(as_text=True)
+    assert 'dir="rtl"' in page and "Kita-Ausbau Nordstadt" in page and "<td>28</td>" in page

@@ -34,6 +34,7 @@ def upgrade():
     sa.Column('max_points_per_item', sa.Integer(), nullable=False),
     sa.Column('include_themes', sa.Boolean(), nullable=False),
     sa.Column('include_measures', sa.Boolean(), nullable=False),
+    sa.Column('results_published', sa.Boolean(), nullable=False),
     sa.Column('created_at', participation.models.core.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['process_id'], ['process.id'], name=op.f('fk_priority_round_process_id_process'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_priority_round')),
