@@ -80,6 +80,11 @@ ACTION_LABELS = {
     "outcome.decision_saved": _l("Entscheidung zu einem Thema gespeichert"),
     "outcome.decisions_published": _l("Entscheidungen veröffentlicht"),
     "outcome.decision_withdrawn": _l("Entscheidung zurückgezogen"),
+    "priority_round_created": _l("Priorisierungsrunde angelegt"),
+    "priority_round_updated": _l("Priorisierungsrunde geändert"),
+    "priority_items_changed": _l("Einträge einer Priorisierungsrunde geändert"),
+    "priority_item_updated": _l("Eintrag einer Priorisierungsrunde geändert"),
+    "priority_conference_entered": _l("Konferenzpunkte erfasst"),
 }
 
 STRATEGY_KINDS = {"field": _l("Handlungsfeld"), "goal": _l("Ziel"), "measure": _l("Maßnahme"),
@@ -96,6 +101,7 @@ OBJECT_LABELS = {
     "EvidenceLink": _l("Beleg"), "Job": _l("Export"), "Invitation": _l("Einladung"),
     "ThemeDecision": _l("Entscheidung"),
     "MembershipInvitation": _l("Einladung"), "GuideProposal": _l("Vorschlag zum Leitfaden"),
+    "PriorityRound": _l("Priorisierungsrunde"), "PriorityItem": _l("Eintrag einer Priorisierungsrunde"),
 }
 
 

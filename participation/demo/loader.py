@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from ..extensions import db
 from ..models import Guide, Option, Process, Question, Section, Survey, User, utcnow
 from ..surveys.answering import store_response
+from .priorities import load_priority_round
 
 DEMO_LOGINS = (
     ("admin", "admin@beispielstadt.de", "demo-admin"),
@@ -56,6 +57,7 @@ def load_demo_data(outcomes: bool = True) -> bool:
             participant_count=session.get("participant_count"), composition=session.get("composition"))
         response.created_at = utcnow() - timedelta(days=session.get("held_days_ago", 0))
     db.session.commit()
+    load_priority_round(process, next(u for u in users if u.role == "planner"))
     if outcomes:
         from .outcomes import load_outcomes
         load_outcomes(process, next(user for user in users if user.role == "planner"))

@@ -15,6 +15,7 @@ from .. import strategy
 from ..extensions import db
 from ..languages.i18n import LANGUAGES
 from ..models import TEXT_KINDS, Answer, Question, Response, utcnow
+from ..priorities.results import measure_priorities
 from ..privacy.k_anonymity import generalise, k_anonymise
 from ..privacy.masking import mask_personal_data
 from ..reach.aggregates import BREAKDOWN_FIELDS, response_counts, total_responses
@@ -210,6 +211,7 @@ class MatrixRow:
     status: str
     indicators: str
     evidence: str
+    priority: str = ""
 
 
 def strategy_matrix(process) -> list[MatrixRow]:
@@ -217,6 +219,7 @@ def strategy_matrix(process) -> list[MatrixRow]:
     levels = strategy.goal_level_labels()
     statuses = strategy.measure_status_labels()
     evidence = StrategyEvidence.of(process)
+    priorities = measure_priorities(process)
     rows = []
     for field in strategy.fields_of(process):
         if not field.goals:
@@ -234,7 +237,8 @@ def strategy_matrix(process) -> list[MatrixRow]:
                     measure.partners, measure.target_group, measure.district, strategy.timeline_text(measure),
                     statuses.get(measure.status, measure.status),
                     "\n".join(filter(None, [goal_indicators, evidence.indicators(measure.indicators)])),
-                    evidence.text("measure", measure)))
+                    evidence.text("measure", measure),
+                    priorities[measure.id].text() if measure.id in priorities else ""))
     return rows
 
 
@@ -276,8 +280,9 @@ def workbook_sheets(process) -> list[Sheet]:
         Sheet(_("Strategie-Matrix"),
               [_("Handlungsfeld"), _("Zielebene"), _("Ziel"), _("Maßnahme"), _("Zuständigkeit"), _("Partner"),
                _("Zielgruppe"), _("Stadtteil"), _("Zeitraum"), _("Status"), _("Indikatoren"),
-               _("Belege (Themen und Zitate)")],
-              [list(vars(row).values()) for row in matrix], widths=[16, 14, 24, 24, 16, 16, 13, 12, 12, 11, 30, 26]),
+               _("Belege (Themen und Zitate)"), _("Priorität")],
+              [list(vars(row).values()) for row in matrix],
+              widths=[16, 14, 24, 24, 16, 16, 13, 12, 12, 11, 30, 26, 18]),
         Sheet(_("Themen"), [_("Thema"), _("Antworten"), _("Schlagwörter"), _("Verknüpft mit"), _("Zitate")],
               [[t.label, t.count if t.count is not None else t.shown_count, t.keywords, "\n".join(t.linked_to),
                 "\n".join(f"„{text}“ ({source})" for text, source in t.quotes)] for t in themes],

@@ -318,7 +318,7 @@ def _check_session(questionnaire: Questionnaire, record: dict, checked: CheckedR
     if count is None or not 1 <= count <= MAX_PARTICIPANTS:
         checked.errors["participant_count"] = _("Bitte geben Sie die Zahl der Teilnehmenden an (1 bis %(max)d).",
                                                 max=MAX_PARTICIPANTS)
-    composition = _check_composition(record.get("composition"), process, count, checked.errors)
+    composition = check_composition(record.get("composition"), process, count, checked.errors)
     checked.facts.update(held_on=held_on, place=place or None, moderator=moderator or None,
                          participant_count=count, composition=composition)
     _check_items(questionnaire, record.get("items"), checked)
@@ -345,7 +345,13 @@ def composition_dimensions(process) -> dict[str, tuple[str, ...]]:
     return {"target_group": tuple(process.target_groups or ()), "age_band": AGE_BANDS}
 
 
-def _check_composition(composition, process, count: int | None, errors: dict) -> dict:
+def composition_from_form(process, formdata) -> dict:
+    """The typed counts of the composition fields (comp_<dimension>_<index>), unchecked."""
+    return {dimension: {group: formdata.get(f"comp_{dimension}_{index}", "") for index, group in enumerate(groups)}
+            for dimension, groups in composition_dimensions(process).items()}
+
+
+def check_composition(composition, process, count: int | None, errors: dict) -> dict:
     """Counts by target group and age band: known groups, whole numbers, no more than the participants."""
     if composition in (None, ""):
         return {}
@@ -418,9 +424,7 @@ def record_from_form(questionnaire: Questionnaire, formdata) -> dict:
         return record
     record.update(held_on=formdata.get("held_on", ""), place=formdata.get("place", ""),
                   moderator=formdata.get("moderator", ""), participant_count=formdata.get("participant_count", ""))
-    record["composition"] = {
-        dimension: {group: formdata.get(f"comp_{dimension}_{index}", "") for index, group in enumerate(groups)}
-        for dimension, groups in composition_dimensions(questionnaire.process).items()}
+    record["composition"] = composition_from_form(questionnaire.process, formdata)
     record["items"] = [{"question": q.code, "kind": kind, "text": line}
                        for q in questionnaire.questions if not q.archived
                        for kind in ITEM_KINDS

@@ -12,6 +12,14 @@ from .outcomes import (
     ParticipationRules,
     ThemeDecision,
 )
+from .priorities import (
+    PRIORITY_CHANNELS,
+    ROUND_STATUSES,
+    PriorityItem,
+    PriorityPoints,
+    PriorityRound,
+    PrioritySubmission,
+)
 from .process import PHASES, Process
 from .proposal import PROPOSAL_KINDS, PROPOSAL_STATUSES, GuideProposal
 from .questionnaire import (
@@ -41,5 +49,6 @@ __all__ = [
     "StrategyField", "Goal", "Measure", "Indicator", "EvidenceLink", "GOAL_LEVELS", "MEASURE_STATUSES",
     "SurveyDraft", "RefusedAttempts", "WorkerHeartbeat", "StoredExport", "GuideProposal", "PROPOSAL_KINDS",
     "PROPOSAL_STATUSES", "ParticipationRules", "ThemeDecision", "DecisionMeasure", "OutcomeSubscription",
-    "OutcomePublication", "PARTICIPATION_STAGES", "DECISION_STATUSES",
+    "OutcomePublication", "PARTICIPATION_STAGES", "DECISION_STATUSES", "PriorityRound", "PriorityItem", "PrioritySubmission", "PriorityPoints",
+    "PRIORITY_CHANNELS", "ROUND_STATUSES",
 ]

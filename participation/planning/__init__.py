@@ -8,6 +8,7 @@ from . import (
     export_views,
     multipliers,
     outcome_views,
+    priorities,
     privacy_views,
     proposals,
     process_routes,

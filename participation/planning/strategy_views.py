@@ -16,6 +16,7 @@ from ..forms.strategy import (
     StrategyFieldForm,
 )
 from ..models import EvidenceLink, Goal, Indicator, Measure, Process, StrategyField
+from ..priorities.results import measure_priorities
 from ..privacy.masking import mask_personal_data
 from ..strategy.weight import evidence_weights
 from . import bp
@@ -110,7 +111,8 @@ def _render_strategy(process: Process, evidence_form: EvidenceForm, status: int 
         evidence_form=evidence_form, phase_form=PhaseForm(phase=process.phase),
         confirm_form=ConfirmForm(), phases=strategy.phase_labels(), levels=strategy.goal_level_labels(),
         statuses=strategy.measure_status_labels(), timeline=strategy.timeline_text,
-        mask=mask_personal_data, shortened=strategy.shortened), status
+        mask=mask_personal_data, shortened=strategy.shortened,
+        priorities=measure_priorities(process)), status
 
 
 @bp.route("/processes/<int:process_id>/strategy/phase", methods=["POST"])

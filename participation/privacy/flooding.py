@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from . import throttle
 from ..models import (
+    PrioritySubmission,
     Process,
     Questionnaire,
     RefusedAttempts,
@@ -78,14 +79,31 @@ def check_submission_rate(questionnaire: Questionnaire, now: datetime | None = N
 def client_within_limit(scope: str, questionnaire: Questionnaire) -> bool:
     """Count one submission or new draft of the requesting client for this survey; past the client's
     hourly limit say False and count the refusal for the planners. Needs a request."""
-    limit = current_app.config.get(CLIENT_LIMITS[scope], 0)
-    if not limit:
-        return True
-    counted = throttle.counters().hit(throttle.key(scope, str(questionnaire.id), throttle.client_key()), HOUR)
-    if counted <= limit:
+    if _client_hit_within_limit(scope, str(questionnaire.id)):
         return True
     record_refused_attempt(scope, questionnaire.id)
     return False
+
+
+def _client_hit_within_limit(scope: str, subject: str) -> bool:
+    limit = current_app.config.get(CLIENT_LIMITS[scope], 0)
+    return not limit or throttle.counters().hit(throttle.key(scope, subject, throttle.client_key()), HOUR) <= limit
+
+
+def round_within_limits(priority_round, now: datetime | None = None) -> bool:
+    """The survey limits, applied to a prioritisation round: per client and hour, and per round and hour.
+
+    Refusals are not counted for the planners' overview (that table counts per survey)."""
+    if not _client_hit_within_limit(SCOPE_SUBMISSION, f"round-{priority_round.id}"):
+        return False
+    limit = current_app.config.get("SUBMISSIONS_PER_HOUR", 0)
+    if not limit:
+        return True
+    stored = db.session.execute(
+        select(func.count(PrioritySubmission.id))
+        .where(PrioritySubmission.round_id == priority_round.id, PrioritySubmission.channel == "online",
+               PrioritySubmission.created_at > (now or utcnow()) - timedelta(hours=1))).scalar_one()
+    return stored < limit
 
 
 def _deletion_key() -> str:

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("public", __name__, template_folder="templates")
 
-from . import deletion, material, outcomes, routes
+from . import deletion, material, outcomes, priorities, routes

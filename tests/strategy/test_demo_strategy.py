@@ -66,6 +66,7 @@ def _post(client, url, data):
 
 def test_planner_builds_the_strategy_from_the_demo_and_downloads_it(client, demo):
     themes = _themes_from_demo_coding(demo)
+    measures_before = db.session.execute(db.select(db.func.count(Measure.id))).scalar_one()
     planner = db.session.execute(db.select(User).filter_by(email="planung@beispielstadt.de")).scalar_one()
     client.post("/login", data={"email": planner.email, "password": "demo-planung"})
     base = f"/planning/processes/{demo.id}/strategy"
@@ -82,7 +83,7 @@ def test_planner_builds_the_strategy_from_the_demo_and_downloads_it(client, demo
                 measure = db.session.execute(db.select(Measure).filter_by(title=title)).scalar_one()
                 _post(client, f"{base}/evidence", {"target": f"measure:{measure.id}",
                                                    "theme_id": str(themes[theme_key].id), "answer_id": "0"})
-    assert db.session.execute(db.select(db.func.count(Measure.id))).scalar_one() == 10
+    assert db.session.execute(db.select(db.func.count(Measure.id))).scalar_one() == measures_before + 10
     page = client.get(base).get_data(as_text=True)
     assert 'id="measures-without-evidence"' not in page
     assert "Deutschkurse" in page.split('id="themes-without-measure"')[1].split("</ul>")[0]
@@ -108,7 +109,9 @@ def test_planner_builds_the_strategy_from_the_demo_and_downloads_it(client, demo
     assert len(report.inline_shapes) >= 4
     from openpyxl import load_workbook
     matrix = load_workbook(io.BytesIO(downloads["xlsx"]))["Strategie-Matrix"]
-    assert matrix.max_row == 11
+    assert matrix.max_row == 1 + measures_before + 10
+    assert matrix.cell(1, 13).value == "Priorität"
+    assert any(str(matrix.cell(row, 13).value or "").startswith("Rang 1 von 4") for row in range(2, matrix.max_row + 1))
     from odf import teletype, text
     from odf.opendocument import load
     odt_text = "\n".join(teletype.extractText(p) for p in load(io.BytesIO(downloads["odt"])).getElementsByType(text.P))
