@@ -118,7 +118,8 @@ def load_priority_round(process, planner) -> PriorityRound:
         measures.append(measure)
     db.session.flush()
     now = utcnow()
-    priority_round = PriorityRound(process_id=process.id, status="closed", points_per_person=3, max_points_per_item=2,
+    priority_round = PriorityRound(process_id=process.id, status="closed", results_published=True,
+                                   points_per_person=3, max_points_per_item=2,
                                    include_themes=True, include_measures=True, languages=["de", "en", "tr", "ar"],
                                    opens_at=now - timedelta(days=30), closes_at=now - timedelta(days=2),
                                    short_code="prio-demo", **ROUND)

@@ -10,7 +10,7 @@ from ..forms.outcomes import SubscribeForm
 from ..languages import i18n
 from ..languages.translation_files import resident_languages
 from ..links import absolute_url
-from ..models import Process
+from ..models import PriorityRound, Process
 from ..outcomes import hearing
 from ..outcomes.labels import STAGE_LABELS, STAGE_MEANINGS
 from ..outcomes.mail import mail_configured
@@ -37,7 +37,15 @@ def _page(process_id: int, template: str):
         return unavailable_page(None, availability(None))
     language = i18n.offer_languages(process_languages(process)).code
     return render_template(template, process=process, lang=language, view=outcome(process, language),
-                           link=absolute_url("public.process_outcome", process_id=process.id))
+                           link=absolute_url("public.process_outcome", process_id=process.id),
+                           ranked_rounds=published_rankings(process))
+
+
+def published_rankings(process: Process) -> list[PriorityRound]:
+    """Prioritisation rounds whose ranking planners published: residents find them beside the decisions."""
+    return db.session.execute(
+        db.select(PriorityRound).filter_by(process_id=process.id, results_published=True)
+        .order_by(PriorityRound.id)).scalars().all()
 
 
 @bp.route("/prozess/<int:process_id>/was-daraus-wurde", endpoint="process_outcome")

@@ -312,3 +312,16 @@ def test_outcome_texts_travel_in_the_survey_translation_file_without_counting(cl
     turkish = client.get(f"/prozess/{demo_outcomes.id}/ergebnisse.json?lang=tr").json
     assert any(theme["decision"] and theme["decision"]["reason"] == "Akşam otobüsü geliyor."
                for theme in turkish["themes"])
+
+
+def test_outcome_page_leads_to_published_priority_rankings_only(client, demo_outcomes):
+    from participation.models import PriorityRound
+    priority_round = db.session.execute(db.select(PriorityRound)).scalar_one()
+    page = client.get(f"/prozess/{demo_outcomes.id}/was-daraus-wurde?lang=tr").get_data(as_text=True)
+    assert f"/p/{priority_round.short_code}/ergebnisse" in page
+    assert client.get(f"/p/{priority_round.short_code}/ergebnisse").status_code == 200
+
+    priority_round.results_published = False
+    db.session.commit()
+    page = client.get(f"/prozess/{demo_outcomes.id}/was-daraus-wurde").get_data(as_text=True)
+    assert f"/p/{priority_round.short_code}/ergebnisse" not in page
