@@ -19,7 +19,9 @@ from ..fieldwork.records import (
 )
 from ..fieldwork.guides import guide_texts_missing
 from ..languages.i18n import LANGUAGES, current_language, language as language_info
-from ..models import Questionnaire, Response
+from ..models import PriorityRound, Questionnaire, Response
+from ..planning.priorities import conference_entry
+from ..priorities.rounds import conference_rounds, may_enter_conference_dots
 from ..privacy.masking import mask_personal_data
 from ..surveys.answering import valid_submission_id
 from . import bp
@@ -40,7 +42,8 @@ def index():
         db.select(Response).where(Response.recorded_by_id == current_user.id)
         .order_by(Response.created_at.desc())).scalars().all()
     return render_template("interviews/index.html", records=records,
-                           questionnaires=usable_questionnaires(current_user), record_type_of=record_type_of)
+                           questionnaires=usable_questionnaires(current_user), record_type_of=record_type_of,
+                           priority_rounds=conference_rounds(current_user))
 
 
 @bp.route("/questionnaires/<int:questionnaire_id>/record", methods=["GET", "POST"])
@@ -100,6 +103,17 @@ def offline_urls(questionnaire: Questionnaire) -> list[str]:
 @bp.context_processor
 def offline_context():
     return {"offline_urls": offline_urls, "offline_cache": OFFLINE_CACHE}
+
+
+@bp.route("/priorities/<int:round_id>/conference", methods=["GET", "POST"])
+@role_required(*RECORDING_ROLES)
+def priority_conference(round_id: int):
+    """The moderator of a conference or district session enters its dot counts afterwards."""
+    priority_round = db.session.get(PriorityRound, round_id)
+    if not may_enter_conference_dots(current_user, priority_round):
+        abort(404)
+    return conference_entry(priority_round, done_url=url_for("interviews.index"),
+                            for_planners=current_user.can_plan(priority_round.process))
 
 
 @bp.route("/records/<int:response_id>")

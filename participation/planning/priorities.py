@@ -151,8 +151,15 @@ def priority_item(process_id: int, round_id: int, item_id: int):
 @bp.route(PREFIX + "/<int:round_id>/conference", methods=["GET", "POST"])
 @role_required("planner", "admin")
 def priority_conference(process_id: int, round_id: int):
-    """Dot counts of one conference session, with its size and composition (counts, not names)."""
     priority_round = load_round(process_id, round_id)
+    return conference_entry(priority_round, done_url=round_url(priority_round, "planning.priority_results"))
+
+
+def conference_entry(priority_round: PriorityRound, done_url: str, for_planners: bool = True):
+    """Dot counts of one conference session, with its size and composition (counts, not names).
+
+    Planners and the multipliers of the process who moderated the session use the same page.
+    """
     form = PointsForm()
     checked = priority_points.CheckedPoints()
     if form.validate_on_submit():   # the form token is checked app-wide (CSRFProtect)
@@ -165,10 +172,10 @@ def priority_conference(process_id: int, round_id: int):
                              participants=submission.participant_count, dots=checked.total)
                 db.session.commit()
             flash(_("Die Punkte der Sitzung sind gespeichert."), "success")
-            return redirect(round_url(priority_round, "planning.priority_results"))
+            return redirect(done_url)
     form.submission_id.data = form.submission_id.data or secrets.token_urlsafe(24)
     return render_template("planning/priorities/conference.html", process=priority_round.process,
-                           priority_round=priority_round, form=form, checked=checked,
+                           priority_round=priority_round, form=form, checked=checked, for_planners=for_planners,
                            error_items=priority_points.error_items,
                            dimensions=composition_dimensions(priority_round.process)), 422 if checked.errors else 200
 

@@ -15,6 +15,26 @@ def rounds_of(process) -> list[PriorityRound]:
                               .order_by(PriorityRound.id)).scalars().all()
 
 
+def may_enter_conference_dots(user, priority_round: PriorityRound | None) -> bool:
+    """A session's moderator enters its dots: multipliers of the process, and its planners. Never a draft round."""
+    if priority_round is None or user is None or not user.is_active or priority_round.status == "draft":
+        return False
+    if user.role == "multiplier":
+        return priority_round.process in user.processes
+    return user.can_plan(priority_round.process)
+
+
+def conference_rounds(user) -> list[PriorityRound]:
+    """The rounds a multiplier can enter conference dots for, newest first."""
+    if user.role != "multiplier" or not user.processes:
+        return []
+    rounds = db.session.execute(
+        db.select(PriorityRound).where(PriorityRound.process_id.in_([p.id for p in user.processes]),
+                                       PriorityRound.status != "draft")
+        .order_by(PriorityRound.id.desc())).scalars().all()
+    return [r for r in rounds if may_enter_conference_dots(user, r)]
+
+
 def candidate_themes(process) -> list[Theme]:
     """Only published themes: residents never see a theme the planners have not released."""
     return [theme for theme in active_themes(process) if theme.published]

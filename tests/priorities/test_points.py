@@ -183,3 +183,35 @@ def test_a_missing_submission_token_keeps_the_points_and_asks_to_send_again(clie
     page = response.get_data(as_text=True)
     assert "noch einmal ab" in page and 'value="2"' in page and 'name="submission_id"' in page
     assert _count() == 0
+
+
+def test_multiplier_who_moderated_the_session_enters_its_dots(client, make_user, process, priority_round):
+    multiplier = make_user("multiplier", [process])
+    login(client, multiplier)
+    home = client.get("/interviews/").get_data(as_text=True)
+    url = f"/interviews/priorities/{priority_round.id}/conference"
+    assert url in home
+    too_many = client.post(url, data=_session(priority_round, {0: "8", 1: "5"}))
+    assert too_many.status_code == 422 and "erlaubt sind höchstens 12" in too_many.get_data(as_text=True)
+    assert 'value="8"' in too_many.get_data(as_text=True)   # what was typed stays
+    assert client.post(url, data=_session(priority_round, {0: "8", 2: "4"})).headers["Location"].endswith("/interviews/")
+    session = db.session.execute(db.select(PrioritySubmission)).scalar_one()
+    assert (session.channel, session.recorded_by_id) == ("conference", multiplier.id)
+
+
+def test_conference_dots_stay_with_the_process_and_its_open_rounds(client, make_user, process, priority_round):
+    from participation.models import Process
+    other = Process(title="Anderer Prozess")
+    db.session.add(other)
+    db.session.commit()
+    login(client, make_user("multiplier", [other]))
+    url = f"/interviews/priorities/{priority_round.id}/conference"
+    assert url not in client.get("/interviews/").get_data(as_text=True)
+    assert client.get(url).status_code == 404
+    assert client.post(url, data=_session(priority_round, {0: "1"})).status_code == 404
+    assert client.get("/interviews/priorities/99999999999/conference").status_code == 404
+    priority_round.status = "draft"
+    db.session.commit()
+    login(client, make_user("multiplier", [process]))
+    assert client.get(url).status_code == 404
+    assert _count() == 0
