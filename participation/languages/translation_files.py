@@ -38,7 +38,8 @@ MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 XLIFF12 = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF20 = "urn:oasis:names:tc:xliff:document:2.0"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
-FIELD_LIMITS = {"title": 300, "label": 500, "scale_min_label": 200, "scale_max_label": 200}
+FIELD_LIMITS = {"title": 300, "label": 500, "scale_min_label": 200, "scale_max_label": 200, "intro": 3000,
+                "description": 1000}
 
 
 @dataclass
@@ -118,12 +119,14 @@ def text_units(questionnaire, language: str, outcomes: bool = True) -> list[Text
 
 
 def outcome_texts(process) -> list[tuple[str, object]]:
-    """The texts of "what came of it" that residents read: rules, decisions on published themes, their measures.
+    """The texts of "what came of it" that residents read: rules, decisions on published themes, their measures;
+    and the prioritisation rounds with their items.
 
     They travel in every survey's file of the process but do not count towards a survey's completeness:
     a decision recorded later never takes a language away from residents who are answering.
     """
     from ..outcomes.record import decisions_by_theme, published_themes, rules_of
+    from ..priorities.rounds import rounds_of
 
     texts = []
     rules = rules_of(process)
@@ -137,6 +140,9 @@ def outcome_texts(process) -> list[tuple[str, object]]:
             texts.append((f"d.{theme.id}", decision))
             measures.update({measure.id: measure for measure in decision.measures})
     texts.extend((f"m.{measure_id}", measures[measure_id]) for measure_id in sorted(measures))
+    for priority_round in rounds_of(process):  # prioritisation rounds and their items, in residents' languages
+        texts.append((f"pr.{priority_round.id}", priority_round))
+        texts.extend((f"pi.{item.id}", item) for item in priority_round.items)
     return texts
 
 

@@ -325,3 +325,22 @@ def test_outcome_page_leads_to_published_priority_rankings_only(client, demo_out
     db.session.commit()
     page = client.get(f"/prozess/{demo_outcomes.id}/was-daraus-wurde").get_data(as_text=True)
     assert f"/p/{priority_round.short_code}/ergebnisse" not in page
+
+
+def test_prioritisation_texts_travel_in_the_survey_translation_file(client, demo_outcomes, planner):
+    import io
+
+    from participation.models import PriorityRound
+    survey = db.session.execute(db.select(Survey)).scalar_one()
+    priority_round = db.session.execute(db.select(PriorityRound)).scalar_one()
+    item = priority_round.items[0]
+    exported = client.get(f"/planning/questionnaires/{survey.id}/translations/pl/export.csv").get_data(as_text=True)
+    assert f"pr.{priority_round.id}.title" in exported and f"pi.{item.id}.description" in exported
+    upload = (f'id,de,pl\npr.{priority_round.id}.title,"{priority_round.title}",Co najpierw?\n'
+              f'pi.{item.id}.title,"{item.title}",Przychodnia dziecięca\n').encode()
+    response = client.post(f"/planning/questionnaires/{survey.id}/translations/pl/import",
+                           data={"file": (io.BytesIO(upload), "pl.csv")}, content_type="multipart/form-data")
+    assert response.status_code in (200, 302)
+    db.session.expire_all()
+    assert priority_round.translated("title", "pl") == "Co najpierw?"
+    assert item.translated("title", "pl") == "Przychodnia dziecięca"
