@@ -172,7 +172,8 @@ def test_merge_moves_strategy_links_to_the_target_and_undo_moves_them_back(app, 
     review.merge_themes(bus, kita)
     links = db.session.execute(db.select(EvidenceLink)).scalars().all()
     assert [link.theme_id for link in links] == [kita.id], "one link per theme and field, on the target"
-    assert _evidence_texts(app, process) == [kita.label]
+    [evidence] = _evidence_texts(app, process)
+    assert evidence.startswith(f"Thema: {kita.label} (") and playground.label not in evidence
 
     review.undo_last_change(process)
     review.undo_last_change(process)
@@ -195,7 +196,7 @@ def test_dissolved_theme_keeps_its_links_on_screen_and_in_exports(app, process, 
 
     link = db.session.execute(db.select(EvidenceLink)).scalar_one()
     assert link.theme_id == doomed.id and db.session.get(Theme, doomed.id).archived
-    assert _evidence_texts(app, process) == ["Wartezeiten beim Facharzt (aufgelöst)"]
+    assert _evidence_texts(app, process) == ["Thema: Wartezeiten beim Facharzt (aufgelöst)"]
     client = app.test_client()
     login(client, make_user("planner", processes=[process]))
     page = client.get(f"/planning/processes/{process.id}/strategy").get_data(as_text=True)
