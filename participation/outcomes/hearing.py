@@ -78,38 +78,36 @@ def _links(subscription: OutcomeSubscription) -> dict[str, str]:
             "delete": absolute_url("public.subscription_delete", token=subscription.token)}
 
 
-def _confirmation(subscription: OutcomeSubscription, process: Process):
+def _mail(subscription: OutcomeSubscription, process: Process, compose):
+    """One mail in the resident's language: `compose(title, links)` gives the subject and the paragraphs."""
     links = _links(subscription)
     title = process.translated("title", subscription.language)
     with force_locale(language(subscription.language).ui_locale):
-        subject = _("Bitte bestätigen Sie: Nachricht zu „%(title)s“", title=title)
-        body = "\n\n".join([
-            _("Guten Tag,"),
-            _("Sie möchten eine E-Mail bekommen, wenn die Stadt veröffentlicht, was aus den Antworten zu "
-              "„%(title)s“ geworden ist. Bitte bestätigen Sie das mit diesem Link:", title=title),
-            links["confirm"],
-            _("Wenn Sie das nicht waren, müssen Sie nichts tun: Ohne Bestätigung schreiben wir Ihnen nicht "
-              "mehr. Ihre Adresse löschen Sie sofort hier:"),
-            links["delete"],
-            _("Ihre Adresse wird getrennt von allen Antworten gespeichert und nur für diese Nachricht genutzt."),
-        ])
+        subject, paragraphs = compose(title, links)
+        body = "\n\n".join([_("Guten Tag,"), *paragraphs])
     return message(subscription.email, subject, body, links["delete"])
+
+
+def _confirmation(subscription: OutcomeSubscription, process: Process):
+    return _mail(subscription, process, lambda title, links: (
+        _("Bitte bestätigen Sie: Nachricht zu „%(title)s“", title=title),
+        [_("Sie möchten eine E-Mail bekommen, wenn die Stadt veröffentlicht, was aus den Antworten zu "
+           "„%(title)s“ geworden ist. Bitte bestätigen Sie das mit diesem Link:", title=title),
+         links["confirm"],
+         _("Wenn Sie das nicht waren, müssen Sie nichts tun: Ohne Bestätigung schreiben wir Ihnen nicht "
+           "mehr. Ihre Adresse löschen Sie sofort hier:"),
+         links["delete"],
+         _("Ihre Adresse wird getrennt von allen Antworten gespeichert und nur für diese Nachricht genutzt.")]))
 
 
 def _notification(subscription: OutcomeSubscription, process: Process):
-    links = _links(subscription)
-    title = process.translated("title", subscription.language)
-    with force_locale(language(subscription.language).ui_locale):
-        subject = _("Was ist daraus geworden? Neue Entscheidungen zu „%(title)s“", title=title)
-        body = "\n\n".join([
-            _("Guten Tag,"),
-            _("die Stadt hat veröffentlicht, was zu den Themen aus „%(title)s“ entschieden wurde und warum. "
-              "Hier können Sie es lesen:", title=title),
-            links["page"],
-            _("Sie bekommen diese E-Mail, weil Sie darum gebeten haben. Ihre Adresse löschen Sie hier:"),
-            links["delete"],
-        ])
-    return message(subscription.email, subject, body, links["delete"])
+    return _mail(subscription, process, lambda title, links: (
+        _("Was ist daraus geworden? Neue Entscheidungen zu „%(title)s“", title=title),
+        [_("die Stadt hat veröffentlicht, was zu den Themen aus „%(title)s“ entschieden wurde und warum. "
+           "Hier können Sie es lesen:", title=title),
+         links["page"],
+         _("Sie bekommen diese E-Mail, weil Sie darum gebeten haben. Ihre Adresse löschen Sie hier:"),
+         links["delete"]]))
 
 
 def _send_each(process_id: int | None, condition, build, mark: dict) -> dict:
