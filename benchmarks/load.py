@@ -126,6 +126,20 @@ class Child:
         self.process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=self.log,
                                         stderr=subprocess.STDOUT, start_new_session=True)
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by this process and all processes of its session, e.g.
+        gunicorn's workers: a figure other load on the machine hardly changes, unlike requests per second."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == self.process.pid:  # process group = session leader started by us
+                total += int(fields[11]) + int(fields[12])
+        return total / ticks
+
     def stop(self, timeout: float = 15) -> None:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
@@ -296,9 +310,9 @@ def wait_for_embeddings(url: str, timeout: float) -> int:
         engine.dispose()
 
 
-def summary(outcome: Outcome, seconds: float, unit_requests: int) -> dict:
+def summary(outcome: Outcome, seconds: float, unit_requests: int, cpu_seconds: float) -> dict:
     requests = len(outcome.latencies)
-    return {"requests_per_s": requests / seconds if seconds else 0, "units_per_s": outcome.completed / seconds,
+    return {"cpu_ms": 1000 * cpu_seconds / requests if requests else float("nan"),"requests_per_s": requests / seconds if seconds else 0, "units_per_s": outcome.completed / seconds,
             "p50_ms": 1000 * percentile(outcome.latencies, 0.50), "p95_ms": 1000 * percentile(outcome.latencies, 0.95),
             "p99_ms": 1000 * percentile(outcome.latencies, 0.99), "failures": len(outcome.failures),
             "requests": requests, "unit_requests": unit_requests}
@@ -329,7 +343,9 @@ def main(argv=None) -> int:
     prepare_database(args.database_url)
     environment = dict(os.environ, DATABASE_URL=args.database_url, REDIS_URL="", LOAD_DEMO="0",
                        AUTO_MIGRATE="0", SECRET_KEY="benchmark-secret-key-of-32-characters!", COOKIE_SECURE="0", LOG_JSON="0",
-                       SUBMISSIONS_PER_HOUR="0", PYTHONPATH=str(REPO))
+                       # every simulated resident comes from 127.0.0.1: no per-survey or per-client flood limits
+                       SUBMISSIONS_PER_HOUR="0", SUBMISSIONS_PER_CLIENT_PER_HOUR="0", DRAFTS_PER_CLIENT_PER_HOUR="0",
+                       PYTHONPATH=str(REPO))
     if args.redis_url:
         environment["REDIS_URL"] = args.redis_url
         environment["RQ_QUEUE"] = f"bench-{run_id}"
@@ -354,11 +370,14 @@ def main(argv=None) -> int:
         ceiling.wait_ready()
         for level in levels:
             label = f"L{run_id}c{level}"
+            cpu_before = server.cpu_seconds()
             outcome, seconds = run_residents(server.url, residents, level, label, args.time_limit)
-            result = {"level": level, "label": label, "outcome": outcome, "app": summary(outcome, seconds, 9)}
+            result = {"level": level, "label": label, "outcome": outcome,
+                      "app": summary(outcome, seconds, 9, server.cpu_seconds() - cpu_before)}
             print(f"platform  c={level:<4} {residents} residents in {seconds:.1f} s", flush=True)
+            cpu_before = ceiling.cpu_seconds()
             outcome, seconds = run_ceiling(ceiling.url, residents * 9, level, label)
-            result["ceiling"] = summary(outcome, seconds, 1)
+            result["ceiling"] = summary(outcome, seconds, 1, ceiling.cpu_seconds() - cpu_before)
             results.append(result)
         embedding_backlog = wait_for_embeddings(args.database_url, timeout=120)
     finally:
@@ -376,6 +395,7 @@ def main(argv=None) -> int:
     print("command: " + " ".join(["benchmarks/load.py", *(argv if argv is not None else sys.argv[1:])]))
     header = (f"{'conc':>5} {'surveys/s':>10} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'fail':>5} | "
               f"{'ceiling req/s':>13} {'p50 ms':>7} {'p95 ms':>7} | {'ratio':>6} | "
+              f"{'CPU ms/req':>10} {'ceiling':>7} {'ratio':>6} | "
               f"{'stored':>6} {'dup':>4} {'partial':>7} {'drafts':>6}")
     print(header)
     print("-" * len(header))
@@ -387,13 +407,16 @@ def main(argv=None) -> int:
         print(f"{result['level']:>5} {app_stats['units_per_s']:>10.1f} {app_stats['requests_per_s']:>8.1f} "
               f"{app_stats['p50_ms']:>8.1f} {app_stats['p95_ms']:>8.1f} {app_stats['p99_ms']:>8.1f} "
               f"{app_stats['failures']:>5} | {ceiling_stats['requests_per_s']:>13.1f} {ceiling_stats['p50_ms']:>7.1f} "
-              f"{ceiling_stats['p95_ms']:>7.1f} | {ratio:>6.2f} | {check['stored']:>6} {check['duplicated']:>4} "
+              f"{ceiling_stats['p95_ms']:>7.1f} | {ratio:>6.2f} | {app_stats['cpu_ms']:>10.2f} "
+              f"{ceiling_stats['cpu_ms']:>7.2f} {ceiling_stats['cpu_ms'] / app_stats['cpu_ms']:>6.2f} | "
+              f"{check['stored']:>6} {check['duplicated']:>4} "
               f"{check['partial']:>7} {check['drafts_left']:>6}")
         ok = ok and check["stored"] == residents == result["outcome"].completed and not check["duplicated"] \
             and not check["partial"] and not check["drafts_left"]
         for failure in result["outcome"].failures[:5]:
             print(f"      failure: {failure}")
     print("\nratio = platform requests/s ÷ ceiling requests/s (bare Flask + SQLAlchemy, one INSERT per request)")
+    print("CPU ms/req = CPU time of the gunicorn processes per request (its ratio hardly depends on other load)")
     print(f"free-text answers still without embedding 120 s after the last level at most: {embedding_backlog}")
     print("PASS: every resident's response stored exactly once and complete, no draft left" if ok else
           "FAIL: lost, duplicated or partial responses or drafts left behind (see above)")

@@ -84,7 +84,8 @@ def load_config(instance_path: Path) -> dict:
     return {
         "SECRET_KEY": _secret_key(settings, instance_path, production),
         "SQLALCHEMY_DATABASE_URI": _database_url(settings, instance_path),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SQLALCHEMY_ENGINE_OPTIONS": {},
+        "DB_PING_AFTER_IDLE_SECONDS": float(settings.get("DB_PING_AFTER_IDLE_SECONDS", 10)),
         "REDIS_URL": settings.get("REDIS_URL", ""),
         "RQ_QUEUE": settings.get("RQ_QUEUE", "participation"),
         "DATABASE_CONFIGURED": production,

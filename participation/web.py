@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, DBAPIError, PendingRollbackError
 from werkzeug.routing import IntegerConverter
 
+from .database import ping_idle_connections
 from .extensions import babel, csrf, db, login_manager, migrate
 from .languages import i18n, labels
 from .models.core import MAX_INTEGER
@@ -61,6 +62,8 @@ def init_app(app: Flask) -> None:
     app.json = BoundedJSONProvider(app)
 
     db.init_app(app)
+    with app.app_context():
+        ping_idle_connections(db.engine, app.config["DB_PING_AFTER_IDLE_SECONDS"])
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIRECTORY), render_as_batch=True,
                      compare_type=True)
     csrf.init_app(app)
@@ -126,7 +129,7 @@ def _register_request_hooks(app: Flask) -> None:
         g.pop("offered_languages", None)
         refresh_locale()
         chosen = request.args.get("lang")
-        if chosen in i18n.LANGUAGES:
+        if chosen in i18n.LANGUAGES and session.get("lang") != chosen:  # unchanged: no new cookie
             session["lang"] = chosen
 
     @app.teardown_appcontext

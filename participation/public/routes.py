@@ -2,6 +2,7 @@
 from flask import abort, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
+from ..database import read_without_transaction
 from ..extensions import db
 from ..forms.outcomes import SubscribeForm
 from ..forms.public import StartForm
@@ -35,12 +36,14 @@ def remembered_submission_id(code: str) -> str | None:
 
 def remember_submission_id(code: str, submission_id: str | None) -> None:
     """The session holds only the submission id per survey; the answers live in the draft."""
-    drafts = dict(session.get(DRAFTS_KEY) or {})
+    remembered = session.get(DRAFTS_KEY) or {}
+    drafts = dict(remembered)
     if submission_id:
         drafts[code] = submission_id
     else:
         drafts.pop(code, None)
-    session[DRAFTS_KEY] = drafts
+    if drafts != remembered:  # unchanged: the browser keeps its cookie, nothing is re-signed
+        session[DRAFTS_KEY] = drafts
 
 
 def open_survey_or_page(code: str, submission_id: str | None):
@@ -59,6 +62,8 @@ def open_survey_or_page(code: str, submission_id: str | None):
 
 @bp.route("/s/<code>", methods=["GET", "POST"])
 def survey_start(code: str):
+    if request.method == "GET":
+        read_without_transaction(db.session)
     survey, draft, language, unavailable = open_survey_or_page(code, remembered_submission_id(code))
     if unavailable:
         return unavailable
@@ -88,6 +93,8 @@ def survey_start(code: str):
 
 @bp.route("/s/<code>/<int:number>", methods=["GET", "POST"])
 def survey_page(code: str, number: int):
+    if request.method == "GET":
+        read_without_transaction(db.session)
     submission_id = request.form.get("submission_id") if request.method == "POST" else remembered_submission_id(code)
     survey, draft, language, unavailable = open_survey_or_page(code, submission_id)
     if unavailable:
@@ -175,6 +182,7 @@ def render_page(progress: SurveyInProgress, number: int, language: str, errors: 
 
 @bp.route("/s/<code>/danke")
 def survey_thanks(code: str):
+    read_without_transaction(db.session)
     survey = survey_for_residents(code)
     state = availability(survey)
     language = use_survey_languages(survey if state.state != "unknown" else None)
