@@ -161,8 +161,8 @@ def submit(survey: Survey, draft: Draft, values: dict, language: str) -> tuple[R
     issued = []
 
     def drop_draft_and_issue_code(response: Response) -> None:
+        issued.append(issue_deletion_code(response))  # first: the hash goes into the INSERT, not an UPDATE
         _delete_draft(draft.submission_id)
-        issued.append(issue_deletion_code(response))
 
     response, created = store_response(survey, normalised_values(survey, values),
                                        submission_id=draft.submission_id, channel="online",
