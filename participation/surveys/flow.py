@@ -154,10 +154,16 @@ def save_raw(draft: Draft, questions: list[Question], raw: dict) -> bool:
         else:
             answers[question.code] = value
     draft.raw_answers = answers
-    result = db.session.execute(db.update(SurveyDraft).where(SurveyDraft.submission_id == draft.submission_id)
-                                .values(raw_answers=answers, updated_at=utcnow()))
+    result = db.session.execute(SAVE_DRAFT, {"key": draft.submission_id, "raw_answers": answers,
+                                             "updated_at": utcnow()})
     db.session.commit()
     return bool(result.rowcount)
+
+
+# A Core statement, built once: the ORM's bulk-update path cost more CPU than the UPDATE itself.
+SAVE_DRAFT = (SurveyDraft.__table__.update()
+              .where(SurveyDraft.__table__.c.submission_id == bindparam("key"))
+              .values(raw_answers=bindparam("raw_answers"), updated_at=bindparam("updated_at")))
 
 
 def submit(survey: Survey, draft: Draft, values: dict, language: str) -> tuple[Response, str | None]:
