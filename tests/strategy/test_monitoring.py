@@ -428,3 +428,19 @@ def test_cli_explains_unknown_process_and_wrong_format(app, strategy_process, tm
     by_suffix = runner.invoke(args=["export", "workbook", str(strategy_process.id), str(tmp_path / "x.pdf")])
     assert by_suffix.exit_code != 0 and "workbook cannot be written as pdf" in by_suffix.output
     assert not list(tmp_path.iterdir())
+
+
+# --- the demo -------------------------------------------------------------------------------------
+
+def test_demo_has_named_strategy_decision_indicator_values_and_a_quality_check(app, german):
+    from participation.demo.loader import load_demo_data
+    from participation.strategy.council import decisions_of, strategy_name
+    assert load_demo_data()
+    process = db.session.execute(db.select(Process)).scalar_one()
+    assert strategy_name(process) == "Präventionskette"
+    assert [d.document_number for d in decisions_of(process)] == ["DS 2026/0142"]
+    indicators = db.session.execute(db.select(Indicator).filter_by(process_id=process.id)).scalars().all()
+    assert len(indicators) >= 3 and all(len(i.values) >= 3 for i in indicators)
+    directions = [series_of(i).direction for i in indicators]
+    assert directions.count(TOWARD) >= 2 and directions.count(AWAY) == 1
+    assert db.session.execute(db.select(db.func.count(QualityRating.id))).scalar_one() >= 5
