@@ -10,10 +10,10 @@ HEALTH_REPORT = "Gesundheits- und Sozialbericht"
 # (goal or measure title, indicator, baseline, target, unit, source, values from oldest to newest)
 INDICATORS = [
     ("Jedes Kind hat einen Kitaplatz im eigenen Stadtteil", "Betreuungsquote der unter Dreijährigen in der Nordstadt",
-     "28 %", "45 %", "%", "Jugendamt, Kita-Bedarfsplanung", (29.5, 33.0, 37.5)),
-    ("Kostenloses Schulfrühstück", "Kinder ohne Frühstück bei der Schuleingangsuntersuchung", "18,5 %", "10 %", "%",
+     "28", "45", "%", "Jugendamt, Kita-Bedarfsplanung", (29.5, 33.0, 37.5)),
+    ("Kostenloses Schulfrühstück", "Kinder ohne Frühstück bei der Schuleingangsuntersuchung", "18,5", "10", "%",
      "Gesundheitsamt, Schuleingangsuntersuchung", (17.8, 15.2, 13.9)),
-    ("Ältere Menschen sind nicht allein", "Ältere, die sich oft einsam fühlen (Bürgerbefragung)", "24 %", "15 %", "%",
+    ("Ältere Menschen sind nicht allein", "Ältere, die sich oft einsam fühlen (Bürgerbefragung)", "24", "15", "%",
      HEALTH_REPORT, (23.0, 25.5, 27.0)),
     ("Abendbus Nordstadt", "Fahrgäste der Abendlinie pro Woche", "0", "1.500", "Fahrgäste",
      "Verkehrsbetriebe, Fahrgastzählung", (420.0, 880.0, 1150.0)),

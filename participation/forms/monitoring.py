@@ -9,7 +9,7 @@ from wtforms import DateField, SelectField, StringField, SubmitField, TextAreaFi
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..strategy.monitoring import parse_number
-from ..strategy.quality import CRITERIA, rating_labels
+from ..strategy.quality import CRITERION_KEYS, rating_labels
 from ..strategy.value_import import MAX_UPLOAD_BYTES
 
 
@@ -77,16 +77,16 @@ class StrategyNameForm(FlaskForm):
 
 
 def quality_form(measure_ratings: dict):
-    """A form with a rating and a note per criterion, filled with the stored ratings."""
+    """A form with a rating and a note per criterion (the page names the criterion in each fieldset's legend),
+    filled with the stored ratings."""
 
     class QualityForm(FlaskForm):
         submit = SubmitField(_l("Selbstcheck speichern"))
 
     choices = list(rating_labels().items())
-    for key, label in CRITERIA:
-        setattr(QualityForm, f"rating_{key}", SelectField(label, choices=choices, default="open"))
-        setattr(QualityForm, f"note_{key}", TextAreaField(_l("Notiz zu: %(criterion)s", criterion=label),
-                                                          validators=[Optional(), Length(max=2000)]))
+    for key in CRITERION_KEYS:
+        setattr(QualityForm, f"rating_{key}", SelectField(_l("Bewertung"), choices=choices, default="open"))
+        setattr(QualityForm, f"note_{key}", TextAreaField(_l("Notiz"), validators=[Optional(), Length(max=2000)]))
     data = {}
     for key, rating in measure_ratings.items():
         data[f"rating_{key}"], data[f"note_{key}"] = rating.rating, rating.note

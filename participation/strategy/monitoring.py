@@ -11,7 +11,7 @@ from datetime import date, datetime
 from html import escape
 from io import BytesIO
 
-from flask_babel import format_date, format_decimal, gettext as _
+from flask_babel import format_date, format_decimal, get_locale, gettext as _
 
 NUMBER = re.compile(r"[-−]?\d[\d.,' \u00a0\u202f]*")
 
@@ -154,6 +154,20 @@ class Frame:
 
 
 SVG_W, SVG_H = 440, 220
+BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c"))
+
+
+def axis_date(day: date) -> str:
+    """A short date for the axis, without the direction marks some locales add (the axis runs left to right)."""
+    return format_date(day, "short").translate(BIDI_MARKS)
+
+
+def _label_attributes(x_right: float) -> str:
+    """Right-aligned label text; in right-to-left languages written right to left from the same edge."""
+    locale = get_locale()
+    if locale is not None and locale.character_order == "right-to-left":
+        return f'x="{x_right}" text-anchor="start" direction="rtl"'
+    return f'x="{x_right}" text-anchor="end"'
 
 
 def chart_svg(series: Series) -> str:
@@ -176,7 +190,7 @@ def chart_svg(series: Series) -> str:
         y = frame.y(value)
         parts.append(f'<line class="chart-{css}" x1="{frame.left}" x2="{SVG_W - frame.right}" y1="{y:.1f}" '
                      f'y2="{y:.1f}" stroke="{colour}" stroke-width="2" stroke-dasharray="6 4"/>')
-        parts.append(f'<text x="{SVG_W - frame.right}" y="{y - 4:.1f}" text-anchor="end" font-size="13" '
+        parts.append(f'<text {_label_attributes(SVG_W - frame.right)} y="{y - 4:.1f}" font-size="13" '
                      f'fill="{colour}">{escape(label)}: {escape(number_text(value, series.unit))}</text>')
     if series.points:
         path = " ".join(f"{frame.x(d):.1f},{frame.y(v):.1f}" for d, v in series.points)
@@ -187,7 +201,7 @@ def chart_svg(series: Series) -> str:
         for day, anchor in ((series.points[0][0], "start"), (series.points[-1][0], "end")):
             parts.append(f'<text x="{frame.x(day) if len(series.points) > 1 else SVG_W / 2:.1f}" '
                          f'y="{SVG_H - 8}" text-anchor="{anchor if len(series.points) > 1 else "middle"}" '
-                         f'font-size="13" fill="#1b1f24">{escape(format_date(day, "short"))}</text>')
+                         f'font-size="13" fill="#1b1f24">{escape(axis_date(day))}</text>')
             if len(series.points) == 1:
                 break
     return "".join(parts + ["</svg>"])
@@ -219,10 +233,10 @@ def chart_png(series: Series, width: int = 1200, height: int = 560) -> bytes:
     for x, y in points:
         draw.ellipse([x - 8, y - 8, x + 8, y + 8], fill=BAR)
     if series.points:
-        draw.text((points[0][0], height - 20), format_date(series.points[0][0], "short"), fill=INK, font=font,
+        draw.text((points[0][0], height - 20), axis_date(series.points[0][0]), fill=INK, font=font,
                   anchor="ls" if len(points) > 1 else "ms")
         if len(points) > 1:
-            draw.text((points[-1][0], height - 20), format_date(series.points[-1][0], "short"), fill=INK,
+            draw.text((points[-1][0], height - 20), axis_date(series.points[-1][0]), fill=INK,
                       font=font, anchor="rs")
     buffer = BytesIO()
     image.save(buffer, format="PNG", optimize=True)

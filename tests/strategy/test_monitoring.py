@@ -99,6 +99,16 @@ def test_chart_svg_draws_values_baseline_and_target_without_inline_styles(german
     assert "Entwickelt sich in Richtung Zielwert" in svg    # the description screen readers get
 
 
+def test_chart_labels_read_right_to_left_in_arabic_with_plain_axis_dates(app):
+    series = Series("x", "%", 1.0, 5.0, [(date(2024, 11, 30), 2.0), (date(2026, 10, 31), 3.0)])
+    with force_locale("ar"):
+        svg = chart_svg(series)
+    assert 'text-anchor="start" direction="rtl"' in svg and "\u200f" not in svg
+    with force_locale("de"):
+        german_svg = chart_svg(series)
+    assert 'direction="rtl"' not in german_svg and ">30.11.24<" in german_svg
+
+
 def test_chart_without_values_or_numbers_draws_no_line(german):
     svg = chart_svg(Series("Neu", "", None, None, []))
     assert "<polyline" not in svg and "chart-target" not in svg and "Noch keine Messwerte." in svg
