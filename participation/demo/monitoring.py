@@ -24,7 +24,8 @@ QUALITY = {   # Kostenloses Schulfrühstück
     "setting": ("met", "Findet in der Schule statt, wo alle Kinder erreicht werden."),
     "participation": ("partly", "Eltern- und Kinderbeirat wählen das Angebot mit aus; an zwei Schulen noch nicht."),
     "low_threshold": ("met", "Kostenlos, ohne Antrag, für alle Kinder der Klasse."),
-    "documentation": ("partly", "Teilnahme wird gezählt; die Wirkung misst der Indikator der Einschulungsuntersuchung."),
+    "documentation": ("partly", "Teilnahme wird gezählt; die Wirkung misst der Indikator der "
+                                "Einschulungsuntersuchung."),
     "effects_costs": ("not", "Noch keine Auswertung der Kosten je erreichtem Kind."),
 }
 

@@ -32,8 +32,9 @@ def indicator_value_sheet(process) -> Sheet:
 
 def monitoring_blocks(process) -> list:
     blocks = [Heading(_("Monitoring"), 2),
-              Paragraph(_("Wie weit die Strategie „%(strategy)s“ umgesetzt ist: Beschlüsse, Stand der Maßnahmen, gemessene "
-                          "Werte der Indikatoren und der Qualitäts-Selbstcheck.", strategy=strategy_name(process)))]
+              Paragraph(_("Wie weit die Strategie „%(strategy)s“ umgesetzt ist: Beschlüsse, Stand der Maßnahmen, "
+                          "gemessene Werte der Indikatoren und der Qualitäts-Selbstcheck.",
+                          strategy=strategy_name(process)))]
     return blocks + _council_blocks(process) + _status_blocks(process) + _indicator_blocks(process) \
         + _quality_blocks(process)
 
