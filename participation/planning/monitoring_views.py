@@ -1,7 +1,7 @@
 """Monitoring pages of the strategy: indicator values over time (by hand and CSV import), the council
 decisions and the strategy's name, the quality self-check of a measure."""
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import format_decimal, gettext as _
 
 from .. import audit
 from ..auth.access import role_required
@@ -95,7 +95,7 @@ def edit_indicator_value(process_id: int, value_id: int):
     value = _owned_row(process, IndicatorValue, value_id)
     form = IndicatorValueForm(obj=value)
     if request.method == "GET":
-        form.value.data = number_text(value.value)
+        form.value.data = format_decimal(value.value, format="0.####")   # no grouping: read back unambiguously
     if form.validate_on_submit():
         before = value.value
         value.measured_on, value.value = form.measured_on.data, parse_number(form.value.data)
