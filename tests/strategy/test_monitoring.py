@@ -454,3 +454,25 @@ def test_demo_has_named_strategy_decision_indicator_values_and_a_quality_check(a
     directions = [series_of(i).direction for i in indicators]
     assert directions.count(TOWARD) >= 2 and directions.count(AWAY) == 1
     assert db.session.execute(db.select(db.func.count(QualityRating.id))).scalar_one() >= 5
+
+
+# --- in a real browser ----------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_indicator_and_import_pages_fit_a_phone_and_pass_the_audit(live_server, page, make_user, monitored):
+    from tests.browser import assert_accessible
+    planner = make_user("planner", processes=[monitored])
+    page.goto(live_server + "/login")
+    page.fill("input[name=email]", planner.email)
+    page.fill("input[name=password]", "correct horse battery")
+    page.click("button[type=submit], input[type=submit]")
+    page.set_viewport_size({"width": 390, "height": 844})
+    base = f"{live_server}/planning/processes/{monitored.id}/strategy"
+    page.goto(f"{base}/indicators/{_indicator(monitored).id}")
+    assert page.locator("svg.indicator-chart").is_visible()
+    assert page.locator("#indicator-state").inner_text().startswith("Entwickelt sich in Richtung Zielwert")
+    indicator_url = f"{base}/indicators/{_indicator(monitored).id}"
+    for url in (indicator_url, f"{base}/values/import", f"{indicator_url}?lang=ar", f"{base}/council?lang=ar"):
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), url
+        assert_accessible(page)
