@@ -300,6 +300,17 @@ def test_planner_of_another_process_gets_404_for_these_objects(client, make_user
     assert len(indicator.values) == 1 and db.session.get(CouncilDecision, decision.id) is not None
 
 
+def test_deleting_an_indicator_or_measure_takes_its_values_and_ratings(planner_client, monitored):
+    indicator = _indicator(monitored)
+    measure = strategy_process_measure(monitored)
+    planner_client.post(f"{strategy_base(monitored)}/indicator/{indicator.id}/delete")
+    planner_client.post(f"{strategy_base(monitored)}/measure/{measure.id}/delete")
+    db.session.expire_all()
+    assert db.session.execute(db.select(IndicatorValue).filter_by(indicator_id=indicator.id)).first() is None
+    assert db.session.execute(db.select(QualityRating).filter_by(measure_id=measure.id)).first() is None
+    assert _stored_values(monitored) == 3, "the other indicator keeps its values"
+
+
 # --- exports --------------------------------------------------------------------------------------
 
 @pytest.fixture
