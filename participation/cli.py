@@ -20,7 +20,8 @@ def register_cli(app) -> None:
     app.cli.add_command(reset_password)
     from .themes.cli import themes_group
     app.cli.add_command(themes_group)
-    from .exports.cli import exports_group, process_group
+    from .exports.cli import export_group, exports_group, process_group
+    app.cli.add_command(export_group)
     app.cli.add_command(exports_group)
     app.cli.add_command(process_group)
     for name, command in app.cli.commands.items():

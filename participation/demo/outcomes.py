@@ -108,6 +108,8 @@ def load_outcomes(process, planner) -> None:
         db.session.add(decision)
     db.session.add(OutcomePublication(process_id=process.id, round=1, decision_count=len(DECISIONS),
                                       published_at=now))
+    from .monitoring import load_monitoring
+    load_monitoring(process)
 
 
 def _themes(process, planner) -> dict[str, Theme]:

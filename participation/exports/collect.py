@@ -22,6 +22,7 @@ from ..reach.aggregates import BREAKDOWN_FIELDS, response_counts, total_response
 from ..reach.charts import bar_chart_png
 from ..reach.dashboard import honest_breakdown
 from ..strategy.weight import evidence_weights
+from .monitoring import indicator_value_sheet, monitoring_blocks
 from .report import Heading, Image, Orientation, Paragraph, Quote, Table
 from .workbook import Sheet
 
@@ -272,12 +273,17 @@ def coded_answers(process, mask: BreakdownMask) -> list[dict]:
 # --- the workbook ---------------------------------------------------------------------------------
 
 def workbook_sheets(process) -> list[Sheet]:
+    return _participation_sheets(process) + [indicator_value_sheet(process)]
+
+
+def _participation_sheets(process) -> list[Sheet]:
     mask = BreakdownMask(process)
     matrix = strategy_matrix(process)
     themes = theme_summaries(process, mask)
     item_kinds = {"answer": _("Antwort"), "note": _("Notiz"), "quote": _("Zitat")}
     return [
-        Sheet(_("Strategie-Matrix"),
+        Sheet(_("%(strategy)s – Matrix", strategy=process.strategy_name) if process.strategy_name
+              else _("Strategie-Matrix"),
               [_("Handlungsfeld"), _("Zielebene"), _("Ziel"), _("Maßnahme"), _("Zuständigkeit"), _("Partner"),
                _("Zielgruppe"), _("Stadtteil"), _("Zeitraum"), _("Status"), _("Indikatoren"),
                _("Belege (Themen und Zitate)"), _("Priorität")],
@@ -304,6 +310,8 @@ def workbook_sheets(process) -> list[Sheet]:
 # --- the report -----------------------------------------------------------------------------------
 
 def report_title(process) -> str:
+    if process.strategy_name:
+        return _("Beteiligungsbericht: %(title)s – %(strategy)s", title=process.title, strategy=process.strategy_name)
     return _("Beteiligungsbericht: %(title)s", title=process.title)
 
 
@@ -319,6 +327,7 @@ def report_blocks(process) -> list:
     blocks += _method_blocks(process)
     blocks += _theme_blocks(process, mask)
     blocks += _strategy_blocks(process)
+    blocks += monitoring_blocks(process)
     gaps = strategy.evidence_gaps(process)
     if gaps.themes_without_measure:
         blocks.append(Heading(_("Noch offene Themen"), 2))
@@ -382,7 +391,8 @@ def _theme_blocks(process, mask: BreakdownMask) -> list:
 
 def _strategy_blocks(process) -> list:
     fields = strategy.fields_of(process)
-    blocks = [Heading(_("Handlungsfelder, Ziele und Maßnahmen"), 2)]
+    blocks = [Heading(_("%(strategy)s: Handlungsfelder, Ziele und Maßnahmen", strategy=process.strategy_name)
+                      if process.strategy_name else _("Handlungsfelder, Ziele und Maßnahmen"), 2)]
     if not fields:
         return blocks + [Paragraph(_("Die Strategie wird noch erarbeitet."))]
     blocks.insert(0, Orientation(True))      # the measure tables need the width

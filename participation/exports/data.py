@@ -88,17 +88,27 @@ def _csv_value(value):
     return value
 
 
-def write_data_zip(dataset: dict, path: Path) -> None:
-    """dataset: {"process": {...}, "responses": [...], "answers": [...], "codebook": [...], "themes": [...]}."""
+def _nested(dataset: dict) -> dict:
+    """The data per response with its answers, the codebook and the themes (data.json)."""
     answers_by_response: dict = {}
     for answer in dataset["answers"]:
         answers_by_response.setdefault(answer["response_id"], []).append(
             {key: value for key, value in answer.items() if key not in ("response_id", "questionnaire_id", "theme")})
-    nested = {
+    return {
         "process": dataset["process"], "codebook": dataset["codebook"], "themes": dataset["themes"],
         "responses": [dict(response, answers=answers_by_response.get(response["response_id"], []))
                       for response in dataset["responses"]],
     }
+
+
+def write_data_json(dataset: dict, path: Path) -> None:
+    """data.json alone, for tools that read JSON (the command line's `--format json`)."""
+    path.write_text(json.dumps(_nested(dataset), ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def write_data_zip(dataset: dict, path: Path) -> None:
+    """dataset: {"process": {...}, "responses": [...], "answers": [...], "codebook": [...], "themes": [...]}."""
+    nested = _nested(dataset)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("responses.csv", _csv_text(RESPONSE_COLUMNS, dataset["responses"]))
         archive.writestr("answers.csv", _csv_text(ANSWER_COLUMNS, dataset["answers"]))

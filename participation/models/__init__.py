@@ -37,6 +37,7 @@ from .questionnaire import (
 from .ratelimit import RefusedAttempts
 from .response import CHANNELS, Answer, Response
 from .strategy import GOAL_LEVELS, MEASURE_STATUSES, EvidenceLink, Goal, Indicator, Measure, StrategyField
+from .strategy import QUALITY_RATINGS, CouncilDecision, IndicatorValue, QualityRating
 from .themes import REVIEW_FLAGS, AnalysisRun, AnswerEmbedding, Theme, ThemeAssignment
 from .user import ROLES, Invitation, MembershipInvitation, User, process_members
 
@@ -47,6 +48,7 @@ __all__ = [
     "Response", "Answer", "CHANNELS", "AuditEvent", "Job", "JOB_STATUSES",
     "AnalysisRun", "AnswerEmbedding", "Theme", "ThemeAssignment", "REVIEW_FLAGS",
     "StrategyField", "Goal", "Measure", "Indicator", "EvidenceLink", "GOAL_LEVELS", "MEASURE_STATUSES",
+    "IndicatorValue", "CouncilDecision", "QualityRating", "QUALITY_RATINGS",
     "SurveyDraft", "RefusedAttempts", "WorkerHeartbeat", "StoredExport", "GuideProposal", "PROPOSAL_KINDS",
     "PROPOSAL_STATUSES", "ParticipationRules", "ThemeDecision", "DecisionMeasure", "OutcomeSubscription",
     "OutcomePublication", "PARTICIPATION_STAGES", "DECISION_STATUSES", "PriorityRound", "PriorityItem", "PrioritySubmission", "PriorityPoints",

@@ -28,6 +28,8 @@ class Process(Translatable, db.Model):
     # After this moment free text is anonymised; only coded and aggregated results remain.
     retention_until = mapped_column(UTCDateTime, nullable=True)
     retention_applied_at = mapped_column(UTCDateTime, nullable=True)
+    # How this municipality calls its strategy ("Präventionskette", …); empty: "Strategie".
+    strategy_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
     created_at = mapped_column(UTCDateTime, default=utcnow)
 
     questionnaires = relationship("Questionnaire", back_populates="process", cascade="all, delete-orphan",

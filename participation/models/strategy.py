@@ -4,8 +4,8 @@ Every object belongs to one process (process_id on each row, so access checks ne
 Evidence links tie a theme, a single quoted answer, or a theme with one of its quotes to a field, goal,
 measure or indicator.
 """
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from ..extensions import db
 from .core import Translatable, UTCDateTime, utcnow
@@ -157,3 +157,66 @@ class EvidenceLink(db.Model):
             source += f" (#{self.answer_id})"
         target = self.target
         return f"{source} → {target.title}" if target is not None else source
+
+
+# --- Monitoring: measured indicator values, council decisions, quality self-check (issue #19) -------------
+
+QUALITY_RATINGS = ("met", "partly", "not", "open")
+
+
+class IndicatorValue(db.Model):
+    """One measured value of an indicator on a date, e.g. from the municipal health reporting."""
+
+    __tablename__ = "strategy_indicator_value"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    process_id: Mapped[int] = mapped_column(ForeignKey("process.id", ondelete="CASCADE"), index=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("strategy_indicator.id", ondelete="CASCADE"), index=True)
+    measured_on = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(300), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+    indicator = relationship("Indicator", backref=backref(
+        "values", cascade="all, delete-orphan", order_by="(IndicatorValue.measured_on, IndicatorValue.id)"))
+
+    @property
+    def title(self) -> str:
+        return f"{self.indicator.name}: {self.measured_on.isoformat()}"
+
+
+class CouncilDecision(db.Model):
+    """A council decision (Ratsbeschluss) on the strategy: when, which body, the printed matter, a link."""
+
+    __tablename__ = "strategy_council_decision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    process_id: Mapped[int] = mapped_column(ForeignKey("process.id", ondelete="CASCADE"), index=True)
+    decided_on = mapped_column(Date)
+    body: Mapped[str] = mapped_column(String(200))
+    document_number: Mapped[str] = mapped_column(String(100), default="")
+    url: Mapped[str] = mapped_column(String(500), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def title(self) -> str:
+        return f"{self.body} {self.decided_on.isoformat()} {self.document_number}".strip()
+
+
+class QualityRating(db.Model):
+    """How a measure meets one good-practice criterion (participation.strategy.quality.CRITERIA)."""
+
+    __tablename__ = "strategy_quality_rating"
+    __table_args__ = (UniqueConstraint("measure_id", "criterion"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    process_id: Mapped[int] = mapped_column(ForeignKey("process.id", ondelete="CASCADE"), index=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("strategy_measure.id", ondelete="CASCADE"), index=True)
+    criterion: Mapped[str] = mapped_column(String(40))
+    rating: Mapped[str] = mapped_column(String(20), default="open")
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    measure = relationship("Measure", backref=backref("quality_ratings", cascade="all, delete-orphan"))
