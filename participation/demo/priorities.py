@@ -65,18 +65,23 @@ MEASURES = [
                                                         "muayene saati yapar."),
       "ar": ("عيادة طبيب أطفال في مركز الحي", "تقدم طبيبة أطفال كل أسبوع ساعات استشارة مفتوحة في نوردشتات وآيشبرغ.")}),
 ]
-# Published themes of the demo's outcomes offered too: (theme key, description, translations en/tr/ar).
-# The largest of them (housing) gets the fewest points, heat the most: the results page shows that gap.
+# Published themes of the demo's outcomes offered too: (item key, theme key, description, translations en/tr/ar).
+# The themes said most often (housing, buses) get the fewest points, heat the most: the results page shows that
+# gap, also after the running demo's analysis has added answers to the themes.
 THEMES = [
-    ("heat_green", "Mehr Bäume, Schatten und Trinkbrunnen, damit heiße Sommer in der Stadt auszuhalten sind.",
+    ("heat", "heat_green", "Mehr Bäume, Schatten und Trinkbrunnen, damit heiße Sommer in der Stadt auszuhalten sind.",
      {"en": "More trees, shade and drinking fountains so that hot summers in town are bearable.",
       "tr": "Şehirde sıcak yazların dayanılır olması için daha fazla ağaç, gölge ve içme çeşmesi.",
       "ar": "مزيد من الأشجار والظل ونوافير مياه الشرب حتى يمكن تحمّل الصيف الحار في المدينة."}),
-    ("child_poverty", "Kein Kind soll hungrig in die Schule gehen; Hilfe für Familien mit wenig Geld.",
+    ("school_meals", "child_poverty", "Kein Kind soll hungrig in die Schule gehen; Hilfe für Familien mit wenig Geld.",
      {"en": "No child should go to school hungry; help for families with little money.",
       "tr": "Hiçbir çocuk okula aç gitmemeli; az parası olan ailelere yardım.",
       "ar": "لا ينبغي أن يذهب أي طفل إلى المدرسة جائعًا؛ مساعدة للعائلات ذات الدخل المحدود."}),
-    ("housing", "Bezahlbare Wohnungen und Hilfe bei hohen Mieten.",
+    ("buses", "bus", "Busse, die öfter und auch abends in alle Stadtteile fahren.",
+     {"en": "Buses that run more often and also in the evening to every district.",
+      "tr": "Daha sık ve akşamları da tüm semtlere giden otobüsler.",
+      "ar": "حافلات تمر بشكل أكثر تكرارًا وفي المساء أيضًا إلى جميع الأحياء."}),
+    ("housing", "housing", "Bezahlbare Wohnungen und Hilfe bei hohen Mieten.",
      {"en": "Affordable flats and help with high rents.",
       "tr": "Uygun fiyatlı konutlar ve yüksek kiralarda yardım.",
       "ar": "شقق بأسعار معقولة ومساعدة في الإيجارات المرتفعة."}),
@@ -93,7 +98,8 @@ ROUND = {"title": "Was soll zuerst kommen?",
                   "ar": {"title": "ما الذي يجب أن يأتي أولاً؟",
                          "intro": "أي المواضيع من الاستطلاع وأي مقترحات مؤتمر الصحة هي الأهم بالنسبة لكم؟ "
                                   "وزّعوا نقاطكم."}}}
-ITEM_KEYS = ("childcare", "bus", "loneliness", "doctors", "heat_green", "child_poverty", "housing")
+# The measures by the theme key of their evidence, then the themes by their item key.
+ITEM_KEYS = ("childcare", "bus", "loneliness", "doctors", "heat", "school_meals", "buses", "housing")
 
 
 def _weights(*values) -> dict[str, int]:
@@ -101,22 +107,22 @@ def _weights(*values) -> dict[str, int]:
 
 
 # Preference weights per item key by target group (None: no target group given).
-PREFERENCES = {"Familien mit Kindern": _weights(5, 1, 1, 4, 3, 4, 1),
-               "Alleinerziehende Mütter und Väter": _weights(5, 2, 1, 4, 2, 5, 2),
-               "Jugendliche und junge Erwachsene": _weights(1, 6, 1, 1, 3, 1, 1),
-               "Ältere Menschen": _weights(1, 1, 6, 2, 5, 1, 1),
-               "Menschen, die neu in Auenstadt sind": _weights(3, 2, 1, 3, 1, 2, 2),
-               "Menschen, die Angehörige pflegen": _weights(1, 1, 5, 2, 4, 1, 1),
-               None: _weights(2, 2, 2, 2, 2, 2, 1)}
+PREFERENCES = {"Familien mit Kindern": _weights(5, 1, 1, 4, 3, 4, 1, 1),
+               "Alleinerziehende Mütter und Väter": _weights(5, 2, 1, 4, 2, 5, 1, 1),
+               "Jugendliche und junge Erwachsene": _weights(1, 6, 1, 1, 3, 1, 3, 1),
+               "Ältere Menschen": _weights(1, 1, 6, 2, 5, 1, 1, 1),
+               "Menschen, die neu in Auenstadt sind": _weights(3, 2, 1, 3, 1, 2, 2, 2),
+               "Menschen, die Angehörige pflegen": _weights(1, 1, 5, 2, 4, 1, 1, 1),
+               None: _weights(2, 2, 2, 2, 2, 2, 2, 1)}
 ONLINE_PARTICIPANTS = 86
 # Dots per item key; within the budget of 3 points per participant, at most 2 on one item.
 CONFERENCES = [
     {"place": "Gesundheitskonferenz im Rathaus", "days_ago": 12, "district": None, "participant_count": 34,
-     "dots": _weights(22, 9, 20, 18, 15, 12, 5),
+     "dots": _weights(20, 8, 18, 17, 15, 11, 7, 5),
      "composition": {"target_group": {"Familien mit Kindern": 9, "Ältere Menschen": 11,
                                       "Menschen, die Angehörige pflegen": 5}, "age_band": {"30-49": 12, "65+": 13}}},
     {"place": "Quartierskonferenz Nordstadt", "days_ago": 9, "district": "Nordstadt", "participant_count": 18,
-     "dots": _weights(13, 12, 4, 11, 6, 5, 2),
+     "dots": _weights(12, 11, 4, 10, 6, 5, 3, 2),
      "composition": {"target_group": {"Familien mit Kindern": 7, "Jugendliche und junge Erwachsene": 6},
                      "age_band": {"0-17": 4, "18-29": 5, "30-49": 7}}},
 ]
@@ -184,10 +190,10 @@ def _measures(process) -> dict[str, Measure]:
 
 
 def _published_themes(process) -> dict[str, Theme]:
-    """The THEMES that are published in this process (none before the demo's outcomes are loaded)."""
+    """The THEMES published in this process by item key (none before the demo's outcomes are loaded)."""
     by_label = {theme.label: theme for theme in candidate_themes(process)}
-    return {key: by_label[content.THEME_LABELS[key]] for key, _description, _texts in THEMES
-            if content.THEME_LABELS[key] in by_label}
+    return {key: by_label[content.THEME_LABELS[theme_key]] for key, theme_key, _description, _texts in THEMES
+            if content.THEME_LABELS[theme_key] in by_label}
 
 
 def _items_by_key(priority_round: PriorityRound, measures: dict, themes: dict) -> dict[str, PriorityItem]:
@@ -201,7 +207,7 @@ def _translate_items(items: dict[str, PriorityItem]) -> None:
     for _title, _description, _responsible, key, texts in MEASURES:
         items[key].i18n = {language: {"title": title, "description": description}
                            for language, (title, description) in texts.items()}
-    for key, description, texts in THEMES:
+    for key, _theme_key, description, texts in THEMES:
         if key in items:
             item = items[key]
             item.description = description
