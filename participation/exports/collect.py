@@ -411,7 +411,7 @@ def _strategy_blocks(process) -> list:
                       strategy.timeline_text(measure), statuses.get(measure.status, measure.status),
                       evidence.indicators(measure.indicators), evidence.text("measure", measure),
                       priorities[measure.id].text() if measure.id in priorities else ""]
-                     for measure in goal.measures], widths=[3.6, 2.6, 3.2, 2.2, 2, 3.6, 3.4, 3]))
+                     for measure in goal.measures], widths=[3.6, 2.4, 3.6, 2.2, 2, 3.2, 3.4, 3]))
     return blocks + [Orientation(False)]
 
 
@@ -426,11 +426,11 @@ def _priority_blocks(process) -> list:
                                "verteilt. Die Punkte sind keine Abstimmung; sie zeigen, was den Mitmachenden am "
                                "wichtigsten ist.")),
                    Paragraph(_("Personen insgesamt: %(count)d", count=results.persons)),
-                   Table([_("Rang"), _("Eintrag"), _("Online"), _("Konferenz"), _("Zusammen")],
-                         [[entry.rank, f"{entry.item.title} ({kinds[entry.item.kind]})",
+                   Table([_("Rangfolge"), _("Online"), _("Konferenz"), _("Zusammen")],   # fits a portrait page
+                         [[f"{entry.rank}. {entry.item.title} ({kinds[entry.item.kind]})",
                            hidden if entry.online is None else entry.online,
                            hidden if entry.conference is None else entry.conference, entry.total]
-                          for entry in results.ranking], widths=[0.8, 4, 1.3, 1.3, 1.3])]
+                          for entry in results.ranking], widths=[4, 1.6, 1.6, 1.6])]
     return blocks
 
 

@@ -237,6 +237,6 @@ def test_report_shows_each_measures_priority_and_the_published_ranking(app, proc
     assert "Gemeinsam priorisiert: Was ist am dringendsten?" in headings
     section = text.split("Personen insgesamt: 16")[1] if file_format == "odt" else text
     assert "Personen insgesamt: 16" in text
-    assert "Fehlende Kitaplätze (Thema)" in section and "Kita-Ausbau Nordstadt (Maßnahme)" in section
+    assert "1. Fehlende Kitaplätze (Thema)" in section and "3. Kita-Ausbau Nordstadt (Maßnahme)" in section
     assert "Rang 1 von 5 (14 Punkte, „Was ist am dringendsten?“)" not in text   # a theme leads, not a measure
     assert "Rang 3 von 5 (2 Punkte, „Was ist am dringendsten?“)" in text        # the measure's priority column
