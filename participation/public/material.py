@@ -81,9 +81,14 @@ def flyer_blocks(obj, language_codes: list[str], texts) -> list[dict]:
     return blocks
 
 
+def scan_hint() -> str:
+    """How to reach the page from paper; the same sentence on every flyer."""
+    return _("Scannen Sie den QR-Code mit dem Handy oder geben Sie diesen Link ein:")
+
+
 def _survey_invitation() -> dict:
     return {"invitation": _("Ihre Meinung zählt! Machen Sie mit – ohne Anmeldung, in wenigen Minuten."),
-            "how": _("Scannen Sie den QR-Code mit dem Handy oder geben Sie diesen Link ein:")}
+            "how": scan_hint()}
 
 
 @bp.route("/s/<code>/flyer")

@@ -16,7 +16,7 @@ from ..priorities.rounds import example_quote, find_round
 from ..privacy.flooding import round_within_limits
 from . import bp
 from .common import missing_language_notice
-from .material import flyer_blocks, qr_response
+from .material import flyer_blocks, qr_response, scan_hint
 
 DONE_KEY = "priority_rounds_done"
 
@@ -162,7 +162,7 @@ def priority_flyer(code: str):
         return {"invitation": _("Was ist Ihnen am wichtigsten? Verteilen Sie Ihre Punkte – ohne Anmeldung, in "
                                 "wenigen Minuten."),
                 "period": period_text(priority_round),
-                "how": _("Scannen Sie den QR-Code mit dem Handy oder geben Sie diesen Link ein:")}
+                "how": scan_hint()}
     return render_template("public/flyer.html", lang=language, link=link,
                            title=priority_round.translated("title", language),
                            qr_svg=url_for("public.priority_qr", code=priority_round.short_code, kind="svg"),
