@@ -93,6 +93,9 @@ ACTION_LABELS = {
     "priority_items_changed": _l("Einträge einer Priorisierungsrunde geändert"),
     "priority_item_updated": _l("Eintrag einer Priorisierungsrunde geändert"),
     "priority_conference_entered": _l("Konferenzpunkte erfasst"),
+    "priority_conference_updated": _l("Konferenzpunkte einer Sitzung geändert"),
+    "priority_conference_deleted": _l("Konferenzsitzung mit ihren Punkten gelöscht"),
+    "priority_round_deleted": _l("Priorisierungsrunde gelöscht"),
 }
 
 STRATEGY_KINDS = {"field": _l("Handlungsfeld"), "goal": _l("Ziel"), "measure": _l("Maßnahme"),

@@ -57,11 +57,12 @@ def load_demo_data(outcomes: bool = True) -> bool:
             participant_count=session.get("participant_count"), composition=session.get("composition"))
         response.created_at = utcnow() - timedelta(days=session.get("held_days_ago", 0))
     db.session.commit()
-    load_priority_round(process, next(u for u in users if u.role == "planner"))
+    planner = next(user for user in users if user.role == "planner")
     if outcomes:
         from .outcomes import load_outcomes
-        load_outcomes(process, next(user for user in users if user.role == "planner"))
+        load_outcomes(process, planner)
         db.session.commit()
+    load_priority_round(process, planner)   # after the outcomes: the round offers the themes published there
     return True
 
 

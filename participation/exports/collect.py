@@ -15,7 +15,7 @@ from .. import strategy
 from ..extensions import db
 from ..languages.i18n import LANGUAGES
 from ..models import TEXT_KINDS, Answer, Question, Response, utcnow
-from ..priorities.results import measure_priorities
+from ..priorities.results import measure_priorities, published_rankings
 from ..privacy.k_anonymity import generalise, k_anonymise
 from ..privacy.masking import mask_personal_data
 from ..reach.aggregates import BREAKDOWN_FIELDS, response_counts, total_responses
@@ -327,6 +327,7 @@ def report_blocks(process) -> list:
     blocks += _method_blocks(process)
     blocks += _theme_blocks(process, mask)
     blocks += _strategy_blocks(process)
+    blocks += _priority_blocks(process)
     blocks += monitoring_blocks(process)
     gaps = strategy.evidence_gaps(process)
     if gaps.themes_without_measure:
@@ -399,6 +400,7 @@ def _strategy_blocks(process) -> list:
     levels = strategy.goal_level_labels()
     statuses = strategy.measure_status_labels()
     evidence = StrategyEvidence.of(process)
+    priorities = measure_priorities(process)
     for field in fields:
         blocks.append(Heading(_("Handlungsfeld: %(title)s", title=field.title), 3))
         if field.description:
@@ -414,12 +416,32 @@ def _strategy_blocks(process) -> list:
             if goal.measures:
                 blocks.append(Table(
                     [_("Maßnahme"), _("Partner"), _("Zuständigkeit"), _("Zeitraum"), _("Status"), _("Indikatoren"),
-                     _("Belege")],
+                     _("Belege"), _("Priorität")],
                     [[measure.title, measure.partners, measure.responsible,
                       strategy.timeline_text(measure), statuses.get(measure.status, measure.status),
-                      evidence.indicators(measure.indicators), evidence.text("measure", measure)]
-                     for measure in goal.measures], widths=[3.8, 3, 3.6, 2.4, 2.1, 4, 3.5]))
+                      evidence.indicators(measure.indicators), evidence.text("measure", measure),
+                      priorities[measure.id].text() if measure.id in priorities else ""]
+                     for measure in goal.measures], widths=[3.6, 2.4, 3.6, 2.2, 2, 3.2, 3.4, 3]))
     return blocks + [Orientation(False)]
+
+
+def _priority_blocks(process) -> list:
+    """A short section per round whose ranking residents already see (published, large enough)."""
+    blocks = []
+    kinds = {"measure": _("Maßnahme"), "theme": _("Thema")}
+    hidden = _("nicht ausgewiesen")
+    for results in published_rankings(process):
+        blocks += [Heading(_("Gemeinsam priorisiert: %(title)s", title=results.priority_round.title), 2),
+                   Paragraph(_("Bewohnerinnen, Bewohner und Konferenzen haben Punkte auf Themen und Maßnahmen "
+                               "verteilt. Die Punkte sind keine Abstimmung; sie zeigen, was den Mitmachenden am "
+                               "wichtigsten ist.")),
+                   Paragraph(_("Personen insgesamt: %(count)d", count=results.persons)),
+                   Table([_("Rangfolge"), _("Online"), _("Konferenz"), _("Zusammen")],   # fits a portrait page
+                         [[f"{entry.rank}. {entry.item.title} ({kinds[entry.item.kind]})",
+                           hidden if entry.online is None else entry.online,
+                           hidden if entry.conference is None else entry.conference, entry.total]
+                          for entry in results.ranking], widths=[4, 1.6, 1.6, 1.6])]
+    return blocks
 
 
 # --- the data export ------------------------------------------------------------------------------

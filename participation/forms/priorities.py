@@ -79,3 +79,10 @@ class TranslationForm(FlaskForm):
 class PointsForm(FlaskForm):
     """Only CSRF and the submission token: points and profile fields are read by priorities.points."""
     submission_id = HiddenField()
+
+
+class DeleteForm(FlaskForm):
+    """Confirming a deletion; `acknowledge` is asked for only where residents have seen the data (see the view)."""
+    acknowledge = BooleanField(_l("Ja, ich möchte die Runde mit ihrer veröffentlichten Rangfolge und allen Punkten "
+                                  "endgültig löschen."))
+    submit = SubmitField(_l("Löschen"))

@@ -20,7 +20,7 @@ from ..fieldwork.records import (
 from ..fieldwork.guides import guide_texts_missing
 from ..languages.i18n import LANGUAGES, current_language, language as language_info
 from ..models import PriorityRound, Questionnaire, Response
-from ..planning.priorities import conference_entry
+from ..planning.priorities import conference_entry, conference_session_delete, conference_session_edit, load_session
 from ..priorities.rounds import conference_rounds, may_enter_conference_dots
 from ..privacy.masking import mask_personal_data
 from ..surveys.answering import valid_submission_id
@@ -114,6 +114,33 @@ def priority_conference(round_id: int):
         abort(404)
     return conference_entry(priority_round, done_url=url_for("interviews.index"),
                             for_planners=current_user.can_plan(priority_round.process))
+
+
+def _moderated_round(round_id: int) -> PriorityRound:
+    priority_round = db.session.get(PriorityRound, round_id)
+    if priority_round is None or priority_round.process not in current_user.processes and \
+            not current_user.can_plan(priority_round.process):
+        abort(404)
+    return priority_round
+
+
+@bp.route("/priorities/<int:round_id>/conference/<int:submission_id>", methods=["GET", "POST"])
+@role_required(*RECORDING_ROLES)
+def priority_conference_session(round_id: int, submission_id: int):
+    """The moderator corrects a session they entered, while the round is open and unpublished."""
+    priority_round = _moderated_round(round_id)
+    return conference_session_edit(priority_round, load_session(priority_round, submission_id),
+                                   done_url=url_for("interviews.priority_conference", round_id=round_id),
+                                   for_planners=current_user.can_plan(priority_round.process))
+
+
+@bp.route("/priorities/<int:round_id>/conference/<int:submission_id>/delete", methods=["GET", "POST"])
+@role_required(*RECORDING_ROLES)
+def priority_conference_session_delete(round_id: int, submission_id: int):
+    priority_round = _moderated_round(round_id)
+    return conference_session_delete(priority_round, load_session(priority_round, submission_id),
+                                     done_url=url_for("interviews.priority_conference", round_id=round_id),
+                                     for_planners=current_user.can_plan(priority_round.process))
 
 
 @bp.route("/records/<int:response_id>")

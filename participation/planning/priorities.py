@@ -9,12 +9,23 @@ from .. import audit
 from ..auth.access import role_required
 from ..extensions import db
 from ..fieldwork.records import composition_dimensions
-from ..forms.priorities import ItemsForm, ItemTextForm, PointsForm, RoundForm, TranslationForm
+from ..forms.priorities import DeleteForm, ItemsForm, ItemTextForm, PointsForm, RoundForm, TranslationForm
 from ..languages import i18n
-from ..models import PriorityItem, PriorityRound
+from ..models import PriorityItem, PriorityRound, PrioritySubmission
 from ..priorities import points as priority_points
 from ..priorities.results import round_results
-from ..priorities.rounds import candidate_keys, example_quote, first_quote_id, item_key, rounds_of, set_items
+from ..priorities.rounds import (
+    candidate_keys,
+    conference_sessions,
+    delete_round,
+    example_quote,
+    first_quote_id,
+    item_key,
+    may_change_session,
+    round_counts,
+    rounds_of,
+    set_items,
+)
 from ..surveys.answering import clean_text
 from ..surveys.builder import local_day_bounds
 from . import bp
@@ -174,10 +185,109 @@ def conference_entry(priority_round: PriorityRound, done_url: str, for_planners:
             flash(_("Die Punkte der Sitzung sind gespeichert."), "success")
             return redirect(done_url)
     form.submission_id.data = form.submission_id.data or secrets.token_urlsafe(24)
+    return _conference_page(priority_round, form, checked, for_planners)
+
+
+def _conference_page(priority_round: PriorityRound, form, checked, for_planners: bool, submission=None):
+    """The entry form (new or one session to edit); below a new entry the sessions entered so far."""
+    sessions = [] if submission is not None else conference_sessions(current_user, priority_round)
     return render_template("planning/priorities/conference.html", process=priority_round.process,
                            priority_round=priority_round, form=form, checked=checked, for_planners=for_planners,
-                           error_items=priority_points.error_items,
+                           error_items=priority_points.error_items, submission=submission, sessions=sessions,
+                           may_change=lambda entry: may_change_session(current_user, entry), session_url=session_url,
                            dimensions=composition_dimensions(priority_round.process)), 422 if checked.errors else 200
+
+
+# --- one conference session: correct or remove -----------------------------------------------------
+
+def session_url(submission: PrioritySubmission, action: str = "edit") -> str:
+    """Edit and delete links stay on the side (planning or interviews) the user came from."""
+    endpoint = "priority_conference_session" + ("" if action == "edit" else "_delete")
+    if request.blueprint == "planning":
+        return url_for(f"planning.{endpoint}", process_id=submission.process_id, round_id=submission.round_id,
+                       submission_id=submission.id)
+    return url_for(f"interviews.{endpoint}", round_id=submission.round_id, submission_id=submission.id)
+
+
+def load_session(priority_round: PriorityRound, submission_id: int) -> PrioritySubmission:
+    """A conference session of this round the user may change: others' sessions are not found, the
+    moderator's own session of a closed or published round is refused."""
+    submission = db.session.get(PrioritySubmission, submission_id)
+    if submission is None or submission.round_id != priority_round.id or submission.channel != "conference":
+        abort(404)
+    if not may_change_session(current_user, submission):
+        abort(403 if submission.recorded_by_id == current_user.id else 404)
+    return submission
+
+
+def conference_session_edit(priority_round: PriorityRound, submission: PrioritySubmission, done_url: str,
+                            for_planners: bool = True):
+    """The entry form filled with the stored session; the same checks (and budget) as a new entry."""
+    form = PointsForm()
+    checked = priority_points.session_values(submission)
+    if form.validate_on_submit():
+        checked = priority_points.check_conference(priority_round, request.form)
+        if not checked.errors:
+            changes = priority_points.update_session(submission, checked)
+            audit.record("priority_conference_updated", priority_round, submission=submission.id, **changes)
+            db.session.commit()
+            flash(_("Die Änderungen an der Sitzung sind gespeichert."), "success")
+            return redirect(done_url)
+    return _conference_page(priority_round, form, checked, for_planners, submission=submission)
+
+
+def conference_session_delete(priority_round: PriorityRound, submission: PrioritySubmission, done_url: str,
+                              for_planners: bool = True):
+    """Ask first, then delete the session with its dots on POST."""
+    form = DeleteForm()
+    if form.validate_on_submit():
+        audit.record("priority_conference_deleted", priority_round, submission=submission.id,
+                     held_on=str(submission.held_on), place=submission.place,
+                     participants=submission.participant_count, dots=sum(p.points for p in submission.points))
+        db.session.delete(submission)
+        db.session.commit()
+        flash(_("Die Sitzung wurde gelöscht."), "success")
+        return redirect(done_url)
+    return render_template("planning/priorities/session_delete.html", process=priority_round.process,
+                           priority_round=priority_round, submission=submission, form=form,
+                           for_planners=for_planners, back_url=done_url)
+
+
+@bp.route(PREFIX + "/<int:round_id>/conference/<int:submission_id>", methods=["GET", "POST"])
+@role_required("planner", "admin")
+def priority_conference_session(process_id: int, round_id: int, submission_id: int):
+    priority_round = load_round(process_id, round_id)
+    return conference_session_edit(priority_round, load_session(priority_round, submission_id),
+                                   done_url=round_url(priority_round, "planning.priority_conference"))
+
+
+@bp.route(PREFIX + "/<int:round_id>/conference/<int:submission_id>/delete", methods=["GET", "POST"])
+@role_required("planner", "admin")
+def priority_conference_session_delete(process_id: int, round_id: int, submission_id: int):
+    priority_round = load_round(process_id, round_id)
+    return conference_session_delete(priority_round, load_session(priority_round, submission_id),
+                                     done_url=round_url(priority_round, "planning.priority_conference"))
+
+
+@bp.route(PREFIX + "/<int:round_id>/delete", methods=["GET", "POST"])
+@role_required("planner", "admin")
+def priority_round_delete(process_id: int, round_id: int):
+    """Ask first; a round whose ranking residents have seen needs an explicit tick besides the button."""
+    priority_round = load_round(process_id, round_id)
+    form = DeleteForm()
+    counts = round_counts(priority_round)
+    if form.validate_on_submit():
+        if priority_round.results_published and not form.acknowledge.data:
+            form.acknowledge.errors = [_("Bitte bestätigen Sie, dass die veröffentlichte Rangfolge gelöscht werden "
+                                         "soll.")]
+        else:
+            audit.record("priority_round_deleted", priority_round, **delete_round(priority_round))
+            db.session.commit()
+            flash(_("Die Runde „%(title)s“ wurde gelöscht.", title=counts["title"]), "success")
+            return redirect(url_for("planning.priority_rounds", process_id=process_id))
+    return render_template("planning/priorities/round_delete.html", process=priority_round.process,
+                           priority_round=priority_round, form=form, counts=counts), \
+        422 if form.acknowledge.errors else 200
 
 
 TRANSLATION_LIMITS = {"title": 300, "intro": 3000, "description": 1000}

@@ -182,3 +182,34 @@ def store(priority_round: PriorityRound, checked: CheckedPoints, *, submission_i
         return existing, False
     return submission, True
 
+
+
+def session_values(submission: PrioritySubmission) -> CheckedPoints:
+    """A stored session as the form shows it for editing (typed text of every field)."""
+    raw = {"held_on": submission.held_on.isoformat() if submission.held_on else "", "place": submission.place or "",
+           "participant_count": str(submission.participant_count or ""), "district": submission.district or "",
+           "composition": submission.composition or {}}
+    raw.update({f"points_{points.item_id}": str(points.points) for points in submission.points})
+    return CheckedPoints(raw=raw)
+
+
+def update_session(submission: PrioritySubmission, checked: CheckedPoints) -> dict:
+    """Replace a session's facts and dots by checked ones; return what changed, for the audit log.
+
+    Rows are updated in place (one row per item stays unique); items without dots lose their row.
+    """
+    if checked.errors:
+        raise ValueError("only checked points are stored")
+    before = {"participants": submission.participant_count, "dots": sum(p.points for p in submission.points)}
+    for name, value in checked.facts.items():
+        setattr(submission, name, value)
+    existing = {points.item_id: points for points in submission.points}
+    for item_id, points in existing.items():
+        if item_id not in checked.points:
+            submission.points.remove(points)
+        else:
+            points.points = checked.points[item_id]
+    submission.points += [PriorityPoints(item_id=item_id, points=value) for item_id, value in checked.points.items()
+                          if item_id not in existing]
+    after = {"participants": submission.participant_count, "dots": checked.total}
+    return {"before": before, "after": after}

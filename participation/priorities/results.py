@@ -62,11 +62,15 @@ class RankedItem:
     conference: int | None
     theme_answers: Cell | None = None      # the theme's size (answers), hidden when small
     answers_rank: int | None = None        # rank of the theme by answers among the round's themes
+    theme_rank: int | None = None          # rank of the theme by points among the round's themes
 
     @property
     def gap(self) -> int | None:
-        """Positive: prioritised higher than its size suggests; negative: said often, weighed lower."""
-        return None if self.answers_rank is None else self.answers_rank - self.rank
+        """Positive: prioritised higher than its size suggests; negative: said often, weighed lower.
+
+        Both ranks count the round's themes only, so measures in between do not widen the gap.
+        """
+        return None if self.answers_rank is None else self.answers_rank - self.theme_rank
 
 
 @dataclass
@@ -78,6 +82,11 @@ class RoundResults:
     ranking: list = field(default_factory=list)
     breakdowns: list = field(default_factory=list)
     withheld: bool = False
+
+    @property
+    def themes(self) -> list[RankedItem]:
+        """The round's themes in order of points, for "said often – or prioritised?"."""
+        return [entry for entry in self.ranking if entry.theme_rank is not None]
 
 
 def _rows(priority_round: PriorityRound) -> list[tuple]:
@@ -164,9 +173,11 @@ def round_results(priority_round: PriorityRound) -> RoundResults:
 
 
 def _add_theme_sizes(priority_round: PriorityRound, ranked: list[RankedItem]) -> None:
-    """Theme items get their answer count (hidden when small) and their rank by answers."""
+    """Theme items get their answer count (hidden when small), their rank by answers and by points."""
     cells = {theme.id: cell for theme, cell in theme_cells(priority_round.process)}
     themes = [entry for entry in ranked if entry.item.theme_id in cells]
+    for position, entry in enumerate(themes):
+        entry.theme_rank = position + 1
     by_size = sorted(themes, key=lambda entry: -(cells[entry.item.theme_id].count or 0))
     for position, entry in enumerate(by_size):
         entry.theme_answers = cells[entry.item.theme_id]
@@ -183,6 +194,14 @@ class MeasurePriority:
     def text(self) -> str:
         return _("Rang %(rank)d von %(of)d (%(points)d Punkte, „%(round)s“)", rank=self.rank, of=self.of,
                  points=self.points, round=self.round_title)
+
+
+def published_rankings(process) -> list[RoundResults]:
+    """The results of every round whose ranking residents may see, oldest first (reports repeat only those)."""
+    rounds = db.session.execute(db.select(PriorityRound).where(PriorityRound.process_id == process.id,
+                                                               PriorityRound.results_published.is_(True))
+                                .order_by(PriorityRound.id)).scalars().all()
+    return [results for results in map(round_results, rounds) if not results.withheld]
 
 
 def measure_priorities(process) -> dict[int, MeasurePriority]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..extensions import db
-from ..models import Measure, PriorityItem, PriorityRound, Theme
+from ..models import Measure, PriorityItem, PriorityRound, PrioritySubmission, Theme
 from ..privacy.masking import mask_personal_data
 from ..strategy import active_themes, measures_of, quotes_by_theme
 
@@ -22,6 +22,46 @@ def may_enter_conference_dots(user, priority_round: PriorityRound | None) -> boo
     if user.role == "multiplier":
         return priority_round.process in user.processes
     return user.can_plan(priority_round.process)
+
+
+def may_change_session(user, submission: PrioritySubmission | None) -> bool:
+    """Planners of the process may correct or remove any session; the moderator who entered it only while the
+    round is open and its ranking unpublished (afterwards the numbers others have seen stay as they are)."""
+    if submission is None or submission.channel != "conference" or user is None or not user.is_active:
+        return False
+    priority_round = submission.round
+    if user.can_plan(priority_round.process):
+        return True
+    return (user.role == "multiplier" and submission.recorded_by_id == user.id
+            and priority_round.process in user.processes
+            and priority_round.status == "open" and not priority_round.results_published)
+
+
+def conference_sessions(user, priority_round: PriorityRound) -> list[PrioritySubmission]:
+    """The sessions a user sees beside the entry form: planners all of the round's, a moderator their own."""
+    query = db.select(PrioritySubmission).where(PrioritySubmission.round_id == priority_round.id,
+                                                PrioritySubmission.channel == "conference")
+    if not user.can_plan(priority_round.process):
+        query = query.where(PrioritySubmission.recorded_by_id == user.id)
+    return db.session.execute(query.order_by(PrioritySubmission.held_on.desc(), PrioritySubmission.id.desc())
+                              ).scalars().all()
+
+
+def delete_round(priority_round: PriorityRound) -> dict:
+    """Delete a round with its items, submissions and points; return what went, for the audit log."""
+    counts = round_counts(priority_round)
+    db.session.delete(priority_round)
+    return counts
+
+
+def round_counts(priority_round: PriorityRound) -> dict:
+    submissions = db.session.execute(
+        db.select(PrioritySubmission.channel, db.func.count(PrioritySubmission.id))
+        .where(PrioritySubmission.round_id == priority_round.id).group_by(PrioritySubmission.channel)).all()
+    by_channel = dict(submissions)
+    return {"title": priority_round.title, "items": len(priority_round.items),
+            "online": by_channel.get("online", 0), "conference": by_channel.get("conference", 0),
+            "results_published": priority_round.results_published}
 
 
 def conference_rounds(user) -> list[PriorityRound]:

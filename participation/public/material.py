@@ -42,42 +42,53 @@ def survey_results_page(code: str):
                            results=survey_results(survey, language), rules=rules_view(survey.process_id, language))
 
 
-def qr_code(survey):
-    return segno.make(short_url(survey), error="m")
-
-
 QR_FORMATS = {  # kind: (segno options, content type)
     "svg": ({"scale": 8, "border": 4}, "image/svg+xml"),
     "png": ({"scale": 12, "border": 4}, "image/png"),
 }
 
 
+def qr_response(link: str, code: str, kind: str):
+    """A short link as a QR code, as SVG (print, flyer) or PNG (office documents); surveys and rounds alike."""
+    options, content_type = QR_FORMATS[kind]
+    if kind == "svg":
+        options = {**options, "title": link}
+    buffer = io.BytesIO()
+    segno.make(link, error="m").save(buffer, kind=kind, **options)
+    return buffer.getvalue(), 200, {"Content-Type": content_type, "Cache-Control": "public, max-age=3600",
+                                    "Content-Disposition": f'inline; filename="qr-{code}.{kind}"'}
+
+
 @bp.route("/s/<code>/qr.<any(svg, png):kind>")
 def survey_qr(code: str, kind: str):
-    """The survey's short link as a QR code, as SVG (print, flyer) or PNG (office documents)."""
+    """The survey's short link as a QR code."""
     survey, _language = shown_survey(code)
     if survey is None:
         abort(404)
-    options, content_type = QR_FORMATS[kind]
-    if kind == "svg":
-        options = {**options, "title": short_url(survey)}
-    buffer = io.BytesIO()
-    qr_code(survey).save(buffer, kind=kind, **options)
-    return buffer.getvalue(), 200, {"Content-Type": content_type, "Cache-Control": "public, max-age=3600",
-                                    "Content-Disposition": f'inline; filename="qr-{survey.short_code}.{kind}"'}
+    return qr_response(short_url(survey), survey.short_code, kind)
 
 
-def flyer_texts(survey) -> list[dict]:
-    """The invitation in every language residents are offered, each rendered with that language's catalogue."""
+def flyer_blocks(obj, language_codes: list[str], texts) -> list[dict]:
+    """The invitation in every language residents are offered, each rendered with that language's catalogue.
+
+    `texts()` returns the block's sentences; it is called inside the language's locale.
+    """
     blocks = []
-    for language in i18n.offered_languages(resident_languages(survey)):
-        title, fell_back = survey.text_with_fallback("title", language.code)
+    for language in i18n.offered_languages(language_codes):
+        title, fell_back = obj.text_with_fallback("title", language.code)
         with force_locale(language.ui_locale):
-            invitation = _("Ihre Meinung zählt! Machen Sie mit – ohne Anmeldung, in wenigen Minuten.")
-            how = _("Scannen Sie den QR-Code mit dem Handy oder geben Sie diesen Link ein:")
-        blocks.append({"language": language, "title": title, "title_fell_back": fell_back,
-                       "invitation": invitation, "how": how})
+            blocks.append({"language": language, "title": title, "title_fell_back": fell_back, **texts()})
     return blocks
+
+
+def scan_hint() -> str:
+    """How to reach the page from paper; the same sentence on every flyer."""
+    return _("Scannen Sie den QR-Code mit dem Handy oder geben Sie diesen Link ein:")
+
+
+def _survey_invitation() -> dict:
+    return {"invitation": _("Ihre Meinung zählt! Machen Sie mit – ohne Anmeldung, in wenigen Minuten."),
+            "how": scan_hint()}
 
 
 @bp.route("/s/<code>/flyer")
@@ -85,8 +96,12 @@ def survey_flyer(code: str):
     survey, language = shown_survey(code)
     if survey is None:
         return unavailable_page(None, availability(None))
-    return render_template("public/flyer.html", survey=survey, lang=language, link=short_url(survey),
-                           blocks=flyer_texts(survey),
+    link = short_url(survey)
+    return render_template("public/flyer.html", lang=language, link=link, title=survey.translated("title", language),
+                           qr_svg=url_for("public.survey_qr", code=survey.short_code, kind="svg"),
+                           qr_png=url_for("public.survey_qr", code=survey.short_code, kind="png"),
+                           qr_alt=_("QR-Code mit dem Link zur Umfrage: %(link)s", link=link),
+                           blocks=flyer_blocks(survey, resident_languages(survey), _survey_invitation),
                            outcome_link=absolute_url("public.survey_outcome", code=survey.short_code))
 
 

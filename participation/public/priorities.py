@@ -1,10 +1,13 @@
 """Residents prioritise without an account: one plain form, points checked on the server, once per device."""
 import secrets
 
-from flask import g, redirect, render_template, request, session, url_for
+from flask import abort, g, redirect, render_template, request, session, url_for
+from flask_babel import format_date
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from ..languages import i18n
+from ..links import absolute_url
 from ..models import PriorityRound, utcnow
 from ..forms.priorities import PointsForm
 from ..priorities import points as priority_points
@@ -13,6 +16,7 @@ from ..priorities.rounds import example_quote, find_round
 from ..privacy.flooding import round_within_limits
 from . import bp
 from .common import missing_language_notice
+from .material import flyer_blocks, qr_response, scan_hint
 
 DONE_KEY = "priority_rounds_done"
 
@@ -107,3 +111,61 @@ def priority_thanks(code: str):
         return render_template("public/priority_unavailable.html", priority_round=None, lang=language,
                                ended=False), 404
     return render_template("public/priority_thanks.html", priority_round=priority_round, lang=language)
+
+
+# --- flyer and QR code, as surveys have them (public.material) ------------------------------------
+
+def shown_round(code: str) -> PriorityRound | None:
+    """A round whose material is public: anything but a draft (planners of its process see drafts too)."""
+    priority_round = find_round(code)
+    if priority_round is None or (priority_round.status == "draft" and not (
+            current_user.is_authenticated and current_user.can_plan(priority_round.process))):
+        return None
+    return priority_round
+
+
+def round_link(priority_round: PriorityRound) -> str:
+    """The absolute short link printed on the flyer and encoded in the QR code."""
+    return absolute_url("public.priority_page", code=priority_round.short_code)
+
+
+def period_text(priority_round: PriorityRound) -> str:
+    """When residents can take part, in the current locale and the platform's time zone ("" when open-ended)."""
+    start = format_date(priority_round.opens_at, "long") if priority_round.opens_at else None
+    end = format_date(priority_round.closes_at, "long") if priority_round.closes_at else None
+    if start and end:
+        return _("Mitmachen vom %(start)s bis zum %(end)s", start=start, end=end)
+    if end:
+        return _("Mitmachen bis zum %(end)s", end=end)
+    return _("Mitmachen ab dem %(start)s", start=start) if start else ""
+
+
+@bp.route("/p/<code>/qr.<any(svg, png):kind>")
+def priority_qr(code: str, kind: str):
+    priority_round = shown_round(code)
+    if priority_round is None:
+        abort(404)
+    return qr_response(round_link(priority_round), priority_round.short_code, kind)
+
+
+@bp.route("/p/<code>/flyer")
+def priority_flyer(code: str):
+    """A printable A4 invitation: title, period, link and QR code, in every language of the round."""
+    priority_round = shown_round(code)
+    language = _round_language(priority_round)
+    if priority_round is None:
+        return render_template("public/priority_unavailable.html", priority_round=None, lang=language,
+                               ended=False), 404
+    link = round_link(priority_round)
+
+    def texts() -> dict:
+        return {"invitation": _("Was ist Ihnen am wichtigsten? Verteilen Sie Ihre Punkte – ohne Anmeldung, in "
+                                "wenigen Minuten."),
+                "period": period_text(priority_round),
+                "how": scan_hint()}
+    return render_template("public/flyer.html", lang=language, link=link,
+                           title=priority_round.translated("title", language),
+                           qr_svg=url_for("public.priority_qr", code=priority_round.short_code, kind="svg"),
+                           qr_png=url_for("public.priority_qr", code=priority_round.short_code, kind="png"),
+                           qr_alt=_("QR-Code mit dem Link zur Runde: %(link)s", link=link),
+                           blocks=flyer_blocks(priority_round, priority_round.languages, texts), outcome_link=None)

@@ -155,3 +155,29 @@ def test_residents_see_the_ranking_only_once_published_and_large_enough(client, 
     _fill(priority_round)
     page = client.get("/p/prio1/ergebnisse?lang=ar").get_data(as_text=True)
     assert 'dir="rtl"' in page and "Kita-Ausbau Nordstadt" in page and "<td>28</td>" in page
+
+
+def test_full_demo_round_ranks_themes_and_measures_and_shows_the_gap(client, demo_outcomes):
+    from participation.models import PriorityRound, User
+    priority_round = db.session.execute(db.select(PriorityRound)).scalar_one()
+    kinds = [item.kind for item in priority_round.items]
+    assert kinds.count("theme") >= 2 and kinds.count("measure") >= 3
+    assert all(item.theme.published for item in priority_round.items if item.theme_id)
+    results = round_results(priority_round)
+    assert all(entry.online and entry.conference for entry in results.ranking)
+    gaps = {entry.item.title: entry for entry in results.themes}
+    housing, heat = gaps["Wohnungsnot und Mieten"], gaps["Hitze, Grün und Schatten"]
+    assert housing.answers_rank == 1 and housing.gap <= -2       # said most often, weighed last among the themes
+    assert heat.theme_answers.count < housing.theme_answers.count and heat.gap >= 2
+    district = results.breakdowns[1]
+    assert any(not group.hidden and any(group.points.get(item.id) for item in priority_round.items if item.theme_id)
+               for group in district.groups)
+    planner = db.session.execute(db.select(User).filter_by(email="planung@beispielstadt.de")).scalar_one()
+    login(client, planner, "demo-planung")
+    page = client.get(f"/planning/processes/{demo_outcomes.id}/priorities/{priority_round.id}/results"
+                      ).get_data(as_text=True)
+    gap_table = page.split('id="gap-heading"')[1].split("</table>")[0]
+    assert "Wohnungsnot und Mieten" in gap_table and "oft genannt, weniger priorisiert" in gap_table
+    assert "höher priorisiert als oft genannt" in gap_table
+    arabic = client.get(f"/p/{priority_round.short_code}/ergebnisse?lang=ar").get_data(as_text=True)
+    assert "نقص المساكن والإيجارات" in arabic and "الحر والمساحات الخضراء والظل" in arabic

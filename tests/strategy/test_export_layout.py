@@ -12,7 +12,7 @@ from participation.exports import collect
 from participation.exports.report import write_docx, write_odt
 from participation.exports.workbook import write_ods, write_xlsx
 
-MEASURE_HEADER = ("Maßnahme", "Partner", "Zuständigkeit", "Zeitraum", "Status", "Indikatoren", "Belege")
+MEASURE_HEADER = ("Maßnahme", "Partner", "Zuständigkeit", "Zeitraum", "Status", "Indikatoren", "Belege", "Priorität")
 
 
 @pytest.fixture
