@@ -18,4 +18,5 @@ from . import (
     theme_reruns,
     themes,
     translations,
+    wave_views,
 )
