@@ -10,7 +10,7 @@ from ..surveys import builder, waves
 from . import bp
 from .builder_routes import PREFIX, builder_url, require_post_form
 from .loading import load_questionnaire
-from .reach_views import _labeller, _percent
+from .reach_views import _percent
 
 
 @bp.route(PREFIX + "/waves/new", methods=["POST"])
@@ -38,6 +38,7 @@ def survey_wave_compare(process_id: int, questionnaire_id: int):
     if survey.kind != "survey" or previous is None or previous.process_id != survey.process_id:
         abort(404)
     language = str(get_locale() or "de").split("_")[0]
-    comparison = waves.compare_waves(previous, survey, language, _labeller(survey.process))
+    comparison = waves.compare_waves(previous, survey, language)
     return render_template("planning/waves/compare.html", comparison=comparison, questionnaire=survey,
-                           process=survey.process, percent=_percent, chain=waves.waves_of(survey))
+                           process=survey.process, percent=_percent,
+                           status_labels=waves.THEME_STATUS_LABELS)

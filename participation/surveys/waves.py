@@ -13,13 +13,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 
 from ..extensions import db
+from ..languages.labels import value_label
 from ..models import Answer, Questionnaire, Response, Theme, ThemeAssignment
 from ..reach.aggregates import (
     Cell,
     age_band_counts,
+    age_band_questions,
     choice_frequencies,
     response_counts,
     scale_distribution,
@@ -76,25 +79,20 @@ class WaveComparison:
     reach: dict = field(default_factory=dict)     # field → [Change]
 
 
-def waves_of(survey: Questionnaire) -> list[Questionnaire]:
-    """The survey and the waves before it, earliest first (a broken or looping chain stops)."""
-    chain, seen = [], set()
-    while survey is not None and survey.id not in seen:
-        seen.add(survey.id)
-        chain.append(survey)
-        survey = survey.previous_wave
-    return list(reversed(chain))
+def wave_pairs(process) -> list[tuple[Questionnaire, Questionnaire]]:
+    """(earlier wave, later wave) for every survey of the process that repeats another one of it."""
+    return [(survey.previous_wave, survey) for survey in process.surveys
+            if survey.previous_wave is not None and survey.previous_wave.process_id == process.id]
 
 
-def compare_waves(previous: Questionnaire, current: Questionnaire, language: str = "de",
-                  labeller=None) -> WaveComparison:
+def compare_waves(previous: Questionnaire, current: Questionnaire, language: str = "de") -> WaveComparison:
     """Everything the comparison page and the workbook sheet show about two waves of one process."""
     process = current.process
     comparison = WaveComparison(previous, current, total_responses(process, previous.id),
                                 total_responses(process, current.id), max(int(process.min_group_size or 1), 1))
     comparison.questions = question_changes(previous, current, language)
     comparison.themes = theme_changes(previous, current)
-    comparison.reach = reach_changes(previous, current, labeller)
+    comparison.reach = reach_changes(previous, current, language)
     return comparison
 
 
@@ -184,6 +182,9 @@ def theme_status(before: int, after: int, change: Change) -> str:
 
 
 THEME_ORDER = ("new", "grown", "shrunk", "disappeared", "unchanged", "small")
+THEME_STATUS_LABELS = {"new": _l("neu"), "grown": _l("gewachsen"), "shrunk": _l("geschrumpft"),
+                       "disappeared": _l("nicht mehr genannt"), "unchanged": _l("unverändert"),
+                       "small": _l("kleine Gruppe, nicht vergleichbar")}
 
 
 def theme_changes(previous: Questionnaire, current: Questionnaire) -> list[ThemeChange]:
@@ -222,9 +223,22 @@ def _reach_cells(process, field_name: str, questionnaire_id: int) -> dict | None
     return {cell.value: cell for cell in cells}
 
 
-def reach_changes(previous: Questionnaire, current: Questionnaire, labeller=None) -> dict[str, list[Change]]:
+def group_labeller(process, language: str = "de"):
+    """The name of a breakdown value: channel and language names, age bands by their option labels."""
+    age_labels = {code: label for question in age_band_questions(process)
+                  for code, label in choices(question, language, process)}
+
+    def label(field_name: str, value) -> str:
+        if field_name == "age_band" and value is not None:
+            return str(age_labels.get(value, value))
+        return value_label(field_name, value)
+    return label
+
+
+def reach_changes(previous: Questionnaire, current: Questionnaire, language: str = "de") -> dict[str, list[Change]]:
     """Who took part in each wave by channel, language, district and age band (age band where asked)."""
     process = current.process
+    labeller = group_labeller(process, language)
     result = {}
     for field_name in REACH_FIELDS:
         before = _reach_cells(process, field_name, previous.id)
@@ -232,7 +246,7 @@ def reach_changes(previous: Questionnaire, current: Questionnaire, labeller=None
         values = set(before or {}) | set(after or {})
         if field_name == "age_band" and values <= {None}:
             continue
-        result[field_name] = [Change(value, labeller(field_name, value) if labeller else str(value),
+        result[field_name] = [Change(value, labeller(field_name, value),
                                      _reach_cell(before, value), _reach_cell(after, value))
                               for value in sorted(values, key=lambda v: (v is None, str(v)))]
     return result

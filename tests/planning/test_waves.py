@@ -73,7 +73,8 @@ def test_a_new_wave_keeps_the_codes_and_knows_its_predecessor(survey):
     assert wave.title == survey.title and wave.responses == []
     third = builder.create_wave(wave)
     db.session.commit()
-    assert third.wave_number == 3 and waves.waves_of(third) == [survey, wave, third]
+    assert third.wave_number == 3 and third.previous_wave is wave
+    assert waves.wave_pairs(survey.process) == [(survey, wave), (wave, third)]
     event = db.session.execute(db.select(AuditEvent).filter_by(action="survey_wave_created")).scalars().first()
     assert event.details["previous_wave_id"] == survey.id
 
@@ -167,3 +168,55 @@ def test_waves_are_only_for_planners_of_the_process(client, make_user, two_waves
     assert client.get(foreign).status_code == 404                                   # not in their process
     assert client.post(f"/planning/processes/{other.id}/questionnaires/{second.id}/waves/new").status_code == 404
     assert db.session.execute(db.select(Survey).filter_by(previous_wave_id=second.id)).first() is None
+
+
+@pytest.mark.parametrize("file_format", ["xlsx", "ods"])
+def test_workbook_sheet_compares_the_waves(two_waves, tmp_path, file_format):
+    from flask_babel import force_locale
+
+    from participation.exports import collect
+    from participation.exports.workbook import write_ods, write_xlsx
+    from tests.strategy.test_exports import _ods_text, _xlsx_text
+    first, second, _themes = two_waves
+    path = tmp_path / f"waves.{file_format}"
+    with force_locale("de"):
+        (write_xlsx if file_format == "xlsx" else write_ods)(collect.workbook_sheets(first.process), path)
+    content = (_xlsx_text if file_format == "xlsx" else _ods_text)(path)
+    rows = content["Wellenvergleich"]
+    assert rows[0][:5] == ["Wellen", "Bereich", "Frage, Thema oder Merkmal", "Antwort oder Gruppe", "Entwicklung"]
+    themes = {row[2]: row for row in rows if row[1] == "Thema"}
+    assert themes["Baustellen"][4] == "nicht mehr genannt" and themes["Hitze"][4] == "neu"
+    assert str(themes["Bus"][6]) == "6" and str(themes["Bus"][8]) == "8"
+    assert themes["Selten"][6] == themes["Selten"][8] == "nicht ausgewiesen" and themes["Selten"][9] in (None, "")
+    doctors = next(row for row in rows if row[1] == "Frage" and row[3] == "Ärzte")
+    assert doctors[6] == "nicht ausgewiesen" and doctors[9] in (None, "")     # hidden in wave 1: no change
+
+
+def test_libreoffice_opens_the_wave_sheet(two_waves, tmp_path):
+    import shutil
+    import subprocess
+
+    from flask_babel import force_locale
+
+    from participation.exports import collect
+    from participation.exports.workbook import write_ods
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice is not installed")
+    first, _second, _themes = two_waves
+    path = tmp_path / "waves.ods"
+    with force_locale("de"):
+        write_ods([sheet for sheet in collect.workbook_sheets(first.process) if sheet.title == "Wellenvergleich"],
+                  path)
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path / "csv"), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    text = (tmp_path / "csv" / "waves.csv").read_text(encoding="utf-8-sig")
+    assert "Baustellen" in text and "nicht mehr genannt" in text and "Welle 1 → Welle 2" in text
+
+
+def test_no_wave_sheet_without_waves(survey):
+    from flask_babel import force_locale
+
+    from participation.exports import collect
+    with force_locale("de"):
+        assert "Wellenvergleich" not in [sheet.title for sheet in collect.workbook_sheets(survey.process)]
