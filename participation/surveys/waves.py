@@ -78,6 +78,10 @@ class WaveComparison:
     themes: list[ThemeChange] = field(default_factory=list)
     reach: dict = field(default_factory=dict)     # field → [Change]
 
+    @property
+    def reach_hidden(self) -> bool:
+        return any(row.before.hidden or row.after.hidden for rows in self.reach.values() for row in rows)
+
 
 def wave_pairs(process) -> list[tuple[Questionnaire, Questionnaire]]:
     """(earlier wave, later wave) for every survey of the process that repeats another one of it."""
