@@ -104,8 +104,6 @@ def compare_waves(previous: Questionnaire, current: Questionnaire, language: str
 
 def _question_cells(question, process) -> tuple[dict, int | None]:
     """{code: Cell} of one question in one wave and the number who answered (None when hidden)."""
-    if question is None:
-        return {}, None
     if question.kind == "scale":
         cells, answered, _median = scale_distribution(question, process)
         return {str(cell.value): cell for cell in cells}, answered
@@ -114,9 +112,12 @@ def _question_cells(question, process) -> tuple[dict, int | None]:
 
 
 def _wave_cell(cells: dict, code: str, answered: int | None, minimum: int) -> Cell:
-    """The cell of one option; an option nobody picked is a shown zero once enough people answered."""
+    """The cell of one option; an option nobody picked is a shown zero once enough people answered,
+    unless the whole breakdown is withheld (then even which options are empty stays unsaid)."""
     if answered is None or answered < minimum:
         return HIDDEN if answered else Cell(code, None, None)
+    if cells and all(cell.hidden for cell in cells.values()):
+        return HIDDEN
     return cells.get(code) or Cell(code, 0, 0.0)
 
 
