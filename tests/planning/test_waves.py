@@ -136,6 +136,7 @@ def test_planner_compares_waves_on_one_page(client, planner, two_waves):
     builder_page = client.get(f"/planning/processes/{second.process_id}/questionnaires/{second.id}")
     assert "Neue Welle anlegen" in builder_page.get_data(as_text=True)
     assert compare_url(second) in builder_page.get_data(as_text=True)
+    assert "(Welle 2)" in client.get(f"/planning/processes/{second.process_id}").get_data(as_text=True)
     page = client.get(compare_url(second))
     assert page.status_code == 200
     html = page.get_data(as_text=True)
