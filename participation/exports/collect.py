@@ -608,11 +608,12 @@ def wave_comparison_sheets(process) -> list[Sheet]:
         rows.append([waves, _("Teilnehmende"), current.title, "", "", None, comparison.participants_before,
                      None, comparison.participants_after, None])
         for question in comparison.questions:
-            rows += [_wave_row(waves, _("Frage"), question.text, row, "", hidden) for row in question.rows]
-        rows += [_wave_row(waves, _("Thema"), theme.label, theme, str(THEME_STATUS_LABELS[theme.status]), hidden)
+            rows += [_wave_row([waves, _("Frage"), question.text, row.label, ""], row, hidden)
+                     for row in question.rows]
+        rows += [_wave_row([waves, _("Thema"), theme.label, "", str(THEME_STATUS_LABELS[theme.status])], theme, hidden)
                  for theme in comparison.themes]
         for field_name, changes in comparison.reach.items():
-            rows += [_wave_row(waves, _("Teilnehmende"), str(FIELD_LABELS[field_name]), row, "", hidden)
+            rows += [_wave_row([waves, _("Teilnehmende"), str(FIELD_LABELS[field_name]), row.label, ""], row, hidden)
                      for row in changes]
     return [Sheet(_("Wellenvergleich"),
                   [_("Wellen"), _("Bereich"), _("Frage, Thema oder Merkmal"), _("Antwort oder Gruppe"),
@@ -621,11 +622,10 @@ def wave_comparison_sheets(process) -> list[Sheet]:
                   rows, widths=[16, 14, 34, 26, 16, 10, 12, 10, 12, 14], formats={5: "0 %", 7: "0 %"})]
 
 
-def _wave_row(waves: str, area: str, subject: str, change, status: str, hidden: str) -> list:
-    """Hidden cells say so instead of a number; a change is given only when both sides are shown."""
+def _wave_row(leading: list, change, hidden: str) -> list:
+    """The leading text columns, then both waves' share and count and the change in percentage points.
+    Hidden cells say so instead of a number; a change is given only when both sides are shown."""
     def side(cell):
         return (None, hidden) if cell.hidden else (cell.share, cell.count)
     points = change.points
-    label = change.label if area != _("Thema") else ""
-    return [waves, area, subject, label, status, *side(change.before), *side(change.after),
-            round(points, 1) if points is not None else None]
+    return [*leading, *side(change.before), *side(change.after), round(points, 1) if points is not None else None]

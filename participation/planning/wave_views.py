@@ -1,5 +1,5 @@
 """Survey waves: repeat a survey as its next wave, compare a wave with the one before it."""
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user

@@ -208,8 +208,9 @@ def test_libreoffice_opens_the_wave_sheet(two_waves, tmp_path):
     with force_locale("de"):
         write_ods([sheet for sheet in collect.workbook_sheets(first.process) if sheet.title == "Wellenvergleich"],
                   path)
+    utf8_csv = "csv:Text - txt - csv (StarCalc):44,34,76"
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
-                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path / "csv"), str(path)],
+                    "--convert-to", utf8_csv, "--outdir", str(tmp_path / "csv"), str(path)],
                    check=True, capture_output=True, timeout=180)
     text = (tmp_path / "csv" / "waves.csv").read_text(encoding="utf-8-sig")
     assert "Baustellen" in text and "nicht mehr genannt" in text and "Welle 1 → Welle 2" in text
