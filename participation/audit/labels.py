@@ -25,6 +25,7 @@ ACTION_LABELS = {
     "questionnaire_created": _l("Umfrage oder Leitfaden angelegt"),
     "questionnaire_updated": _l("Umfrage oder Leitfaden geändert"),
     "questionnaire_copied": _l("Umfrage oder Leitfaden kopiert"),
+    "survey_wave_created": _l("Neue Welle einer Umfrage angelegt"),
     "questionnaire_deleted": _l("Umfrage oder Leitfaden gelöscht"),
     "questionnaire_opened": _l("Umfrage geöffnet"),
     "questionnaire_closed": _l("Umfrage geschlossen"),

@@ -304,7 +304,7 @@ def _participation_sheets(process) -> list[Sheet]:
                 value_label("language", row["language"]), row["district"] or "", row["target_group"] or "",
                 row["theme"], row["text"], row["translation_de"]] for row in coded_answers(process, mask)],
               widths=[10, 30, 10, 16, 14, 16, 18, 24, 60, 60]),
-    ]
+    ] + wave_comparison_sheets(process)
 
 
 # --- the report -----------------------------------------------------------------------------------
@@ -617,3 +617,47 @@ def _answer_language(answer: Answer, response: Response, levels: dict, coarse: d
     if answer.language == response.language or coarse["language"] is None:
         return coarse["language"]
     return generalise("language", answer.language, levels["language"])
+
+
+# --- survey waves ("Wellenvergleich") -------------------------------------------------------------
+
+def wave_comparison_sheets(process) -> list[Sheet]:
+    """One sheet comparing every survey wave with the one before it; none when no survey has waves."""
+    from flask_babel import get_locale
+
+    from ..languages.labels import FIELD_LABELS
+    from ..surveys.waves import THEME_STATUS_LABELS, compare_waves, wave_pairs
+
+    pairs = wave_pairs(process)
+    if not pairs:
+        return []
+    language = str(get_locale() or "de").split("_")[0]
+    hidden = small_group_label(process)
+    rows = []
+    for previous, current in pairs:
+        comparison = compare_waves(previous, current, language)
+        waves = _("Welle %(before)s → Welle %(after)s", before=previous.wave_number, after=current.wave_number)
+        rows.append([waves, _("Teilnehmende"), current.title, "", "", None, comparison.participants_before,
+                     None, comparison.participants_after, None])
+        for question in comparison.questions:
+            rows += [_wave_row([waves, _("Frage"), question.text, row.label, ""], row, hidden)
+                     for row in question.rows]
+        rows += [_wave_row([waves, _("Thema"), theme.label, "", str(THEME_STATUS_LABELS[theme.status])], theme, hidden)
+                 for theme in comparison.themes]
+        for field_name, changes in comparison.reach.items():
+            rows += [_wave_row([waves, _("Teilnehmende"), str(FIELD_LABELS[field_name]), row.label, ""], row, hidden)
+                     for row in changes]
+    return [Sheet(_("Wellenvergleich"),
+                  [_("Wellen"), _("Bereich"), _("Frage, Thema oder Merkmal"), _("Antwort oder Gruppe"),
+                   _("Entwicklung"), _("Anteil vorher"), _("Anzahl vorher"), _("Anteil nachher"),
+                   _("Anzahl nachher"), _("Veränderung (Prozentpunkte)")],
+                  rows, widths=[16, 14, 34, 26, 16, 10, 12, 10, 12, 14], formats={5: "0 %", 7: "0 %"})]
+
+
+def _wave_row(leading: list, change, hidden: str) -> list:
+    """The leading text columns, then both waves' share and count and the change in percentage points.
+    Hidden cells say so instead of a number; a change is given only when both sides are shown."""
+    def side(cell):
+        return (None, hidden) if cell.hidden else (cell.share, cell.count)
+    points = change.points
+    return [*leading, *side(change.before), *side(change.after), round(points, 1) if points is not None else None]

@@ -19,4 +19,5 @@ from . import (
     theme_reruns,
     themes,
     translations,
+    wave_views,
 )
