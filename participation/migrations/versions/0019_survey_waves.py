@@ -1,7 +1,7 @@
 """survey waves: a repeated survey knows the wave before it
 
 Revision ID: 0019_survey_waves
-Revises: 0016
+Revises: 0018_monitoring
 Create Date: 2026-11-30 23:40:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0019_survey_waves'
-down_revision = '0016'
+down_revision = '0018_monitoring'
 branch_labels = None
 depends_on = None
 
