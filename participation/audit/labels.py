@@ -75,6 +75,8 @@ ACTION_LABELS = {
     "theme.recluster": _l("Thema neu gegliedert"),
     "strategy_evidence_linked": _l("Beleg verknüpft"),
     "strategy_evidence_unlinked": _l("Beleg gelöst"),
+    "strategy_measure_resources_updated": _l("Ressourcen und Bewertung einer Maßnahme geändert"),
+    "strategy_lists_updated": _l("Ämter, Akteure oder Lebensphasen geändert"),
     "audit_log_exported": _l("Protokoll exportiert"),
     "outcome.rules_saved": _l("Spielregeln der Beteiligung geändert"),
     "outcome.decision_saved": _l("Entscheidung zu einem Thema gespeichert"),
