@@ -3,7 +3,7 @@
 Bodies (Ämter/Akteure) and life stages (Lebensphasen) are lists per process that planners edit; a measure
 links to them. Amounts are whole euros (planning budgets; no cents, no decimal drift between databases).
 """
-from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from ..extensions import db
