@@ -13,7 +13,7 @@ from ..models import Body, LifeStage, MeasureBudget, MeasureContribution, Measur
 from ..strategy import funding, measures
 from . import bp
 from .loading import load_process
-from .strategy_views import owned
+from .strategy_views import ensure_lists, owned
 
 BLANK_ROWS = 2
 
@@ -131,6 +131,7 @@ def _save_list(process, model, existing, rows, with_kind: bool) -> list[str]:
 @role_required("planner", "admin")
 def strategy_lists(process_id: int):
     process = load_process(process_id)
+    ensure_lists(process)
     form = ListsForm()
     if request.method == "GET":
         _fill_lists(form, process)

@@ -62,8 +62,15 @@ def _apply(form, item, names) -> dict:
     return changes
 
 
+def ensure_lists(process: Process) -> None:
+    """Save lists just started from the suggestions at once: a form's choices must keep their ids."""
+    if measures.ensure_lists(process):
+        db.session.commit()
+
+
 def _prepare_measure_form(process, form, measure) -> None:
     """Choices from the process's lists; on GET the measure's current bodies, life stages and status date."""
+    ensure_lists(process)
     form.set_choices(measures.bodies_of(process), measures.life_stages_of(process))
     if request.method == "GET":
         form.leads.data = [body.id for body in measures.leads(measure)]
@@ -115,6 +122,7 @@ def strategy_page(process_id: int):
 
 def _measure_filter(process: Process) -> tuple[MeasureFilterForm, measures.MeasureFilter]:
     """The filter from the query string; unknown values are dropped, the form shows what was chosen."""
+    ensure_lists(process)
     form = MeasureFilterForm(request.args)
     choices = measures.filter_choices(process, strategy.measures_of(process))
     form.life_stage.choices = [(0, _("alle"))] + [(s.id, s.name) for s in measures.life_stages_of(process)]
@@ -217,6 +225,7 @@ def new_measure(process_id: int, goal_id: int):
     process = load_process(process_id)
     goal = owned(process, "goal", goal_id)
     form = MeasureForm()
+    ensure_lists(process)
     form.set_choices(measures.bodies_of(process), measures.life_stages_of(process))
     return (_create(process, "measure", form, {"goal_id": goal.id, "position": len(goal.measures)})
             or _edit_page(process, "measure", form, parent=goal, parent_label=goal.title))

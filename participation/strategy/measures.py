@@ -64,6 +64,16 @@ def life_stages_of(process) -> list[LifeStage]:
     return stages
 
 
+def ensure_lists(process) -> bool:
+    """Start both lists from the suggestions if empty; True when something was added (the caller commits,
+    so the ids a form shows are still valid when it comes back)."""
+    had = {model: db.session.execute(db.select(model.id).where(model.process_id == process.id).limit(1)).first()
+           is not None for model in (Body, LifeStage)}
+    bodies_of(process)
+    life_stages_of(process)
+    return not all(had.values())
+
+
 def leads(measure: Measure) -> list[Body]:
     return [link.body for link in measure.body_links if link.role == "lead"]
 

@@ -295,3 +295,12 @@ def test_planners_of_another_process_get_403_and_foreign_ids_404(client, make_us
     assert response.status_code == 302
     db.session.expire_all()
     assert db.session.get(Body, foreign_body.id).name != "Übernommen", "another process's body stays untouched"
+
+
+def test_lists_started_by_a_form_are_saved_so_its_ids_stay_valid(planner_client, strategy_process):
+    goal = _measure("Schulwegplan").goal
+    page = planner_client.get(f"{_base(strategy_process)}/goals/{goal.id}/measures/new").get_data(as_text=True)
+    assert "Krankenkassen" in page and "Übergang in den Ruhestand" in page
+    db.session.rollback()
+    count = db.session.execute(db.select(db.func.count(Body.id)).filter_by(process_id=strategy_process.id))
+    assert count.scalar_one() == len(BODY_SUGGESTIONS)
