@@ -136,8 +136,9 @@ def parse_euros(text: str) -> int | None:
 
 
 def euros(amount: int | None) -> str:
-    """12000 → "12.000 €" (German grouping on every page; exports keep the number)."""
-    return "" if amount is None else f"{amount:,} €".replace(",", ".")
+    """12000 → "12.000 €" (German grouping on every page, never broken before the sign; exports keep the
+    number)."""
+    return "" if amount is None else f"{amount:,}\u00a0€".replace(",", ".")
 
 
 # --- filters of the strategy page ------------------------------------------------------------------

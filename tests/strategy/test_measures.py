@@ -158,7 +158,7 @@ def test_resources_are_saved_from_german_amounts(planner_client, strategy_proces
     assert [(c.kind, c.value) for c in measure.contributions] == [("rooms", None)]
     assert measure.fundings[0].ends_on == date(2026, 12, 31) and measure.evaluation_result == "partly"
     page = planner_client.get(f"{_base(strategy_process)}/measures/{measure.id}").get_data(as_text=True)
-    assert "12.000 €" in page and "teilweise wirksam (01.11.2026)" in page
+    assert "12.000\xa0€" in page and "teilweise wirksam (01.11.2026)" in page
     assert "Förderlücke" not in page and "läuft bis 31.12.2027" in page, "ends after its funding, no plan"
 
 
@@ -240,7 +240,7 @@ def test_funding_overview_explains_both_cases_in_words(planner_client, strategy_
     gaps = page.split('id="funding-gaps"')[1].split("</ul>")[0]
     assert "Schulwegplan" in gaps and "31.12.2026" in gaps and "31.12.2027" in gaps
     table = page.split('id="funding-table"')[1]
-    assert "1.100 €" in table, "sum of Land in 2026"
+    assert "1.100\xa0€" in table, "sum of Land in 2026"
 
 
 # --- workbook ----------------------------------------------------------------------------------------
