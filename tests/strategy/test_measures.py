@@ -304,3 +304,15 @@ def test_lists_started_by_a_form_are_saved_so_its_ids_stay_valid(planner_client,
     db.session.rollback()
     count = db.session.execute(db.select(db.func.count(Body.id)).filter_by(process_id=strategy_process.id))
     assert count.scalar_one() == len(BODY_SUGGESTIONS)
+
+
+def test_demo_measures_show_a_tandem_both_funding_cases_and_an_evaluation(demo_outcomes):
+    from participation.strategy import measures as running
+    process = db.session.execute(db.select(Process)).scalars().first()
+    demo_measures = db.session.execute(db.select(Measure).filter_by(process_id=process.id)).scalars().all()
+    assert any(len(running.leads(m)) == 2 for m in demo_measures), "a tandem"
+    assert all(m.life_stages and m.district for m in demo_measures if m.budget_lines)
+    assert [(d.measure.title, d.year) for d in funding.double_fundings(demo_measures)] == [
+        ("Kostenloses Schulfrühstück", 2026)]
+    assert [g.measure.title for g in funding.funding_gaps(demo_measures)] == ["Gesundheitskiosk im Quartier"]
+    assert [m.evaluation_result for m in demo_measures if m.evaluation_result] == ["partly"]
