@@ -136,9 +136,12 @@ def strategy_lists(process_id: int):
     if request.method == "GET":
         _fill_lists(form, process)
     elif form.validate_on_submit():
-        changed = (_save_list(process, Body, measures.bodies_of(process), [e.form for e in form.bodies], True)
+        bodies = measures.bodies_of(process)
+        affected = measures.measures_with_bodies(body.id for body in bodies)
+        changed = (_save_list(process, Body, bodies, [e.form for e in form.bodies], True)
                    + _save_list(process, LifeStage, measures.life_stages_of(process),
                                 [e.form for e in form.stages], False))
+        measures.sync_texts(affected)
         if changed:
             audit.record("strategy_lists_updated", process, changes=", ".join(changed)[:2000])
         db.session.commit()

@@ -121,6 +121,20 @@ def record_status(measure: Measure, since: date | None) -> dict:
     return {"status_since": since.isoformat()}
 
 
+def measures_with_bodies(body_ids) -> list[Measure]:
+    return db.session.execute(db.select(Measure).join(MeasureBody, MeasureBody.measure_id == Measure.id)
+                              .where(MeasureBody.body_id.in_(list(body_ids))).distinct()).scalars().all()
+
+
+def sync_texts(affected: list[Measure]) -> None:
+    """After bodies were renamed or removed, the free-text columns name the bodies linked now."""
+    db.session.flush()
+    for measure in affected:
+        db.session.expire(measure, ["body_links"])
+        measure.responsible = " / ".join(body.name for body in leads(measure))[:300]
+        measure.partners = ", ".join(body.name for body in partners(measure))
+
+
 def status_since(measure: Measure) -> date | None:
     current = measure.status_changes[-1] if measure.status_changes else None
     return current.since if current is not None and current.status == measure.status else None

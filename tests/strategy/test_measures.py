@@ -108,6 +108,7 @@ def test_planner_renames_removes_and_adds_list_entries(planner_client, strategy_
     page = planner_client.get(_base(strategy_process)).get_data(as_text=True)
     measure = _measure("Schulwegplan")
     assert "Schul- und Sportamt" in page.split(f'id="measure-{measure.id}"')[1].split('class="item-actions"')[0]
+    assert measure.responsible == "Schul- und Sportamt", "the matrix and the residents' pages read the text"
     assert "strategy_lists_updated" in db.session.execute(db.select(AuditEvent.action)).scalars().all()
 
 
