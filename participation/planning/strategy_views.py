@@ -79,11 +79,11 @@ def _prepare_measure_form(process, form, measure) -> None:
         form.status_since.data = measures.status_since(measure)
 
 
-def _apply_measure_links(process, form, measure) -> dict:
+def _apply_measure_links(process, form, measure, status_changed: bool) -> dict:
     changes = measures.set_links(measure, form.leads.data or [], form.partner_bodies.data or [],
                                  form.stage_ids.data or [], measures.bodies_of(process),
                                  measures.life_stages_of(process))
-    return changes | measures.record_status(measure, form.status_since.data)
+    return changes | measures.record_status(measure, form.status_since.data, status_changed)
 
 
 def _indicator_targets(item, depth: str) -> list[tuple[str, str]]:
@@ -191,7 +191,7 @@ def _create(process, kind: str, form, parent_attributes: dict):
     _apply(form, item, names)
     db.session.add(item)
     if kind == "measure":
-        _apply_measure_links(process, form, item)
+        _apply_measure_links(process, form, item, status_changed=True)
     db.session.flush()
     audit.record(f"strategy_{kind}_created", item, title=getattr(item, "title", None) or getattr(item, "name", ""))
     db.session.commit()
@@ -259,7 +259,7 @@ def edit_item(process_id: int, kind: str, object_id: int):
     if form.validate_on_submit():
         changes = _apply(form, item, names)
         if kind == "measure":
-            changes |= _apply_measure_links(process, form, item)
+            changes |= _apply_measure_links(process, form, item, status_changed="status" in changes)
         if changes:
             audit.record(f"strategy_{kind}_updated", item, changes=changes)
             db.session.commit()

@@ -111,10 +111,15 @@ def set_links(measure: Measure, lead_ids, partner_ids, stage_ids, bodies, stages
     return changes
 
 
-def record_status(measure: Measure, since: date | None) -> dict:
-    """Add a history row when the status or its date changed; `since` defaults to today."""
+def record_status(measure: Measure, since: date | None, status_changed: bool) -> dict:
+    """Add a history row when the status changed (since today unless a date is given) or its date changed;
+    an unchanged status without a date records nothing (a measure from before the history keeps none)."""
     current = measure.status_changes[-1] if measure.status_changes else None
-    since = since or (current.since if current is not None and current.status == measure.status else date.today())
+    if status_changed and current is not None and since == current.since:
+        since = None    # the form showed the old status's date; the new status holds from today
+    if since is None and not status_changed:
+        return {}
+    since = since or date.today()
     if current is not None and current.status == measure.status and current.since == since:
         return {}
     measure.status_changes.append(MeasureStatusChange(status=measure.status, since=since))

@@ -125,6 +125,18 @@ def test_measure_form_sets_tandem_life_stages_and_status_since(planner_client, s
     assert measure.responsible == "Schulamt / Stadtplanung" and [s.name for s in measure.life_stages] == ["Schule"]
     page = planner_client.get(f"{_base(strategy_process)}/measures/{measure.id}").get_data(as_text=True)
     assert "in Umsetzung (seit 01.09.2026)" in page and "Selbsthilfe" in page
+    form = {"title": "Schulwegplan", "leads": body_id(strategy_process, "Schulamt"), "status": "done",
+            "status_since": "2026-09-01"}
+    assert planner_client.post(f"{_base(strategy_process)}/measure/{measure.id}/edit", data=form).status_code == 302
+    assert [c.status for c in measure.status_changes] == ["in_progress", "done"]
+    assert measure.status_changes[-1].since > date(2026, 9, 1), "the shown old date is not the new status's"
+
+
+def test_an_unchanged_status_without_date_records_no_history(planner_client, strategy_process):
+    measure = _measure("Rufbus am Wochenende")
+    response = planner_client.post(f"{_base(strategy_process)}/measure/{measure.id}/edit", data={
+        "title": "Rufbus", "leads": body_id(strategy_process, "Stadtplanung"), "status": "planned"})
+    assert response.status_code == 302 and measure.title == "Rufbus" and measure.status_changes == []
 
 
 def test_bad_amounts_keep_what_was_typed_and_say_why(planner_client, strategy_process):
