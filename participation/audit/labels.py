@@ -84,6 +84,8 @@ ACTION_LABELS = {
     "council_decision_deleted": _l("Ratsbeschluss gelöscht"),
     "strategy_name_changed": _l("Name der Strategie geändert"),
     "measure_quality_checked": _l("Qualitäts-Selbstcheck einer Maßnahme gespeichert"),
+    "strategy_measure_resources_updated": _l("Ressourcen und Bewertung einer Maßnahme geändert"),
+    "strategy_lists_updated": _l("Ämter, Akteure oder Lebensphasen geändert"),
     "audit_log_exported": _l("Protokoll exportiert"),
     "outcome.rules_saved": _l("Spielregeln der Beteiligung geändert"),
     "outcome.decision_saved": _l("Entscheidung zu einem Thema gespeichert"),

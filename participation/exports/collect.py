@@ -21,6 +21,7 @@ from ..privacy.masking import mask_personal_data
 from ..reach.aggregates import BREAKDOWN_FIELDS, response_counts, total_responses
 from ..reach.charts import bar_chart_png
 from ..reach.dashboard import honest_breakdown
+from ..strategy import funding, measures
 from ..strategy.weight import evidence_weights
 from .monitoring import indicator_value_sheet, monitoring_blocks
 from .report import Heading, Image, Orientation, Paragraph, Quote, Table
@@ -273,7 +274,8 @@ def coded_answers(process, mask: BreakdownMask) -> list[dict]:
 # --- the workbook ---------------------------------------------------------------------------------
 
 def workbook_sheets(process) -> list[Sheet]:
-    return _participation_sheets(process) + [indicator_value_sheet(process)]
+    return (_participation_sheets(process) + measure_sheets(process) + [indicator_value_sheet(process)]
+            + wave_comparison_sheets(process))
 
 
 def _participation_sheets(process) -> list[Sheet]:
@@ -304,7 +306,50 @@ def _participation_sheets(process) -> list[Sheet]:
                 value_label("language", row["language"]), row["district"] or "", row["target_group"] or "",
                 row["theme"], row["text"], row["translation_de"]] for row in coded_answers(process, mask)],
               widths=[10, 30, 10, 16, 14, 16, 18, 24, 60, 60]),
-    ] + wave_comparison_sheets(process)
+    ]
+
+
+# --- running measures and their money (sheets "Maßnahmen" and "Förderübersicht") -------------------
+
+def measure_sheets(process) -> list[Sheet]:
+    """Who leads each measure with which money, and the money per funder and year with what to check.
+
+    Amounts are numbers (whole euros) so the sheets can be summed and filtered."""
+    all_measures = strategy.measures_of(process)
+    statuses = strategy.measure_status_labels()
+    priorities = measure_priorities(process)
+    measure_rows = []
+    for m in all_measures:
+        since = measures.status_since(m)
+        measure_rows.append([
+            m.goal.field.title, m.goal.title, m.title, m.district, strategy.timeline_text(m),
+            statuses.get(m.status, m.status), since.strftime("%d.%m.%Y") if since else "",
+            " / ".join(b.name for b in measures.leads(m)) or m.responsible,
+            ", ".join(b.name for b in measures.partners(m)) or m.partners,
+            ", ".join(stage.name for stage in m.life_stages),
+            measures.budget_total(m) if m.budget_lines else None,
+            measures.own_contribution_total(m) if m.contributions else None, measures.contribution_text(m),
+            ", ".join(measures.funders(m)), "\n".join(measures.period_text(f) for f in m.fundings),
+            m.continuation, measures.evaluation_text(m),
+            priorities[m.id].text() if m.id in priorities else ""])
+    doubles = {(case.measure.id, case.year): funding.double_funding_text(case)
+               for case in funding.double_fundings(all_measures)}
+    gaps = {gap.measure.id: funding.gap_text(gap) for gap in funding.funding_gaps(all_measures)}
+    funding_rows = [[row.funder or _("eigene Mittel"), row.year, row.measure.title, row.district, row.amount,
+                     "\n".join(filter(None, [doubles.get((row.measure.id, row.year)) if row.funder else "",
+                                             gaps.get(row.measure.id)]))]
+                    for row in funding.funding_rows(all_measures)]
+    return [
+        Sheet(_("Maßnahmen"),
+              [_("Handlungsfeld"), _("Ziel"), _("Maßnahme"), _("Stadtteil"), _("Zeitraum"), _("Status"),
+               _("Status seit"), _("Federführung"), _("Beteiligte"), _("Lebensphasen"), _("Budget (EUR)"),
+               _("Eigenanteil"), _("Eigenanteil (Art)"), _("Förderung"), _("Förderzeitraum"), _("Verstetigung"),
+               _("Bewertung"), _("Priorität")],
+              measure_rows, widths=[16, 22, 24, 12, 12, 11, 10, 18, 20, 18, 11, 11, 24, 18, 24, 24, 24, 16]),
+        Sheet(_("Förderübersicht"),
+              [_("Förderer"), _("Jahr"), _("Maßnahme"), _("Stadtteil"), _("Betrag (EUR)"), _("Zu prüfen")],
+              funding_rows, widths=[22, 8, 30, 14, 13, 50]),
+    ]
 
 
 # --- the report -----------------------------------------------------------------------------------
