@@ -20,6 +20,7 @@ from .priorities import (
     PriorityRound,
     PrioritySubmission,
 )
+from .phases import PHASE_EVENT_KINDS, PhaseChecklistItem, PhaseEvent, ProcessPhase
 from .process import PHASES, Process
 from .proposal import PROPOSAL_KINDS, PROPOSAL_STATUSES, GuideProposal
 from .questionnaire import (
@@ -52,5 +53,5 @@ __all__ = [
     "SurveyDraft", "RefusedAttempts", "WorkerHeartbeat", "StoredExport", "GuideProposal", "PROPOSAL_KINDS",
     "PROPOSAL_STATUSES", "ParticipationRules", "ThemeDecision", "DecisionMeasure", "OutcomeSubscription",
     "OutcomePublication", "PARTICIPATION_STAGES", "DECISION_STATUSES", "PriorityRound", "PriorityItem", "PrioritySubmission", "PriorityPoints",
-    "PRIORITY_CHANNELS", "ROUND_STATUSES",
+    "PRIORITY_CHANNELS", "ROUND_STATUSES", "ProcessPhase", "PhaseChecklistItem", "PhaseEvent", "PHASE_EVENT_KINDS",
 ]
