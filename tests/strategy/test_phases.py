@@ -98,7 +98,7 @@ def test_finish_and_reopen_keeps_the_history(client, planner, phased):
     # several phases open at once; the current one is the earliest open phase again
     assert logic.current_phase(phased) == first and phased.phase == "bestandsaufnahme"
     page = client.get(base).get_data(as_text=True)
-    assert f"„{reason}“" in page and "wieder geöffnet" in page
+    assert reason in page and "wieder geöffnet" in page
     overview = client.get(f"/planning/processes/{phased.id}").get_data(as_text=True)
     assert "wieder geöffnet" in overview and "Leitlinien" in overview
     assert _actions(phased).count("process_phase_reopened") == 2
