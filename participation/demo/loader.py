@@ -21,7 +21,8 @@ def load_demo_data(outcomes: bool = True) -> bool:
     """Create the demo unless any process exists; return whether it was created.
 
     With `outcomes` (the default of `flask load-demo` and the first start) the demo also has its published
-    themes, strategy, rules and decisions (demo.outcomes); tests of the earlier steps load it without.
+    themes, strategy, rules and decisions (demo.outcomes) and an earlier survey wave a year before
+    (demo.waves); tests of the earlier steps load it without.
     """
     if db.session.execute(db.select(Process.id).limit(1)).first() is not None:
         return False
@@ -65,6 +66,8 @@ def load_demo_data(outcomes: bool = True) -> bool:
         from .outcomes import load_outcomes
         load_outcomes(process, planner)
         db.session.commit()
+        from .waves import load_earlier_wave
+        load_earlier_wave(process, survey)
     load_priority_round(process, planner)   # after the outcomes: the round offers the themes published there
     return True
 

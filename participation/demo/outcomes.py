@@ -27,6 +27,7 @@ from ..models import (
     utcnow,
 )
 from . import content
+from .measures import load_running_measures
 
 RULES = {
     "stage": "involvement",
@@ -91,6 +92,7 @@ def load_outcomes(process, planner) -> None:
     """Themes, strategy, rules and published decisions of the demo process; the caller commits."""
     themes = _themes(process, planner)
     measures = _strategy(process, themes)
+    load_running_measures(process, measures)
     rules = ParticipationRules(process_id=process.id, stage=RULES["stage"], i18n={})
     for name in ParticipationRules.TRANSLATABLE_FIELDS:
         setattr(rules, name, RULES[name])

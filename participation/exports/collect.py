@@ -21,6 +21,7 @@ from ..privacy.masking import mask_personal_data
 from ..reach.aggregates import BREAKDOWN_FIELDS, response_counts, total_responses
 from ..reach.charts import bar_chart_png
 from ..reach.dashboard import honest_breakdown
+from ..strategy import funding, measures
 from ..strategy.phases import current_phase_name
 from ..strategy.weight import evidence_weights
 from .monitoring import indicator_value_sheet, monitoring_blocks
@@ -274,7 +275,8 @@ def coded_answers(process, mask: BreakdownMask) -> list[dict]:
 # --- the workbook ---------------------------------------------------------------------------------
 
 def workbook_sheets(process) -> list[Sheet]:
-    return _participation_sheets(process) + [indicator_value_sheet(process)]
+    return (_participation_sheets(process) + measure_sheets(process) + [indicator_value_sheet(process)]
+            + wave_comparison_sheets(process))
 
 
 def _participation_sheets(process) -> list[Sheet]:
@@ -305,6 +307,49 @@ def _participation_sheets(process) -> list[Sheet]:
                 value_label("language", row["language"]), row["district"] or "", row["target_group"] or "",
                 row["theme"], row["text"], row["translation_de"]] for row in coded_answers(process, mask)],
               widths=[10, 30, 10, 16, 14, 16, 18, 24, 60, 60]),
+    ]
+
+
+# --- running measures and their money (sheets "Maßnahmen" and "Förderübersicht") -------------------
+
+def measure_sheets(process) -> list[Sheet]:
+    """Who leads each measure with which money, and the money per funder and year with what to check.
+
+    Amounts are numbers (whole euros) so the sheets can be summed and filtered."""
+    all_measures = strategy.measures_of(process)
+    statuses = strategy.measure_status_labels()
+    priorities = measure_priorities(process)
+    measure_rows = []
+    for m in all_measures:
+        since = measures.status_since(m)
+        measure_rows.append([
+            m.goal.field.title, m.goal.title, m.title, m.district, strategy.timeline_text(m),
+            statuses.get(m.status, m.status), since.strftime("%d.%m.%Y") if since else "",
+            " / ".join(b.name for b in measures.leads(m)) or m.responsible,
+            ", ".join(b.name for b in measures.partners(m)) or m.partners,
+            ", ".join(stage.name for stage in m.life_stages),
+            measures.budget_total(m) if m.budget_lines else None,
+            measures.own_contribution_total(m) if m.contributions else None, measures.contribution_text(m),
+            ", ".join(measures.funders(m)), "\n".join(measures.period_text(f) for f in m.fundings),
+            m.continuation, measures.evaluation_text(m),
+            priorities[m.id].text() if m.id in priorities else ""])
+    doubles = {(case.measure.id, case.year): funding.double_funding_text(case)
+               for case in funding.double_fundings(all_measures)}
+    gaps = {gap.measure.id: funding.gap_text(gap) for gap in funding.funding_gaps(all_measures)}
+    funding_rows = [[row.funder or _("eigene Mittel"), row.year, row.measure.title, row.district, row.amount,
+                     "\n".join(filter(None, [doubles.get((row.measure.id, row.year)) if row.funder else "",
+                                             gaps.get(row.measure.id)]))]
+                    for row in funding.funding_rows(all_measures)]
+    return [
+        Sheet(_("Maßnahmen"),
+              [_("Handlungsfeld"), _("Ziel"), _("Maßnahme"), _("Stadtteil"), _("Zeitraum"), _("Status"),
+               _("Status seit"), _("Federführung"), _("Beteiligte"), _("Lebensphasen"), _("Budget (EUR)"),
+               _("Eigenanteil"), _("Eigenanteil (Art)"), _("Förderung"), _("Förderzeitraum"), _("Verstetigung"),
+               _("Bewertung"), _("Priorität")],
+              measure_rows, widths=[16, 22, 24, 12, 12, 11, 10, 18, 20, 18, 11, 11, 24, 18, 24, 24, 24, 16]),
+        Sheet(_("Förderübersicht"),
+              [_("Förderer"), _("Jahr"), _("Maßnahme"), _("Stadtteil"), _("Betrag (EUR)"), _("Zu prüfen")],
+              funding_rows, widths=[22, 8, 30, 14, 13, 50]),
     ]
 
 
@@ -617,3 +662,47 @@ def _answer_language(answer: Answer, response: Response, levels: dict, coarse: d
     if answer.language == response.language or coarse["language"] is None:
         return coarse["language"]
     return generalise("language", answer.language, levels["language"])
+
+
+# --- survey waves ("Wellenvergleich") -------------------------------------------------------------
+
+def wave_comparison_sheets(process) -> list[Sheet]:
+    """One sheet comparing every survey wave with the one before it; none when no survey has waves."""
+    from flask_babel import get_locale
+
+    from ..languages.labels import FIELD_LABELS
+    from ..surveys.waves import THEME_STATUS_LABELS, compare_waves, wave_pairs
+
+    pairs = wave_pairs(process)
+    if not pairs:
+        return []
+    language = str(get_locale() or "de").split("_")[0]
+    hidden = small_group_label(process)
+    rows = []
+    for previous, current in pairs:
+        comparison = compare_waves(previous, current, language)
+        waves = _("Welle %(before)s → Welle %(after)s", before=previous.wave_number, after=current.wave_number)
+        rows.append([waves, _("Teilnehmende"), current.title, "", "", None, comparison.participants_before,
+                     None, comparison.participants_after, None])
+        for question in comparison.questions:
+            rows += [_wave_row([waves, _("Frage"), question.text, row.label, ""], row, hidden)
+                     for row in question.rows]
+        rows += [_wave_row([waves, _("Thema"), theme.label, "", str(THEME_STATUS_LABELS[theme.status])], theme, hidden)
+                 for theme in comparison.themes]
+        for field_name, changes in comparison.reach.items():
+            rows += [_wave_row([waves, _("Teilnehmende"), str(FIELD_LABELS[field_name]), row.label, ""], row, hidden)
+                     for row in changes]
+    return [Sheet(_("Wellenvergleich"),
+                  [_("Wellen"), _("Bereich"), _("Frage, Thema oder Merkmal"), _("Antwort oder Gruppe"),
+                   _("Entwicklung"), _("Anteil vorher"), _("Anzahl vorher"), _("Anteil nachher"),
+                   _("Anzahl nachher"), _("Veränderung (Prozentpunkte)")],
+                  rows, widths=[16, 14, 34, 26, 16, 10, 12, 10, 12, 14], formats={5: "0 %", 7: "0 %"})]
+
+
+def _wave_row(leading: list, change, hidden: str) -> list:
+    """The leading text columns, then both waves' share and count and the change in percentage points.
+    Hidden cells say so instead of a number; a change is given only when both sides are shown."""
+    def side(cell):
+        return (None, hidden) if cell.hidden else (cell.share, cell.count)
+    points = change.points
+    return [*leading, *side(change.before), *side(change.after), round(points, 1) if points is not None else None]

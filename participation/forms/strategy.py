@@ -1,12 +1,20 @@
 """Forms of the strategy page: fields of action, goals, measures, indicators, evidence, phase, exports."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import DateField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..models import PHASES
 
 TITLE_REQUIRED = _l("Bitte geben Sie einen Titel ein.")
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Several choices as checkboxes: usable without JS and on phones, unlike a multiple select."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 class StrategyFieldForm(FlaskForm):
@@ -35,12 +43,15 @@ class GoalForm(FlaskForm):
 
 
 class MeasureForm(FlaskForm):
+    """The measure itself; bodies and life stages come from the process's lists (`set_choices`)."""
+
     title = StringField(_l("Maßnahme"), validators=[DataRequired(TITLE_REQUIRED), Length(max=500)])
     description = TextAreaField(_l("Beschreibung"), validators=[Optional(), Length(max=5000)])
-    responsible = StringField(_l("Zuständigkeit"), validators=[DataRequired(
-        _l("Bitte nennen Sie, wer zuständig ist (Amt oder Partner).")), Length(max=300)],
-        description=_l("Amt oder Partner, z. B. Gesundheitsamt, Jugendamt, Quartiersmanagement, Sportverein"))
-    partners = TextAreaField(_l("Partner"), validators=[Optional(), Length(max=2000)])
+    leads = MultiCheckboxField(_l("Federführung"), coerce=int, choices=[], validators=[DataRequired(
+        _l("Bitte wählen Sie mindestens ein Amt oder einen Akteur für die Federführung."))],
+        description=_l("Mehrere bilden ein Tandem."))
+    partner_bodies = MultiCheckboxField(_l("Beteiligte"), coerce=int, choices=[])
+    stage_ids = MultiCheckboxField(_l("Lebensphasen"), coerce=int, choices=[])
     target_group = StringField(_l("Zielgruppe"), validators=[Optional(), Length(max=200)])
     district = StringField(_l("Stadtteil"), validators=[Optional(), Length(max=200)])
     starts_on = DateField(_l("Beginn"), validators=[Optional()])
@@ -48,7 +59,13 @@ class MeasureForm(FlaskForm):
     status = SelectField(_l("Stand"), choices=[
         ("planned", _l("geplant")), ("in_progress", _l("in Umsetzung")), ("done", _l("umgesetzt")),
         ("paused", _l("zurückgestellt")), ("dropped", _l("eingestellt"))])
+    status_since = DateField(_l("Stand seit"), validators=[Optional()],
+                             description=_l("Leer lassen: heute, wenn sich der Stand ändert."))
     submit = SubmitField(_l("Speichern"))
+
+    def set_choices(self, bodies, stages) -> None:
+        self.leads.choices = self.partner_bodies.choices = [(body.id, body.name) for body in bodies]
+        self.stage_ids.choices = [(stage.id, stage.name) for stage in stages]
 
     def validate_ends_on(self, field):
         if field.data and self.starts_on.data and field.data < self.starts_on.data:

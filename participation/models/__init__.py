@@ -3,6 +3,18 @@ from .audit import AuditEvent
 from .core import utcnow
 from .draft import SurveyDraft
 from .job import JOB_STATUSES, Job, StoredExport, WorkerHeartbeat
+from .measures import (
+    BODY_KINDS,
+    CONTRIBUTION_KINDS,
+    EVALUATION_RESULTS,
+    Body,
+    LifeStage,
+    MeasureBody,
+    MeasureBudget,
+    MeasureContribution,
+    MeasureFunding,
+    MeasureStatusChange,
+)
 from .outcomes import (
     DECISION_STATUSES,
     PARTICIPATION_STAGES,
@@ -53,5 +65,8 @@ __all__ = [
     "SurveyDraft", "RefusedAttempts", "WorkerHeartbeat", "StoredExport", "GuideProposal", "PROPOSAL_KINDS",
     "PROPOSAL_STATUSES", "ParticipationRules", "ThemeDecision", "DecisionMeasure", "OutcomeSubscription",
     "OutcomePublication", "PARTICIPATION_STAGES", "DECISION_STATUSES", "PriorityRound", "PriorityItem", "PrioritySubmission", "PriorityPoints",
-    "PRIORITY_CHANNELS", "ROUND_STATUSES", "ProcessPhase", "PhaseChecklistItem", "PhaseEvent", "PHASE_EVENT_KINDS",
+    "PRIORITY_CHANNELS", "ROUND_STATUSES",
+    "Body", "LifeStage", "MeasureBody", "MeasureBudget", "MeasureContribution", "MeasureFunding",
+    "MeasureStatusChange", "BODY_KINDS", "CONTRIBUTION_KINDS", "EVALUATION_RESULTS",
+    "ProcessPhase", "PhaseChecklistItem", "PhaseEvent", "PHASE_EVENT_KINDS",
 ]

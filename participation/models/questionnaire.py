@@ -56,11 +56,17 @@ class Questionnaire(Translatable, db.Model):
     # Changes with every edit of the questionnaire, its sections, questions, options or process, so cached
     # copies of the structure are recognised as outdated (surveys.snapshot).
     structure_version: Mapped[str] = mapped_column(String(32), default=new_structure_version, server_default="0")
+    # Survey waves: a repeat of a survey points at the wave before it (same question codes, compared in
+    # surveys.waves); the first wave has none and number 1.
+    previous_wave_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questionnaire.id", ondelete="SET NULL"), nullable=True, index=True)
+    wave_number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     process = relationship("Process", back_populates="questionnaires")
     sections = relationship("Section", back_populates="questionnaire", cascade="all, delete-orphan",
                             order_by="Section.position")
     responses = relationship("Response", back_populates="questionnaire", passive_deletes=True)
+    previous_wave = relationship("Questionnaire", remote_side=[id], foreign_keys=[previous_wave_id])
 
     __mapper_args__ = {"polymorphic_on": "kind", "polymorphic_identity": "questionnaire"}
 

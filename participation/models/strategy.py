@@ -80,8 +80,15 @@ class Measure(Translatable, db.Model):
     i18n: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
     position: Mapped[int] = mapped_column(Integer, default=0)
     created_at = mapped_column(UTCDateTime, default=utcnow)
+    # Running the measure (models.measures has its bodies, status history and money).
+    continuation: Mapped[str] = mapped_column(Text, default="", server_default="")
+    evaluation_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    evaluated_on = mapped_column(Date, nullable=True)
+    evaluation_result: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
     goal = relationship("Goal", back_populates="measures")
+    life_stages = relationship("LifeStage", secondary="strategy_measure_life_stage",
+                               order_by="LifeStage.position, LifeStage.id")
     indicators = relationship("Indicator", back_populates="measure", cascade="all, delete-orphan",
                               order_by="Indicator.id")
     evidence = relationship("EvidenceLink", back_populates="measure", cascade="all, delete-orphan")

@@ -6,6 +6,7 @@ bp = Blueprint("planning", __name__, url_prefix="/planning", template_folder="te
 from . import (
     builder_routes,
     export_views,
+    measure_views,
     monitoring_views,
     multipliers,
     outcome_views,
@@ -20,4 +21,5 @@ from . import (
     theme_reruns,
     themes,
     translations,
+    wave_views,
 )

@@ -6,6 +6,7 @@ from flask_login import current_user
 from .. import audit, strategy
 from ..auth.access import role_required
 from ..extensions import db
+from ..forms.measures import MeasureFilterForm
 from ..forms.strategy import (
     ConfirmForm,
     EvidenceForm,
@@ -18,6 +19,7 @@ from ..forms.strategy import (
 from ..models import EvidenceLink, Goal, Indicator, Measure, Process, StrategyField
 from ..priorities.results import measure_priorities
 from ..privacy.masking import mask_personal_data
+from ..strategy import measures
 from ..strategy.weight import evidence_weights
 from . import bp
 from .loading import load_process
@@ -25,16 +27,10 @@ from .loading import load_process
 KINDS = {
     "field": (StrategyField, StrategyFieldForm, ("title", "description")),
     "goal": (Goal, GoalForm, ("level", "title", "parent_id", "description")),
-    "measure": (Measure, MeasureForm, ("title", "description", "responsible", "partners", "target_group",
-                                       "district", "starts_on", "ends_on", "status")),
+    "measure": (Measure, MeasureForm, ("title", "description", "target_group", "district", "starts_on", "ends_on",
+                                       "status")),
     "indicator": (Indicator, IndicatorForm, ("name", "baseline", "target", "unit", "source")),
 }
-RESPONSIBLE_SUGGESTIONS = (
-    "Gesundheitsamt", "Jugendamt", "Sozialamt", "Schulamt", "Stadtplanung", "Wirtschaftsförderung",
-    "Quartiersmanagement", "Jobcenter", "Krankenkasse", "Kitas und Schulen", "Wohlfahrtsverband", "Sportverein",
-    "Migrantenselbstorganisation", "Freiwilligenagentur", "Wohnungsbaugesellschaft",
-)
-
 
 
 def owned(process: Process, kind: str, object_id: int):
@@ -64,6 +60,30 @@ def _apply(form, item, names) -> dict:
             changes[name] = str(value) if value is not None else None
             setattr(item, name, value)
     return changes
+
+
+def ensure_lists(process: Process) -> None:
+    """Save lists just started from the suggestions at once: a form's choices must keep their ids."""
+    if measures.ensure_lists(process):
+        db.session.commit()
+
+
+def _prepare_measure_form(process, form, measure) -> None:
+    """Choices from the process's lists; on GET the measure's current bodies, life stages and status date."""
+    ensure_lists(process)
+    form.set_choices(measures.bodies_of(process), measures.life_stages_of(process))
+    if request.method == "GET":
+        form.leads.data = [body.id for body in measures.leads(measure)]
+        form.partner_bodies.data = [body.id for body in measures.partners(measure)]
+        form.stage_ids.data = [stage.id for stage in measure.life_stages]
+        form.status_since.data = measures.status_since(measure)
+
+
+def _apply_measure_links(process, form, measure, status_changed: bool) -> dict:
+    changes = measures.set_links(measure, form.leads.data or [], form.partner_bodies.data or [],
+                                 form.stage_ids.data or [], measures.bodies_of(process),
+                                 measures.life_stages_of(process))
+    return changes | measures.record_status(measure, form.status_since.data, status_changed)
 
 
 def _indicator_targets(item, depth: str) -> list[tuple[str, str]]:
@@ -100,7 +120,30 @@ def strategy_page(process_id: int):
     return _render_strategy(process, _evidence_form(process, request.args.get("target")))
 
 
+def _measure_filter(process: Process) -> tuple[MeasureFilterForm, measures.MeasureFilter]:
+    """The filter from the query string; unknown values are dropped, the form shows what was chosen."""
+    ensure_lists(process)
+    form = MeasureFilterForm(request.args)
+    choices = measures.filter_choices(process, strategy.measures_of(process))
+    form.life_stage.choices = [(0, _("alle"))] + [(s.id, s.name) for s in measures.life_stages_of(process)]
+    form.body.choices = [(0, _("alle"))] + [(b.id, b.name) for b in measures.bodies_of(process)]
+    form.district.choices = [("", _("alle"))] + [(d, d) for d in choices["districts"]]
+    form.funder.choices = [("", _("alle"))] + [(f, f) for f in choices["funders"]]
+    form.status.choices = [("", _("alle"))] + list(strategy.measure_status_labels().items())
+    chosen = {}
+    for name in ("life_stage", "body", "district", "funder", "status"):
+        field = getattr(form, name)
+        empty = field.choices[0][0]
+        if field.data not in {value for value, _label in field.choices}:
+            field.data = empty
+        chosen[name] = field.data
+    return form, measures.MeasureFilter(**chosen)
+
+
 def _render_strategy(process: Process, evidence_form: EvidenceForm, status: int = 200):
+    filter_form, measure_filter = _measure_filter(process)
+    all_measures = strategy.measures_of(process)
+    filter_counts = (sum(1 for m in all_measures if measure_filter.matches(m)), len(all_measures))
     return render_template(
         "planning/strategy.html", process=process, fields=strategy.fields_of(process),
         theme_cells=strategy.theme_cells(process), gaps=strategy.evidence_gaps(process),
@@ -112,7 +155,9 @@ def _render_strategy(process: Process, evidence_form: EvidenceForm, status: int 
         confirm_form=ConfirmForm(), phases=strategy.phase_labels(), levels=strategy.goal_level_labels(),
         statuses=strategy.measure_status_labels(), timeline=strategy.timeline_text,
         mask=mask_personal_data, shortened=strategy.shortened,
-        priorities=measure_priorities(process)), status
+        priorities=measure_priorities(process), filter_form=filter_form, measure_filter=measure_filter,
+        filter_counts=filter_counts,
+        measure_info=measures), status
 
 
 @bp.route("/processes/<int:process_id>/strategy/phase", methods=["POST"])
@@ -136,8 +181,7 @@ def set_phase(process_id: int):
 def _edit_page(process, kind, form, item=None, parent=None, parent_label=""):
     """The form page of one object; after a failed POST with the typed values and messages (400)."""
     return render_template("planning/strategy_form.html", process=process, kind=kind, form=form, item=item,
-                           parent=parent, parent_label=parent_label,
-                           responsible_suggestions=RESPONSIBLE_SUGGESTIONS), 400 if request.method == "POST" else 200
+                           parent=parent, parent_label=parent_label), 400 if request.method == "POST" else 200
 
 
 def _create(process, kind: str, form, parent_attributes: dict):
@@ -148,6 +192,8 @@ def _create(process, kind: str, form, parent_attributes: dict):
     item = model(process_id=process.id, **parent_attributes)
     _apply(form, item, names)
     db.session.add(item)
+    if kind == "measure":
+        _apply_measure_links(process, form, item, status_changed=True)
     db.session.flush()
     audit.record(f"strategy_{kind}_created", item, title=getattr(item, "title", None) or getattr(item, "name", ""))
     db.session.commit()
@@ -181,6 +227,8 @@ def new_measure(process_id: int, goal_id: int):
     process = load_process(process_id)
     goal = owned(process, "goal", goal_id)
     form = MeasureForm()
+    ensure_lists(process)
+    form.set_choices(measures.bodies_of(process), measures.life_stages_of(process))
     return (_create(process, "measure", form, {"goal_id": goal.id, "position": len(goal.measures)})
             or _edit_page(process, "measure", form, parent=goal, parent_label=goal.title))
 
@@ -208,8 +256,12 @@ def edit_item(process_id: int, kind: str, object_id: int):
         if request.method == "GET":
             form.parent_id.data = item.parent_id or 0
         form.set_parent_choices([g for g in item.field.goals if g.level == "leitziel"], exclude_id=item.id)
+    if kind == "measure":
+        _prepare_measure_form(process, form, item)
     if form.validate_on_submit():
         changes = _apply(form, item, names)
+        if kind == "measure":
+            changes |= _apply_measure_links(process, form, item, status_changed="status" in changes)
         if changes:
             audit.record(f"strategy_{kind}_updated", item, changes=changes)
             db.session.commit()

@@ -246,14 +246,14 @@ def close_questionnaire(questionnaire: Questionnaire, user=None) -> None:
     _record("questionnaire_closed", questionnaire, questionnaire, user)
 
 
-def copy_questionnaire(source: Questionnaire, user=None) -> Questionnaire:
+def copy_questionnaire(source: Questionnaire, user=None, title: str | None = None) -> Questionnaire:
     """A draft with the same texts, translations and structure, a new short code and no answers.
 
     Archived questions and options are left out; codes stay the same so a second wave is comparable.
     """
     process = source.process
     copy = type(source)(guide_type=source.guide_type, status="draft",
-                        title=_("%(title)s (Kopie)", title=source.title), short_code=free_short_code(),
+                        title=title or _("%(title)s (Kopie)", title=source.title), short_code=free_short_code(),
                         intro=source.intro, consent_text=source.consent_text, thanks_text=source.thanks_text,
                         i18n=_deep_copy(source.i18n), languages=list(source.languages or ["de"]))
     db.session.add(copy)
@@ -270,7 +270,8 @@ def copy_questionnaire(source: Questionnaire, user=None) -> Questionnaire:
                 required=question.required,
                 min_value=question.min_value, max_value=question.max_value,
                 scale_min_label=question.scale_min_label, scale_max_label=question.scale_max_label,
-                max_length=question.max_length, profile_field=question.profile_field,
+                max_length=question.max_length, min_choices=question.min_choices, max_choices=question.max_choices,
+                profile_field=question.profile_field,
                 condition_option_code=question.condition_option_code, i18n=_deep_copy(question.i18n))
             if question.condition_question_id in copied_questions:
                 new_question.condition_question = copied_questions[question.condition_question_id]
@@ -284,6 +285,19 @@ def copy_questionnaire(source: Questionnaire, user=None) -> Questionnaire:
     db.session.flush()
     _record("questionnaire_copied", copy, copy, user, source_id=source.id)
     return copy
+
+
+def create_wave(source: Questionnaire, user=None) -> Questionnaire:
+    """The survey once more as its next wave: a copy (same question and option codes, so the waves can be
+    compared) that points at `source`, with its own short code, a draft until a planner opens it."""
+    if source.kind != "survey":
+        raise BuilderError(_("Nur Umfragen können als neue Welle wiederholt werden."))
+    wave = copy_questionnaire(source, user, title=source.title)
+    wave.previous_wave = source
+    wave.wave_number = (source.wave_number or 1) + 1
+    db.session.flush()
+    _record("survey_wave_created", wave, wave, user, previous_wave_id=source.id, wave_number=wave.wave_number)
+    return wave
 
 
 def _deep_copy(translations: dict | None) -> dict:

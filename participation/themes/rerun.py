@@ -99,9 +99,15 @@ def plan_rerun(run: AnalysisRun) -> RerunPlan:
         db.select(Theme).where(Theme.process_id == process_id, Theme.archived.is_(False))
         .order_by(Theme.position, Theme.id)).scalars())
     by_id = {theme.id: theme for theme in themes}
-    assignments = {assignment.answer_id: assignment for assignment in db.session.execute(
-        db.select(ThemeAssignment).join(Answer, ThemeAssignment.answer_id == Answer.id).join(Response)
-        .where(Response.process_id == process_id)).scalars()}
+    in_process = (db.select(ThemeAssignment).join(Answer, ThemeAssignment.answer_id == Answer.id).join(Response)
+                  .where(Response.process_id == process_id))
+    held_elsewhere = set()
+    if run.questionnaire_id is not None:
+        # A run over one survey or guide (e.g. the latest wave) leaves the others' answers and their themes alone.
+        held_elsewhere = {assignment.theme_id for assignment in db.session.execute(
+            in_process.where(Response.questionnaire_id != run.questionnaire_id)).scalars()}
+        in_process = in_process.where(Response.questionnaire_id == run.questionnaire_id)
+    assignments = {assignment.answer_id: assignment for assignment in db.session.execute(in_process).scalars()}
     still_there = set(db.session.execute(
         db.select(Answer.id).where(Answer.id.in_(proposal["answer_ids"]), Answer.review_flag.is_(None))).scalars())
     labels = {answer_id: label for answer_id, label in zip(proposal["answer_ids"], proposal["labels"])
@@ -130,7 +136,8 @@ def plan_rerun(run: AnalysisRun) -> RerunPlan:
             destinations[theme.id].gathers.append(theme)
     inherited = {planned_theme.inherits.id for planned_theme in planned.values() if planned_theme.inherits}
     holding_pinned = set(pinned.values())
-    dissolved = [theme for theme in themes if theme.id not in inherited and theme.id not in holding_pinned]
+    kept = inherited | holding_pinned | held_elsewhere
+    dissolved = [theme for theme in themes if theme.id not in kept]
     kept_by_planner = [theme for theme in themes if theme.id not in inherited and theme.id in holding_pinned]
     return RerunPlan(run=run, planned=list(planned.values()), dissolved=dissolved, kept_by_planner=kept_by_planner,
                      destinations=destinations, pinned=pinned, labels=labels, assignments=assignments,

@@ -292,7 +292,7 @@ def test_publish_makes_drafts_public_once_and_is_audited(client, demo_outcomes, 
 
 def test_outcome_texts_travel_in_the_survey_translation_file_without_counting(client, demo_outcomes, planner):
     from participation.languages.translation_files import text_units, translation_completeness
-    survey = db.session.execute(db.select(Survey)).scalar_one()
+    survey = db.session.execute(db.select(Survey).filter_by(status="open")).scalar_one()
     before = translation_completeness(survey)
     units = {unit.id: unit for unit in text_units(survey, "tr")}
     bus = _theme("Busverbindungen")
@@ -331,7 +331,7 @@ def test_prioritisation_texts_travel_in_the_survey_translation_file(client, demo
     import io
 
     from participation.models import PriorityRound
-    survey = db.session.execute(db.select(Survey)).scalar_one()
+    survey = db.session.execute(db.select(Survey).filter_by(status="open")).scalar_one()
     priority_round = db.session.execute(db.select(PriorityRound)).scalar_one()
     item = priority_round.items[0]
     exported = client.get(f"/planning/questionnaires/{survey.id}/translations/pl/export.csv").get_data(as_text=True)

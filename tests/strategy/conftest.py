@@ -107,6 +107,19 @@ def _build_strategy(process, themes) -> None:
                                                 measure_id=measure.id))
 
 
+def body_id(process, name: str) -> str:
+    """The id (as posted by a form) of a body of the process's list, added when the list lacks it."""
+    from participation.models import Body
+    from participation.strategy.measures import bodies_of
+
+    body = next((b for b in bodies_of(process) if b.name == name), None)
+    if body is None:
+        body = Body(process_id=process.id, name=name)
+        db.session.add(body)
+    db.session.commit()
+    return str(body.id)
+
+
 def strategy_base(process) -> str:
     return f"/planning/processes/{process.id}/strategy"
 

@@ -15,6 +15,7 @@ from participation.models import (
     User,
 )
 from tests.conftest import wait_for
+from tests.strategy.conftest import body_id
 
 PLAN = [
     ("Gesund aufwachsen", [
@@ -79,7 +80,8 @@ def test_planner_builds_the_strategy_from_the_demo_and_downloads_it(client, demo
             goal = db.session.execute(db.select(Goal).filter_by(title=goal_title)).scalar_one()
             for title, responsible, theme_key in measures:
                 _post(client, f"{base}/goals/{goal.id}/measures/new", {
-                    "title": title, "responsible": responsible, "status": "planned", "starts_on": "2026-04-01"})
+                    "title": title, "leads": body_id(demo, responsible), "status": "planned",
+                    "starts_on": "2026-04-01"})
                 measure = db.session.execute(db.select(Measure).filter_by(title=title)).scalar_one()
                 _post(client, f"{base}/evidence", {"target": f"measure:{measure.id}",
                                                    "theme_id": str(themes[theme_key].id), "answer_id": "0"})

@@ -68,7 +68,8 @@ def test_workbook_has_matrix_themes_reach_and_coded_answers(strategy_process, fl
     sheets = collect.workbook_sheets(strategy_process)
     (write_xlsx if file_format == "xlsx" else write_ods)(sheets, path)
     content = _xlsx_text(path) if file_format == "xlsx" else _ods_text(path)
-    assert list(content) == ["Strategie-Matrix", "Themen", "Reichweite", "Codierte Antworten", "Indikatorwerte"]
+    assert list(content) == ["Strategie-Matrix", "Themen", "Reichweite", "Codierte Antworten", "Maßnahmen",
+                             "Förderübersicht", "Indikatorwerte"]
 
     matrix = content["Strategie-Matrix"]
     assert matrix[0][:5] == ["Handlungsfeld", "Zielebene", "Ziel", "Maßnahme", "Zuständigkeit"]

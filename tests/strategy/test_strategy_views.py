@@ -6,6 +6,7 @@ import pytest
 from participation.extensions import db
 from participation.models import AuditEvent, EvidenceLink, Goal, Measure, Process, StrategyField, Theme
 from tests.conftest import login
+from tests.strategy.conftest import body_id
 from tests.strategy.conftest import strategy_base as _base
 
 
@@ -45,12 +46,14 @@ def test_planner_creates_field_goal_measure_and_indicator(planner_client, strate
     goal = db.session.execute(db.select(Goal).filter_by(title="200 Sozialwohnungen bis 2030")).scalar_one()
     assert goal.parent_id == leitziel.id and goal.field_id == field.id
     response = planner_client.post(f"{base}/goals/{goal.id}/measures/new", data={
-        "title": "Belegungsbindungen kaufen", "responsible": "Stadtplanung", "partners": "Wohnungsbaugesellschaft",
+        "title": "Belegungsbindungen kaufen", "leads": body_id(strategy_process, "Stadtplanung"),
+        "partner_bodies": body_id(strategy_process, "Wohnungsbaugesellschaft"),
         "target_group": "Familien mit Kindern", "district": "Hafen", "starts_on": "2026-01-01",
         "ends_on": "2030-12-31", "status": "in_progress"})
     assert response.status_code == 302
     measure = db.session.execute(db.select(Measure).filter_by(title="Belegungsbindungen kaufen")).scalar_one()
     assert measure.status == "in_progress" and measure.ends_on.year == 2030
+    assert (measure.responsible, measure.partners) == ("Stadtplanung", "Wohnungsbaugesellschaft")
     planner_client.post(f"{base}/measure/{measure.id}/indicators/new", data={
         "name": "Gebundene Wohnungen", "baseline": "0", "target": "200", "unit": "Wohnungen",
         "source": "Wohnungsamt"})
@@ -64,12 +67,12 @@ def test_planner_creates_field_goal_measure_and_indicator(planner_client, strate
 def test_invalid_measure_keeps_typed_values_and_explains(planner_client, strategy_process):
     goal = db.session.execute(db.select(Goal)).scalars().first()
     response = planner_client.post(f"{_base(strategy_process)}/goals/{goal.id}/measures/new", data={
-        "title": "Familienzentrum", "responsible": "", "starts_on": "2027-05-01", "ends_on": "2026-01-01",
+        "title": "Familienzentrum", "starts_on": "2027-05-01", "ends_on": "2026-01-01",
         "status": "planned"})
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     assert 'value="Familienzentrum"' in page
-    assert "Bitte nennen Sie, wer zuständig ist" in page
+    assert "Bitte wählen Sie mindestens ein Amt oder einen Akteur für die Federführung" in page
     assert "Das Ende liegt vor dem Beginn" in page
     assert db.session.execute(db.select(Measure).filter_by(title="Familienzentrum")).first() is None
 
@@ -86,7 +89,7 @@ def test_handlungsziel_only_may_name_a_leitziel(planner_client, strategy_process
 def test_edit_and_delete_are_audited(planner_client, strategy_process):
     measure = db.session.execute(db.select(Measure).filter_by(title="Schulwegplan")).scalar_one()
     base = _base(strategy_process)
-    form = {"title": "Schulwegplan mit Kindern", "responsible": "Schulamt", "status": "done"}
+    form = {"title": "Schulwegplan mit Kindern", "leads": body_id(strategy_process, "Schulamt"), "status": "done"}
     assert planner_client.post(f"{base}/measure/{measure.id}/edit", data=form).status_code == 302
     assert measure.title == "Schulwegplan mit Kindern" and measure.status == "done"
     event = db.session.execute(db.select(AuditEvent).filter_by(action="strategy_measure_updated")).scalar_one()

@@ -206,3 +206,26 @@ def test_dissolved_theme_keeps_its_links_on_screen_and_in_exports(app, process, 
     assert archived.status_code == 200 and "aufgelöst" in archived.get_data(as_text=True)
     index = client.get(f"/planning/processes/{process.id}/themes").get_data(as_text=True)
     assert "Aufgelöste Themen" in index and "Wartezeiten beim Facharzt" in index
+
+
+def test_a_run_over_one_survey_leaves_the_other_surveys_themes_alone(process, survey, analysed, answers):
+    """Analysing only the latest survey (e.g. a new wave) must not strip or dissolve the other's themes."""
+    from participation.demo.loader import build_questionnaire
+    from participation.models import Survey
+    from tests.conftest import SMALL_SURVEY
+    from tests.themes.answers import store_answers
+
+    other = build_questionnaire(Survey, process, {**SMALL_SURVEY, "short_code": "andere"}, status="open")
+    db.session.commit()
+    other_answers = store_answers(other, per_topic=4, start=500, contact_leak=False)
+    runs.analyse_in_this_process(process)
+    db.session.expire_all()
+    before = {answer_id: review.assignment_of(answer_id).theme_id for answer_id in other_answers}
+    assert any(before.values())
+
+    run = runs.analyse_in_this_process(process, questionnaire=survey, n_themes=3)
+    assert run.status == "done", run.job.as_dict()
+    db.session.expire_all()
+    after = {answer_id: review.assignment_of(answer_id).theme_id for answer_id in other_answers}
+    assert after == before
+    assert not any(db.session.get(Theme, theme_id).archived for theme_id in set(after.values()) if theme_id)

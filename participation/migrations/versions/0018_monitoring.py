@@ -1,7 +1,7 @@
 """monitoring: indicator values, council decisions, quality self-check, strategy name
 
 Revision ID: 0018_monitoring
-Revises: 0016
+Revises: 0017_measure_implementation
 Create Date: 2026-11-30 23:50:00
 """
 from alembic import op
@@ -11,7 +11,7 @@ import participation.models.core
 
 # revision identifiers, used by Alembic.
 revision = '0018_monitoring'
-down_revision = '0016'
+down_revision = '0017_measure_implementation'
 branch_labels = None
 depends_on = None
 
