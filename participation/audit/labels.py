@@ -20,6 +20,7 @@ ACTION_LABELS = {
     "phase_item_checked": _l("Punkt der Checkliste erledigt"),
     "phase_item_unchecked": _l("Punkt der Checkliste wieder offen"),
     "phase_item_deleted": _l("Punkt der Checkliste gelöscht"),
+    "phase_item_changed": _l("Punkt der Checkliste geändert"),
     "process_member_added": _l("Person zum Prozess hinzugefügt"),
     "quotas_changed": _l("Quoten geändert"),
     "retention_changed": _l("Aufbewahrungsfrist geändert"),

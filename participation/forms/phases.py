@@ -32,3 +32,8 @@ class ChecklistItemForm(FlaskForm):
     text = StringField(_l("Neuer Punkt"), validators=[
         DataRequired(_l("Bitte geben Sie einen Text ein.")), Length(max=300)])
     submit = SubmitField(_l("Hinzufügen"))
+
+
+class ChecklistItemEditForm(FlaskForm):
+    text = StringField(_l("Text"), validators=[DataRequired(_l("Bitte geben Sie einen Text ein.")), Length(max=300)])
+    submit = SubmitField(_l("Speichern"))

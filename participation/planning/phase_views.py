@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from ..auth.access import role_required
 from ..extensions import db
-from ..forms.phases import ChecklistItemForm, PhaseNameForm, PhaseTemplateForm, ReopenForm
+from ..forms.phases import ChecklistItemEditForm, ChecklistItemForm, PhaseNameForm, PhaseTemplateForm, ReopenForm
 from ..forms.strategy import ConfirmForm
 from ..models import PhaseChecklistItem, Process, ProcessPhase
 from ..strategy import phases as logic
@@ -44,6 +44,8 @@ def _forms(process: Process, failed: tuple | None) -> dict:
         forms[f"rename-{phase.id}"] = PhaseNameForm(prefix=f"phase-{phase.id}", formdata=None, name=phase.name)
         forms[f"reopen-{phase.id}"] = ReopenForm(prefix=f"reopen-{phase.id}", formdata=None)
         forms[f"item-{phase.id}"] = ChecklistItemForm(prefix=f"item-{phase.id}", formdata=None)
+        for item in phase.items:
+            forms[f"edit-{item.id}"] = ChecklistItemEditForm(prefix=f"edit-{item.id}", formdata=None, text=item.text)
     if failed:
         forms[failed[0]] = failed[1]
     return forms
@@ -169,6 +171,18 @@ def tick_phase_item(process_id: int, item_id: int, action: str):
         logic.set_item_done(item, action == "done", current_user)
         return _done(process, _("Checkliste gespeichert."), f"phase-{item.phase_id}")
     abort(400)
+
+
+@bp.route("/processes/<int:process_id>/phase-items/<int:item_id>/edit", methods=["POST"])
+@role_required("planner", "admin")
+def edit_phase_item(process_id: int, item_id: int):
+    process = load_process(process_id)
+    item = _owned(process, PhaseChecklistItem, item_id)
+    form = ChecklistItemEditForm(prefix=f"edit-{item.id}")
+    if form.validate_on_submit():
+        logic.change_item_text(item, form.text.data.strip())
+        return _done(process, _("Punkt gespeichert."), f"phase-{item.phase_id}")
+    return _render(process, 400, (f"edit-{item.id}", form))
 
 
 @bp.route("/processes/<int:process_id>/phase-items/<int:item_id>/delete", methods=["POST"])

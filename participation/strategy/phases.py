@@ -173,6 +173,12 @@ def set_item_done(item: PhaseChecklistItem, done: bool, user) -> bool:
     return True
 
 
+def change_item_text(item: PhaseChecklistItem, text: str) -> None:
+    if text != item.text:
+        audit.record("phase_item_changed", item, before=item.text, after=text)
+        item.text = text
+
+
 def remove_item(item: PhaseChecklistItem) -> None:
     audit.record("phase_item_deleted", item, phase=item.phase.name)
     item.phase.items.remove(item)

@@ -123,10 +123,18 @@ def test_checklist_progress_and_who_ticked(client, planner, phased):
     done = items["Sozialdaten zusammentragen"]
     assert done.done_by_id == planner.id and done.done_at is not None
     assert "1 von 2 erledigt" in client.get(f"/planning/processes/{phased.id}").get_data(as_text=True)
+    client.post(f"/planning/processes/{phased.id}/phase-items/{done.id}/edit",
+                data={f"edit-{done.id}-text": "Sozialdaten der Stadtteile zusammentragen"})
+    response = client.post(f"/planning/processes/{phased.id}/phase-items/{done.id}/edit",
+                           data={f"edit-{done.id}-text": ""})
+    assert response.status_code == 400 and "Bitte geben Sie einen Text ein." in response.get_data(as_text=True)
+    db.session.refresh(done)
+    assert done.text == "Sozialdaten der Stadtteile zusammentragen" and done.done
     client.post(f"/planning/processes/{phased.id}/phase-items/{done.id}/undone")
     db.session.refresh(done)
     assert not done.done and done.done_by_id is None and logic.progress(phase) == (0, 2)
-    assert {"phase_item_added", "phase_item_checked", "phase_item_unchecked", "phase_item_deleted"} <= set(
+    assert {"phase_item_added", "phase_item_checked", "phase_item_unchecked", "phase_item_deleted",
+            "phase_item_changed"} <= set(
         _actions(phased))
 
 
@@ -163,6 +171,7 @@ def test_other_process_planner_gets_404_and_403_multiplier_403(client, make_user
     own = _base(other)
     for url in (f"{own}/{phase.id}/finish", f"{own}/{phase.id}/delete", f"{own}/{phase.id}/up",
                 f"/planning/processes/{other.id}/phase-items/{item.id}/done",
+                f"/planning/processes/{other.id}/phase-items/{item.id}/edit",
                 f"/planning/processes/{other.id}/phase-items/{item.id}/delete"):
         assert client.post(url, data={f"phase-{phase.id}-name": "x"}).status_code == 404, url
     assert client.post(f"{own}/{phase.id}/rename", data={f"phase-{phase.id}-name": "x"}).status_code == 404
