@@ -42,7 +42,7 @@ def test_upgrade_empty_database_to_head_matches_models(backend, postgres_url, tm
             db.engine.dispose()
 
 
-def _upgrade_in_schema(app, schema: str) -> None:
+def _upgrade_in_schema(app, schema: str, revision: str = "head") -> None:
     """Run the migrations with search_path set, so the suite's own tables stay untouched."""
     from sqlalchemy import event
 
@@ -54,4 +54,4 @@ def _upgrade_in_schema(app, schema: str) -> None:
         dbapi_connection.commit()
 
     db.engine.dispose()
-    upgrade()
+    upgrade(revision=revision)

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from ..extensions import db
 from ..models import Guide, Option, Process, Question, Section, Survey, User, utcnow
 from ..surveys.answering import store_response
+from .phases import load_phases
 from .priorities import load_priority_round
 
 DEMO_LOGINS = (
@@ -59,6 +60,8 @@ def load_demo_data(outcomes: bool = True) -> bool:
         response.created_at = utcnow() - timedelta(days=session.get("held_days_ago", 0))
     db.session.commit()
     planner = next(user for user in users if user.role == "planner")
+    load_phases(process, planner)
+    db.session.commit()
     if outcomes:
         from .outcomes import load_outcomes
         load_outcomes(process, planner)

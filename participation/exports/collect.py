@@ -22,6 +22,7 @@ from ..reach.aggregates import BREAKDOWN_FIELDS, response_counts, total_response
 from ..reach.charts import bar_chart_png
 from ..reach.dashboard import honest_breakdown
 from ..strategy import funding, measures
+from ..strategy.phases import current_phase_name
 from ..strategy.weight import evidence_weights
 from .monitoring import indicator_value_sheet, monitoring_blocks
 from .report import Heading, Image, Orientation, Paragraph, Quote, Table
@@ -363,12 +364,11 @@ def report_title(process) -> str:
 def report_blocks(process) -> list:
     """The participation report a council member can read: method, reach, themes, strategy, open points."""
     mask = BreakdownMask(process)
-    phases = strategy.phase_labels()
     blocks = [Heading(report_title(process), 1)]
     if process.description:
         blocks.append(Paragraph(process.description))
     blocks.append(Paragraph(_("Stand: %(date)s · Phase: %(phase)s", date=format_date(utcnow().date(), "long"),
-                              phase=phases.get(process.phase, process.phase))))
+                              phase=current_phase_name(process))))
     blocks += _method_blocks(process)
     blocks += _theme_blocks(process, mask)
     blocks += _strategy_blocks(process)

@@ -32,6 +32,7 @@ from .priorities import (
     PriorityRound,
     PrioritySubmission,
 )
+from .phases import PHASE_EVENT_KINDS, PhaseChecklistItem, PhaseEvent, ProcessPhase
 from .process import PHASES, Process
 from .proposal import PROPOSAL_KINDS, PROPOSAL_STATUSES, GuideProposal
 from .questionnaire import (
@@ -67,4 +68,5 @@ __all__ = [
     "PRIORITY_CHANNELS", "ROUND_STATUSES",
     "Body", "LifeStage", "MeasureBody", "MeasureBudget", "MeasureContribution", "MeasureFunding",
     "MeasureStatusChange", "BODY_KINDS", "CONTRIBUTION_KINDS", "EVALUATION_RESULTS",
+    "ProcessPhase", "PhaseChecklistItem", "PhaseEvent", "PHASE_EVENT_KINDS",
 ]

@@ -35,6 +35,8 @@ class Process(Translatable, db.Model):
     questionnaires = relationship("Questionnaire", back_populates="process", cascade="all, delete-orphan",
                                   order_by="Questionnaire.id")
     members = relationship("User", secondary="process_member", back_populates="processes")
+    phases = relationship("ProcessPhase", cascade="all, delete-orphan",
+                          order_by="ProcessPhase.position, ProcessPhase.id")
 
     @property
     def surveys(self):

@@ -10,6 +10,7 @@ from . import (
     monitoring_views,
     multipliers,
     outcome_views,
+    phase_views,
     priorities,
     privacy_views,
     proposals,

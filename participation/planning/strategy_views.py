@@ -164,6 +164,8 @@ def _render_strategy(process: Process, evidence_form: EvidenceForm, status: int 
 @role_required("planner", "admin")
 def set_phase(process_id: int):
     process = load_process(process_id)
+    if process.phases:   # the editable list decides the phase now
+        return redirect(url_for("planning.phases_page", process_id=process.id))
     form = PhaseForm()
     if form.validate_on_submit():
         if form.phase.data != process.phase:
