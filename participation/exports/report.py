@@ -104,16 +104,29 @@ def write_docx(blocks: list, path: Path, title: str, language: str = "de") -> No
 
 
 def _with_pages_for_wide_tables(blocks: list) -> list:
-    """Put a landscape page around every wide table that would stand on a portrait page."""
+    """Put a landscape page around every wide table that would stand on a portrait page, together with the
+    heading and lines introducing it (left at the foot of the portrait page they read as an empty chapter)."""
     result, landscape = [], False
     for block in blocks:
         if isinstance(block, Orientation):
             landscape = block.landscape
         if isinstance(block, Table) and block.wide and not landscape:
-            result += [Orientation(True), block, Orientation(False)]
+            introduction = _introduction(result)
+            del result[len(result) - len(introduction):]
+            result += [Orientation(True), *introduction, block, Orientation(False)]
         else:
             result.append(block)
     return result
+
+
+def _introduction(blocks: list) -> list:
+    """The last heading and the paragraphs after it, when nothing else stands between them and the end."""
+    for index in range(len(blocks) - 1, max(len(blocks) - 4, 0) - 1, -1):
+        if isinstance(blocks[index], Heading):
+            return blocks[index:] if blocks[index].level > 1 else []
+        if not isinstance(blocks[index], Paragraph):
+            return []
+    return []
 
 
 def _docx_page(section, landscape: bool) -> None:
