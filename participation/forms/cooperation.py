@@ -1,0 +1,38 @@
+"""Forms for actors: their profile (kind, districts, fields of action, resources, interests, the
+confidential stakeholder profile) and contact roles, where a person's name needs recorded consent."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+
+class CheckboxList(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class ActorProfileForm(FlaskForm):
+    actor_kind = SelectField(_l("Art des Akteurs"))
+    districts = CheckboxList(_l("Stadtteile"), coerce=str)
+    fields = CheckboxList(_l("Handlungsfelder"), coerce=int)
+    resources = TextAreaField(_l("Ressourcen, die der Akteur einbringt"), validators=[Length(max=5000)],
+                              description=_l("z. B. Räume, Personalstunden, Mittel, Zugang zu Gruppen"))
+    interests = TextAreaField(_l("Anliegen und Interessen"), validators=[Length(max=5000)])
+    confidential_profile = TextAreaField(
+        _l("Vertrauliches Stakeholder-Profil"), validators=[Length(max=10000)],
+        description=_l("Nur für die Planenden dieses Prozesses sichtbar. Erscheint in keinem Export."))
+    submit = SubmitField(_l("Speichern"))
+
+
+class ContactForm(FlaskForm):
+    role_title = StringField(_l("Rolle (z. B. Leitung, Koordination)"), validators=[DataRequired(), Length(max=200)])
+    person_name = StringField(_l("Name der Person (nur mit Einwilligung)"), validators=[Optional(), Length(max=200)])
+    consent = BooleanField(_l("Die Person hat eingewilligt, dass ihr Name hier gespeichert wird."))
+    consent_on = DateField(_l("Datum der Einwilligung"), validators=[Optional()])
+    add_contact = SubmitField(_l("Kontaktrolle hinzufügen"))
+
+    def validate_person_name(self, field):
+        if (field.data or "").strip() and not (self.consent.data and self.consent_on.data):
+            raise ValidationError(_l("Einen Namen speichern wir nur mit Einwilligung der Person: bitte die "
+                                     "Einwilligung ankreuzen und ihr Datum eintragen, oder nur die Rolle angeben."))
