@@ -142,3 +142,12 @@ def test_multipliers_and_residents_cannot_reach_cooperation(demo_outcomes, app, 
                                                           and "/login" in response.headers["Location"]), url
     assert client.post(f"{base}/cooperation/actors/{body.id}/contacts",
                        data={"role_title": "x"}).status_code in ((400, 403) if role else (302, 400))
+
+
+def test_public_decisions_appear_on_the_residents_page_and_internal_ones_do_not(demo_outcomes, client):
+    from participation.outcomes.view import is_public
+    assert is_public(demo_outcomes)
+    html = client.get(f"/prozess/{demo_outcomes.id}/was-daraus-wurde").get_data(as_text=True)
+    listed = html.split('id="committee-decisions"')[1].split("</ul>")[0]
+    assert "Der Gesundheitskiosk wird bis Ende 2027 fortgeführt." in listed
+    assert "Die Steuerungsgruppe trifft sich viermal im Jahr." not in html  # not marked public
