@@ -243,7 +243,7 @@ def layout(snap: Snapshot) -> tuple[list[Placed], list[tuple[Placed, Placed, Edg
 
     committees = [n for n in snap.nodes if n.kind == "committee"]
     actors = [n for n in snap.nodes if n.kind == "actor"]
-    placed = (ring(committees, 110 if len(committees) > 1 else 0, lambda i, n: n.name[:16])
+    placed = (ring(committees, 110 if len(committees) > 1 else 0, lambda i, n: n.name if len(n.name) <= 18 else n.name[:17] + "…")
               + ring(actors, 255, lambda i, n: str(i + 1)))
     by_id = {p.node.id: p for p in placed}
     return placed, [(by_id[e.source], by_id[e.target], e) for e in snap.edges]
