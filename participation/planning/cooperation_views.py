@@ -126,12 +126,14 @@ def network_page(process_id: int):
         at, since, until = date.today(), None, None
     snap = network.snapshot(process, at)
     placed, lines = network.layout(snap)
+    numbers = network.actor_numbers(snap)
     comparison = None
     if since and until:
         comparison = network.compare(network.snapshot(process, since), network.snapshot(process, until))
     return render_template(
         "planning/network.html", process=process, at=at, since=since, until=until, snap=snap, placed=placed,
-        lines=lines, size=network.SIZE, numbers=network.actor_numbers(snap), comparison=comparison,
+        lines=lines, size=network.SIZE, numbers=numbers, comparison=comparison,
+        rows=sorted(snap.edges, key=lambda edge: (numbers[edge.source], edge.target)),
         overlaps=network.overlaps(process, at), missing=network.missing_actors(process, at),
         left=network.actors_who_left(process, at), names={n.id: n.name for n in snap.nodes})
 
