@@ -62,7 +62,7 @@ class MembershipForm(FlaskForm):
 class MeetingForm(FlaskForm):
     held_on = DateField(_l("Datum der Sitzung"), validators=[DataRequired(message=_l("Bitte ein Datum angeben."))])
     agenda = TextAreaField(_l("Tagesordnung"), validators=[Length(max=10000)])
-    minutes = TextAreaField(_l("Protokoll"), validators=[Length(max=50000)])
+    minutes = TextAreaField(_l("Sitzungsprotokoll"), validators=[Length(max=50000)])
     attendees = CheckboxList(_l("Anwesende Akteure"), coerce=int)
     save_meeting = SubmitField(_l("Sitzung speichern"))
 
