@@ -127,8 +127,8 @@ def record_status(measure: Measure, since: date | None, status_changed: bool) ->
 
 
 def measures_with_bodies(body_ids) -> list[Measure]:
-    return db.session.execute(db.select(Measure).join(MeasureBody, MeasureBody.measure_id == Measure.id)
-                              .where(MeasureBody.body_id.in_(list(body_ids))).distinct()).scalars().all()
+    linked = db.select(MeasureBody.measure_id).where(MeasureBody.body_id.in_(list(body_ids)))
+    return db.session.execute(db.select(Measure).where(Measure.id.in_(linked))).scalars().all()
 
 
 def sync_texts(affected: list[Measure]) -> None:
