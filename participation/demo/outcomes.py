@@ -27,6 +27,7 @@ from ..models import (
     utcnow,
 )
 from . import content
+from .cooperation import load_cooperation
 from .measures import load_running_measures
 
 RULES = {
@@ -93,6 +94,7 @@ def load_outcomes(process, planner) -> None:
     themes = _themes(process, planner)
     measures = _strategy(process, themes)
     load_running_measures(process, measures)
+    load_cooperation(process, measures)
     rules = ParticipationRules(process_id=process.id, stage=RULES["stage"], i18n={})
     for name in ParticipationRules.TRANSLATABLE_FIELDS:
         setattr(rules, name, RULES[name])

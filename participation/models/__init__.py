@@ -1,5 +1,16 @@
 """The domain model. Importing this package registers every table with SQLAlchemy."""
 from .audit import AuditEvent
+from .cooperation import (
+    ACTOR_KINDS,
+    COMMITTEE_KINDS,
+    ActorContact,
+    ActorProfile,
+    Committee,
+    CommitteeMembership,
+    Meeting,
+    MeetingDecision,
+    MeetingTask,
+)
 from .core import utcnow
 from .draft import SurveyDraft
 from .job import JOB_STATUSES, Job, StoredExport, WorkerHeartbeat
@@ -55,6 +66,8 @@ from .themes import REVIEW_FLAGS, AnalysisRun, AnswerEmbedding, Theme, ThemeAssi
 from .user import ROLES, Invitation, MembershipInvitation, User, process_members
 
 __all__ = [
+    "ACTOR_KINDS", "COMMITTEE_KINDS", "ActorContact", "ActorProfile", "Committee", "CommitteeMembership",
+    "Meeting", "MeetingDecision", "MeetingTask",
     "utcnow", "Process", "PHASES", "User", "Invitation", "MembershipInvitation", "ROLES", "process_members",
     "Questionnaire", "Survey", "Guide", "Section", "Question", "Option",
     "QUESTION_KINDS", "CHOICE_KINDS", "TEXT_KINDS", "SURVEY_STATUSES",

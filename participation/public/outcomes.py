@@ -4,6 +4,7 @@ from flask import abort, current_app, flash, g, jsonify, redirect, render_templa
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from ..cooperation.records import public_decisions
 from ..extensions import db
 from ..forms.builder import ActionForm
 from ..forms.outcomes import SubscribeForm
@@ -38,7 +39,8 @@ def _page(process_id: int, template: str):
     language = i18n.offer_languages(process_languages(process)).code
     return render_template(template, process=process, lang=language, view=outcome(process, language),
                            link=absolute_url("public.process_outcome", process_id=process.id),
-                           ranked_rounds=published_rankings(process))
+                           ranked_rounds=published_rankings(process),
+                           committee_decisions=public_decisions(process))
 
 
 def published_rankings(process: Process) -> list[PriorityRound]:

@@ -3,7 +3,7 @@
 Existing processes get the three fixed phases; those before the process's phase are finished.
 
 Revision ID: 0021_process_phases
-Revises: 0019_survey_waves
+Revises: 0020_cooperation
 Create Date: 2026-12-01 00:40:00
 """
 from alembic import op
@@ -13,7 +13,7 @@ import participation.models.core
 
 # revision identifiers, used by Alembic.
 revision = '0021_process_phases'
-down_revision = '0019_survey_waves'
+down_revision = '0020_cooperation'
 branch_labels = None
 depends_on = None
 
