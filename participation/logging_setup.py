@@ -52,6 +52,11 @@ def make_handler(json_logs: bool) -> logging.Handler:
     return handler
 
 
+def installed() -> bool:
+    """Whether the app's handler is on the root logger (migrations then leave logging as it is)."""
+    return any(getattr(handler, _INSTALLED, False) for handler in logging.getLogger().handlers)
+
+
 def configure_logging(app) -> None:
     """Install the one handler on the root logger (replacing an earlier one of ours, keeping others)."""
     from flask.logging import default_handler

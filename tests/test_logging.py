@@ -50,3 +50,28 @@ def test_gunicorn_error_log_is_json_and_access_log_is_off(capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and json.loads(err[0])["message"] == "Booting worker with pid: 42"
     assert "203.0.113.9" not in "".join(err)
+
+
+def test_a_migration_inside_the_app_keeps_its_logging(tmp_path, capsys):
+    """init-db and the embedded server's first start migrate in-process: the app's loggers must keep working."""
+    from flask_migrate import upgrade
+
+    from participation import create_app
+    from participation.extensions import db
+    from participation.logging_setup import configure_logging
+    from tests.conftest import _test_config
+
+    logging.getLogger("participation.jobs")  # exists before the migration, as in a running server
+    app = create_app(_test_config(f"sqlite:///{tmp_path / 'migrated.sqlite'}", tmp_path, LOG_JSON=True),
+                     run_startup_tasks=False)
+    try:
+        with app.app_context():
+            upgrade()
+            db.engine.dispose()
+        capsys.readouterr()
+        logging.getLogger("participation.jobs").warning("job %s stopped", "abc")
+        lines = [json.loads(line) for line in capsys.readouterr().err.strip().splitlines()]
+    finally:
+        app.config["LOG_JSON"] = False
+        configure_logging(app)
+    assert [(entry["logger"], entry["message"]) for entry in lines] == [("participation.jobs", "job abc stopped")]

@@ -4,14 +4,17 @@ from logging.config import fileConfig
 from flask import current_app
 
 from alembic import context
+from participation.logging_setup import installed
 
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
 config = context.config
 
-# Interpret the config file for Python logging.
-# This line sets up loggers basically.
-fileConfig(config.config_file_name)
+# The app has set up logging (JSON in production, see participation/logging_setup.py): a migration run inside it
+# (init-db, the embedded server's first start, tests) must neither replace its handler nor disable the loggers
+# that exist already (participation.*, rq.worker), which alembic.ini's fileConfig would do.
+if not installed():
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 
 
