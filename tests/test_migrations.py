@@ -42,8 +42,8 @@ def test_upgrade_empty_database_to_head_matches_models(backend, postgres_url, tm
             db.engine.dispose()
 
 
-def _upgrade_in_schema(app, schema: str, revision: str = "head") -> None:
-    """Run the migrations with search_path set, so the suite's own tables stay untouched."""
+def use_schema(schema: str) -> None:
+    """Every new PostgreSQL connection works in `schema`, so the suite's own tables stay untouched."""
     from sqlalchemy import event
 
     @event.listens_for(db.engine, "connect")
@@ -54,4 +54,9 @@ def _upgrade_in_schema(app, schema: str, revision: str = "head") -> None:
         dbapi_connection.commit()
 
     db.engine.dispose()
+
+
+def _upgrade_in_schema(app, schema: str, revision: str = "head") -> None:
+    """Run the migrations with search_path set, so the suite's own tables stay untouched."""
+    use_schema(schema)
     upgrade(revision=revision)

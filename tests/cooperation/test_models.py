@@ -19,24 +19,12 @@ from participation.models import (
     Process,
 )
 from tests.conftest import _test_config
+from tests.test_migrations import use_schema
 
 SCHEMA = "coop_migration"
 COOP_TABLES = {"coop_actor", "coop_actor_field", "coop_actor_contact", "coop_committee", "coop_membership",
                "coop_meeting", "coop_attendance", "coop_decision", "coop_task"}
 
-
-def _use_schema() -> None:
-    """New PostgreSQL connections work in their own schema, so the suite's tables stay untouched."""
-    from sqlalchemy import event
-
-    @event.listens_for(db.engine, "connect")
-    def set_search_path(dbapi_connection, _record):
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"SET search_path TO {SCHEMA}")
-        cursor.close()
-        dbapi_connection.commit()
-
-    db.engine.dispose()
 
 
 def _world():
@@ -88,7 +76,7 @@ def test_migration_0020_goes_down_and_up_again(backend, postgres_url, tmp_path):
             with db.engine.begin() as connection:
                 connection.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
                 connection.execute(text(f"CREATE SCHEMA {SCHEMA}"))
-            _use_schema()
+            use_schema(SCHEMA)
         try:
             upgrade(revision="0020_cooperation")
             assert COOP_TABLES <= set(inspect(db.engine).get_table_names())

@@ -9,22 +9,10 @@ from sqlalchemy.types import JSON, Date, DateTime
 from participation import create_app
 from participation.extensions import db
 from tests.conftest import _test_config
+from tests.test_migrations import use_schema
 
 SCHEMA = "measure_migration"
 
-
-def _use_schema() -> None:
-    """Every new PostgreSQL connection works in its own schema, so the suite's tables stay untouched."""
-    from sqlalchemy import event
-
-    @event.listens_for(db.engine, "connect")
-    def set_search_path(dbapi_connection, _record):
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"SET search_path TO {SCHEMA}")
-        cursor.close()
-        dbapi_connection.commit()
-
-    db.engine.dispose()
 
 
 def _insert(connection, table: str, values: dict) -> int:
@@ -50,7 +38,7 @@ def test_free_text_becomes_bodies_and_links(backend, postgres_url, tmp_path):
             with db.engine.begin() as connection:
                 connection.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
                 connection.execute(text(f"CREATE SCHEMA {SCHEMA}"))
-            _use_schema()
+            use_schema(SCHEMA)
         try:
             upgrade(revision="0016")
             with db.engine.begin() as connection:
