@@ -6,7 +6,7 @@ snapshots comparable.
 """
 import math
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from xml.etree import ElementTree
 
 from ..extensions import db
@@ -205,6 +205,15 @@ def compare(before: Snapshot, after: Snapshot) -> dict[str, list]:
 # label (yEd's habit), so no generic d0, d1, … ids.
 GRAPHML_KEYS = (("node_kind", "node", "kind", "string"), ("label", "node", "name", "string"),
                 ("edge_kind", "edge", "kind", "string"), ("weight", "edge", "weight", "int"))
+
+
+def at_a_glance(process, today: date, days: int = 365) -> dict:
+    """What the coordination office sees first on the cooperation overview: overlapping committees, districts
+    and fields without an actor at the table, actors who left, and how the network changed since a year ago."""
+    since = today - timedelta(days=days)
+    return {"overlaps": overlaps(process, today), "missing": missing_actors(process, today),
+            "left": actors_who_left(process, today), "since": since,
+            "change": compare(snapshot(process, since), snapshot(process, today))}
 
 
 def graphml(snap: Snapshot) -> bytes:
