@@ -199,14 +199,6 @@ def compare(before: Snapshot, after: Snapshot) -> dict[str, list]:
     }
 
 
-# (key id, for, attr.name, attr.type). Gephi looks a key up by its id before its attr.name: the id "label"
-# makes the actor's name the node label there (networkx reads attr.name, so it sees "name" as in
-# network.json), and "weight" is Gephi's edge weight. Gephi also takes a node key with the id "d3" as the
-# label (yEd's habit), so no generic d0, d1, … ids.
-GRAPHML_KEYS = (("node_kind", "node", "kind", "string"), ("label", "node", "name", "string"),
-                ("edge_kind", "edge", "kind", "string"), ("weight", "edge", "weight", "int"))
-
-
 def at_a_glance(process, today: date, days: int = 365) -> dict:
     """What the coordination office sees first on the cooperation overview: overlapping committees, districts
     and fields without an actor at the table, actors who left, and how the network changed since a year ago."""
@@ -214,6 +206,14 @@ def at_a_glance(process, today: date, days: int = 365) -> dict:
     return {"overlaps": overlaps(process, today), "missing": missing_actors(process, today),
             "left": actors_who_left(process, today), "since": since,
             "change": compare(snapshot(process, since), snapshot(process, today))}
+
+
+# (key id, for, attr.name, attr.type). Gephi looks a key up by its id before its attr.name: the id "label"
+# makes the actor's name the node label there (networkx reads attr.name, so it sees "name" as in
+# network.json), and "weight" is Gephi's edge weight. Gephi also takes a node key with the id "d3" as the
+# label (yEd's habit), so no generic d0, d1, … ids.
+GRAPHML_KEYS = (("node_kind", "node", "kind", "string"), ("label", "node", "name", "string"),
+                ("edge_kind", "edge", "kind", "string"), ("weight", "edge", "weight", "int"))
 
 
 def graphml(snap: Snapshot) -> bytes:
