@@ -108,6 +108,8 @@ ACTION_LABELS = {
     "coop_decision_added": _l("Beschluss einer Sitzung eingetragen"),
     "coop_task_added": _l("Aufgabe aus einer Sitzung eingetragen"),
     "coop_task_done": _l("Aufgabe aus einer Sitzung erledigt"),
+    "coop_partner_survey_created": _l("Partnerbefragung aus der Vorlage angelegt"),
+    "coop_key_person_guide_created": _l("Leitfaden für Schlüsselpersonen aus der Vorlage angelegt"),
     "audit_log_exported": _l("Protokoll exportiert"),
     "outcome.rules_saved": _l("Spielregeln der Beteiligung geändert"),
     "outcome.decision_saved": _l("Entscheidung zu einem Thema gespeichert"),

@@ -68,6 +68,8 @@ def load_demo_data(outcomes: bool = True) -> bool:
         db.session.commit()
         from .waves import load_earlier_wave
         load_earlier_wave(process, survey)
+        from .partner_survey import load_partner_survey
+        load_partner_survey(process, planner)
     load_priority_round(process, planner)   # after the outcomes: the round offers the themes published there
     return True
 

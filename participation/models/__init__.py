@@ -7,6 +7,7 @@ from .cooperation import (
     ActorProfile,
     Committee,
     CommitteeMembership,
+    CooperationQuestionnaire,
     Meeting,
     MeetingDecision,
     MeetingTask,
@@ -67,6 +68,7 @@ from .user import ROLES, Invitation, MembershipInvitation, User, process_members
 
 __all__ = [
     "ACTOR_KINDS", "COMMITTEE_KINDS", "ActorContact", "ActorProfile", "Committee", "CommitteeMembership",
+    "CooperationQuestionnaire",
     "Meeting", "MeetingDecision", "MeetingTask",
     "utcnow", "Process", "PHASES", "User", "Invitation", "MembershipInvitation", "ROLES", "process_members",
     "Questionnaire", "Survey", "Guide", "Section", "Question", "Option",

@@ -159,5 +159,20 @@ class MeetingTask(db.Model):
     measure = relationship("Measure")
 
 
-__all__ = ["ACTOR_KINDS", "COMMITTEE_KINDS", "ActorProfile", "ActorContact", "Committee", "CommitteeMembership",
+class CooperationQuestionnaire(db.Model):
+    """A survey or guide made from a cooperation template: the partner survey (its first wave; later waves
+    point back to it through previous_wave) or an interview guide for key people."""
+
+    __tablename__ = "coop_questionnaire"
+
+    questionnaire_id: Mapped[int] = mapped_column(ForeignKey("questionnaire.id", ondelete="CASCADE"),
+                                                  primary_key=True)
+    process_id: Mapped[int] = mapped_column(ForeignKey("process.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[str] = mapped_column(String(30))
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+    questionnaire = relationship("Questionnaire")
+
+
+__all__ = ["ACTOR_KINDS", "COMMITTEE_KINDS", "CooperationQuestionnaire", "ActorProfile", "ActorContact", "Committee", "CommitteeMembership",
            "Meeting", "MeetingDecision", "MeetingTask", "actor_field", "meeting_attendance"]

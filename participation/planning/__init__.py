@@ -5,6 +5,7 @@ bp = Blueprint("planning", __name__, url_prefix="/planning", template_folder="te
 
 from . import (
     builder_routes,
+    cooperation_check_views,
     cooperation_views,
     export_views,
     measure_views,

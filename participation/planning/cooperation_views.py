@@ -7,8 +7,9 @@ from flask_babel import gettext as _
 
 from .. import audit
 from ..auth.access import role_required
-from ..cooperation import network, records
+from ..cooperation import network, records, templates
 from ..extensions import db
+from ..forms.builder import ActionForm
 from ..forms.cooperation import (
     ActorProfileForm,
     CommitteeForm,
@@ -101,7 +102,9 @@ def _overview(process, committee_form, status=200):
                            overdue=records.overdue_tasks(process, today),
                            glance=network.at_a_glance(process, today), today=today,
                            kinds=records.actor_kind_labels(),
-                           committee_kinds=records.committee_kind_labels()), status
+                           committee_kinds=records.committee_kind_labels(),
+                           partner_waves=templates.partner_waves(process), action_form=ActionForm(),
+                           key_person_guides=templates.marked(process, templates.KEY_PERSON_GUIDE)), status
 
 
 @bp.route("/processes/<int:process_id>/cooperation/committees", methods=["POST"])
@@ -131,7 +134,9 @@ def _membership_form(process) -> MembershipForm:
 def _committee_page(process, committee, form, member_form, status=200):
     return render_template("planning/committee.html", process=process, committee=committee, form=form,
                            member_form=member_form, today=date.today(),
-                           committee_kinds=records.committee_kind_labels()), status
+                           committee_kinds=records.committee_kind_labels(),
+                           partner_waves=templates.partner_waves(process), action_form=ActionForm(),
+                           key_person_guides=templates.marked(process, templates.KEY_PERSON_GUIDE)), status
 
 
 @bp.route("/processes/<int:process_id>/cooperation/committees/<int:committee_id>", methods=["GET", "POST"])
@@ -293,7 +298,9 @@ def _meeting_page(process, meeting, decision_form, task_form, status=200):
         task_form.process(formdata=None)
     return render_template("planning/meeting.html", process=process, meeting=meeting, today=date.today(),
                            decision_form=decision_form, task_form=task_form, done_form=TaskDoneForm(),
-                           committee_kinds=records.committee_kind_labels()), status
+                           committee_kinds=records.committee_kind_labels(),
+                           partner_waves=templates.partner_waves(process), action_form=ActionForm(),
+                           key_person_guides=templates.marked(process, templates.KEY_PERSON_GUIDE)), status
 
 
 @bp.route("/processes/<int:process_id>/cooperation/meetings/<int:meeting_id>/decisions", methods=["POST"])
