@@ -2,10 +2,11 @@
 
 Wave 1 (closed, a year ago) had 28 partners; the Stadtteilkonferenz Lindenhof had only 3 of them and
 "Anderes Gremium" 4, so both stay hidden (each below the minimum of 5, together 7: neither can be worked
-out). Wave 2 (open, now) has 35 partners and every group shows. Every scale point of a statement is
+out). Wave 2 (just closed) has 35 partners and every group shows. Every scale point of a statement is
 chosen by none or by at least 5 partners, so each wave's overall mean is shown too. The Netzwerk Frühe
 Hilfen rates the cooperation clearly better in wave 2; the Steuerungsgruppe a little worse on clear roles.
-Partners give no free text here, so the residents' theme analysis stays as it is.
+Partners give no free text here, so the residents' theme analysis stays as it is, and both waves are
+closed, so the residents' list of open surveys stays as it is.
 """
 from datetime import timedelta
 
@@ -64,6 +65,8 @@ def load_partner_survey(process, planner) -> None:
     create_key_person_guide(process, user=planner)
     db.session.commit()
     _store(second, _answers(1, codes), "demo-partner-2", timedelta(0))
+    close_questionnaire(second, user=planner)
+    db.session.commit()
 
 
 def _store(wave, answers: list[dict], prefix: str, age: timedelta) -> None:

@@ -217,7 +217,7 @@ def test_other_processes_stay_out(planner, client):
 
 def test_demo_has_two_partner_waves_a_year_apart_with_one_hidden_committee(demo_outcomes, client, make_user, app):
     waves = templates.partner_waves(demo_outcomes)
-    assert [(wave.wave_number, wave.status) for wave in waves] == [(1, "closed"), (2, "open")]
+    assert [(wave.wave_number, wave.status) for wave in waves] == [(1, "closed"), (2, "closed")]
     assert 330 <= (waves[1].created_at - waves[0].created_at).days <= 400
     assert templates.marked(demo_outcomes, templates.KEY_PERSON_GUIDE)
     with app.test_request_context():
