@@ -162,10 +162,10 @@ def cooperation_check(process, language: str = "de") -> CooperationCheck:
             figures = _committee_figures(groups, ratings, hidden, sizes, minimum, shown)
             for key in labels:
                 by_group[key].append(figures.get(key, Figure(0, None)))
-        text = waves[-1].question_by_code(code).translated("text", language) \
-            if waves[-1].question_by_code(code) is not None else statement
+        latest = waves[-1].question_by_code(code)
+        text = (latest.translated("text", language) if latest is not None else None) or statement
         check.statements.append(StatementCheck(
-            code, text or statement, Row("all", _l("Alle Antwortenden"), overall), distributions,
+            code, text, Row("all", _l("Alle Antwortenden"), overall), distributions,
             [Row(key, labels[key], by_group[key]) for key in labels
              if key is not NO_ANSWER or any(figure.count != 0 for figure in by_group[key])]))
     return check

@@ -174,5 +174,5 @@ class CooperationQuestionnaire(db.Model):
     questionnaire = relationship("Questionnaire")
 
 
-__all__ = ["ACTOR_KINDS", "COMMITTEE_KINDS", "CooperationQuestionnaire", "ActorProfile", "ActorContact", "Committee", "CommitteeMembership",
-           "Meeting", "MeetingDecision", "MeetingTask", "actor_field", "meeting_attendance"]
+__all__ = ["ACTOR_KINDS", "COMMITTEE_KINDS", "CooperationQuestionnaire", "ActorProfile", "ActorContact", "Committee",
+           "CommitteeMembership", "Meeting", "MeetingDecision", "MeetingTask", "actor_field", "meeting_attendance"]

@@ -151,7 +151,8 @@ def test_a_single_small_committee_takes_a_second_one_into_hiding(planner, commit
     _answer(first, codes["Netzwerk Familie"], {"partner_goals": 5}, 7)
     _answer(first, codes["Steuerungsgruppe"], {"partner_goals": 4}, 2)
     with app.test_request_context():
-        rows = {str(row.label): row.figures[0] for row in coop_check.cooperation_check(planner).statements[0].committees}
+        goals = coop_check.cooperation_check(planner).statements[0]
+        rows = {str(row.label): row.figures[0] for row in goals.committees}
     assert rows["Steuerungsgruppe"].hidden
     assert rows["AG Bewegung"].hidden            # otherwise 15 − 6 − 7 would give the 2 away
     assert rows["Netzwerk Familie"].mean == 5.0
