@@ -96,6 +96,18 @@ def partner_waves(process) -> list[Survey]:
                   key=lambda survey: (survey.wave_number or 1, survey.id))
 
 
+def is_partner_wave(survey: Questionnaire) -> bool:
+    """Whether a survey is a partner survey or a later wave of one (not a survey for residents)."""
+    seen = set()
+    while survey is not None and survey.id not in seen:
+        seen.add(survey.id)
+        link = db.session.get(CooperationQuestionnaire, survey.id)
+        if link is not None and link.purpose == PARTNER_SURVEY:
+            return True
+        survey = survey.previous_wave
+    return False
+
+
 def _mark(questionnaire: Questionnaire, purpose: str) -> None:
     db.session.add(CooperationQuestionnaire(questionnaire_id=questionnaire.id,
                                             process_id=questionnaire.process_id, purpose=purpose))

@@ -110,6 +110,17 @@ def _opened_waves(planner, committees):
     return first, codes
 
 
+def test_open_partner_survey_is_not_listed_for_residents(planner, client, committees, survey):
+    first, _codes = _opened_waves(planner, committees)
+    second = builder.create_wave(first)
+    builder.open_questionnaire(second)
+    db.session.commit()
+    listing = client.get("/").get_data(as_text=True)
+    assert "/s/kurz" in listing
+    assert f"/s/{first.short_code}" not in listing and f"/s/{second.short_code}" not in listing
+    assert client.get(f"/s/{second.short_code}").status_code == 200      # partners answer through the link
+
+
 def test_check_hides_small_committees_and_shows_the_others_means(planner, client, committees, app):
     first, codes = _opened_waves(planner, committees)
     _answer(first, codes["AG Bewegung"], {"partner_goals": 4}, 6)
