@@ -134,9 +134,7 @@ def _membership_form(process) -> MembershipForm:
 def _committee_page(process, committee, form, member_form, status=200):
     return render_template("planning/committee.html", process=process, committee=committee, form=form,
                            member_form=member_form, today=date.today(),
-                           committee_kinds=records.committee_kind_labels(),
-                           partner_waves=templates.partner_waves(process), action_form=ActionForm(),
-                           key_person_guides=templates.marked(process, templates.KEY_PERSON_GUIDE)), status
+                           committee_kinds=records.committee_kind_labels()), status
 
 
 @bp.route("/processes/<int:process_id>/cooperation/committees/<int:committee_id>", methods=["GET", "POST"])
@@ -298,9 +296,7 @@ def _meeting_page(process, meeting, decision_form, task_form, status=200):
         task_form.process(formdata=None)
     return render_template("planning/meeting.html", process=process, meeting=meeting, today=date.today(),
                            decision_form=decision_form, task_form=task_form, done_form=TaskDoneForm(),
-                           committee_kinds=records.committee_kind_labels(),
-                           partner_waves=templates.partner_waves(process), action_form=ActionForm(),
-                           key_person_guides=templates.marked(process, templates.KEY_PERSON_GUIDE)), status
+                           committee_kinds=records.committee_kind_labels()), status
 
 
 @bp.route("/processes/<int:process_id>/cooperation/meetings/<int:meeting_id>/decisions", methods=["POST"])
