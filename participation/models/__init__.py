@@ -5,8 +5,10 @@ from .cooperation import (
     COMMITTEE_KINDS,
     ActorContact,
     ActorProfile,
+    AgreementPartner,
     Committee,
     CommitteeMembership,
+    CooperationAgreement,
     Meeting,
     MeetingDecision,
     MeetingTask,
@@ -67,7 +69,7 @@ from .user import ROLES, Invitation, MembershipInvitation, User, process_members
 
 __all__ = [
     "ACTOR_KINDS", "COMMITTEE_KINDS", "ActorContact", "ActorProfile", "Committee", "CommitteeMembership",
-    "Meeting", "MeetingDecision", "MeetingTask",
+    "Meeting", "MeetingDecision", "MeetingTask", "CooperationAgreement", "AgreementPartner",
     "utcnow", "Process", "PHASES", "User", "Invitation", "MembershipInvitation", "ROLES", "process_members",
     "Questionnaire", "Survey", "Guide", "Section", "Question", "Option",
     "QUESTION_KINDS", "CHOICE_KINDS", "TEXT_KINDS", "SURVEY_STATUSES",
