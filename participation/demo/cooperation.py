@@ -108,7 +108,7 @@ MEETINGS = [
      [("Zwischenbericht für den Rat vorbereiten", "Gesundheitsamt", 60, False)]),
 ]
 # committee, title, (from, to, review) in days relative to today, notes, partners: (actor, role, goal, contribution)
-AGREEMENT = ("AG Gesund aufwachsen", "Kooperationsvereinbarung Gesund aufwachsen in der Nordstadt", (-400, 330, -14),
+AGREEMENT = ("AG Gesund aufwachsen", "Gesund aufwachsen in der Nordstadt", (-400, 330, -14),
              "Jährliche Überprüfung in der AG; Grundlage für den Antrag auf Randzeitenbetreuung.", [
                  ("Jugendamt", "Federführung", "Kitaplätze in der Nordstadt sichern",
                   "Fachberatung Kita, Koordination der AG"),

@@ -93,18 +93,18 @@ class MeetingForm(FlaskForm):
 
 class DecisionForm(FlaskForm):
     text = TextAreaField(_l("Beschluss"), validators=[DataRequired(), Length(max=5000)])
-    field_id = SelectField(_l("Handlungsfeld"), coerce=int)
-    goal_id = SelectField(_l("Ziel"), coerce=int)
-    measure_id = SelectField(_l("Maßnahme"), coerce=int)
+    field_id = SelectField(_l("Handlungsfeld"), coerce=int, default=0)
+    goal_id = SelectField(_l("Ziel"), coerce=int, default=0)
+    measure_id = SelectField(_l("Maßnahme"), coerce=int, default=0)
     public = BooleanField(_l("Öffentlich auf „Was ist daraus geworden?“ zeigen"))
     add_decision = SubmitField(_l("Beschluss eintragen"))
 
 
 class TaskForm(FlaskForm):
     text = StringField(_l("Aufgabe"), validators=[DataRequired(), Length(max=2000)])
-    body_id = SelectField(_l("Zuständig"), coerce=int)
+    body_id = SelectField(_l("Zuständig"), coerce=int, default=0)
     due_on = DateField(_l("Fällig am"), validators=[Optional()])
-    measure_id = SelectField(_l("Maßnahme"), coerce=int)
+    measure_id = SelectField(_l("Maßnahme"), coerce=int, default=0)
     add_task = SubmitField(_l("Aufgabe eintragen"))
 
 

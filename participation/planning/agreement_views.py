@@ -75,21 +75,27 @@ def agreement_add(process_id: int, committee_id: int):
     return redirect(_url("planning.agreement_page", process, agreement))
 
 
+def _sections(process, agreement, form, review_form, partner_form, delete_form) -> list[coop_edit.Section]:
+    """Edit, partners, review, delete; a due review comes first, as the page's main action."""
+    edit = coop_edit.Section(form or AgreementForm(obj=agreement, formdata=None), "", _("Vereinbarung speichern"),
+                             _("Vereinbarung bearbeiten"))
+    partner = coop_edit.Section(partner_form or _partner_form(process, fresh=True),
+                                _url("planning.agreement_partner_add", process, agreement), _("Partner hinzufügen"),
+                                _("Partner hinzufügen"))
+    review = coop_edit.Section(review_form or ReviewForm(formdata=None, prefix="review"),
+                               _url("planning.agreement_review", process, agreement), _("Überprüft"),
+                               _("Überprüfung festhalten"))
+    delete = coop_edit.delete_section(_url("planning.agreement_delete", process, agreement), delete_form)
+    due = agreement.review_on is not None and agreement.review_on <= date.today()
+    return [review, edit, partner, delete] if due else [edit, partner, review, delete]
+
+
 def _agreement_page(process, agreement, form=None, review_form=None, partner_form=None, delete_form=None):
     committee = agreement.committee
-    if review_form is None:
-        review_form = ReviewForm(formdata=None, prefix="review")
     return coop_edit.render(
         process, _("Kooperationsvereinbarung") + ": " + agreement.title,
         (url_for("planning.committee_page", process_id=process.id, committee_id=committee.id), committee.name),
-        [coop_edit.Section(form or AgreementForm(obj=agreement, formdata=None), "", _("Vereinbarung speichern"),
-                           _("Vereinbarung bearbeiten")),
-         coop_edit.Section(partner_form or _partner_form(process, fresh=True),
-                           _url("planning.agreement_partner_add", process, agreement), _("Partner hinzufügen"),
-                           _("Partner hinzufügen")),
-         coop_edit.Section(review_form, _url("planning.agreement_review", process, agreement), _("Überprüft"),
-                           _("Überprüfung festhalten")),
-         coop_edit.delete_section(_url("planning.agreement_delete", process, agreement), delete_form)],
+        _sections(process, agreement, form, review_form, partner_form, delete_form),
         400 if request.method == "POST" else 200, template="planning/agreement.html", agreement=agreement,
         today=date.today())
 

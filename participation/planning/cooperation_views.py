@@ -201,8 +201,9 @@ def meeting_add(process_id: int, committee_id: int):
     committee = _committee(process, committee_id)
     form = meeting_form(process)
     if request.method == "POST" and form.validate_on_submit():
+        offered = bodies_of(process)  # before the new meeting exists: the query would flush it half-made
         meeting = Meeting(committee=committee)
-        fill_meeting(meeting, form, bodies_of(process))
+        fill_meeting(meeting, form, offered)
         db.session.add(meeting)
         db.session.flush()
         audit.record("coop_meeting_added", committee, name=committee.name, held_on=meeting.held_on.isoformat(),
