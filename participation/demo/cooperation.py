@@ -163,12 +163,18 @@ def load_cooperation(process, measures: dict) -> None:
                           agenda="1. Begrüßung\n2. Stand der Maßnahmen\n3. Verschiedenes",
                           minutes="Die Teilnehmenden berichten aus ihren Einrichtungen.",
                           attendees=[bodies[name] for name in attendees])
-        meeting.decisions = [MeetingDecision(text=text, public=public, field=fields.get(field_title))
+        meeting.decisions = [MeetingDecision(text=text, public=public, field=fields.get(field_title),
+                                             **_strategy_links(text, kita))
                              for text, public, field_title in decisions]
         meeting.tasks = [MeetingTask(text=text, body=bodies[actor], due_on=today + timedelta(due), done=done,
                                      measure=kita if "Kita" in text else None)
                          for text, actor, due, done in tasks]
         db.session.add(meeting)
+
+
+def _strategy_links(text: str, kita) -> dict:
+    """The Kita decisions name the measure and its goal, so the meeting page shows the link to the strategy."""
+    return {"measure": kita, "goal": kita.goal} if kita is not None and "Kita" in text else {}
 
 
 def _load_agreement(committees: dict, bodies: dict, today: date) -> None:

@@ -14,6 +14,7 @@ class Section:
     action: str          # "" posts to the page itself
     button: str
     heading: str = ""
+    hint: str = ""
 
 
 def render(process, heading: str, back: tuple[str, str], sections: list[Section], status: int = 200,
@@ -23,6 +24,6 @@ def render(process, heading: str, back: tuple[str, str], sections: list[Section]
                            failed=any(section.form.errors for section in sections), **context), status
 
 
-def delete_section(action: str, form=None) -> Section:
+def delete_section(action: str, form=None, hint: str = "") -> Section:
     """Deleting asks for a tick; `form` is the refused one when the tick was missing."""
-    return Section(form or ConfirmDeleteForm(formdata=None), action, _("Löschen"), _("Eintrag löschen"))
+    return Section(form or ConfirmDeleteForm(formdata=None), action, _("Löschen"), _("Eintrag löschen"), hint)

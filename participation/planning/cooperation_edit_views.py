@@ -56,7 +56,9 @@ def _membership_page(process, membership, form=None, end_form=None, delete_form=
         [coop_edit.Section(form or membership_form(process, membership, fresh=True), "", _("Speichern")),
          coop_edit.Section(end_form, url("planning.membership_end"), _("Mitgliedschaft beenden"),
                            _("Mitgliedschaft beenden")),
-         coop_edit.delete_section(url("planning.membership_delete"), delete_form)],
+         coop_edit.delete_section(url("planning.membership_delete"), delete_form, _(
+             "Löschen Sie nur einen falschen Eintrag. Wer ausgeschieden ist, bekommt ein Enddatum und bleibt so "
+             "in der Geschichte des Netzwerks."))],
         _status())
 
 
@@ -115,10 +117,14 @@ def _meeting_url(process, meeting) -> str:
     return url_for("planning.meeting_page", process_id=process.id, meeting_id=meeting.id)
 
 
+def _meeting_label(meeting) -> str:
+    return f"{meeting.committee.name}, {meeting.held_on.strftime('%d.%m.%Y')}"
+
+
 def _meeting_edit_page(process, meeting, form=None, delete_form=None):
     return coop_edit.render(
         process, _("Sitzung bearbeiten") + ": " + meeting.committee.name,
-        (_meeting_url(process, meeting), meeting.held_on.strftime("%d.%m.%Y")),
+        (_meeting_url(process, meeting), _meeting_label(meeting)),
         [coop_edit.Section(form or meeting_form(process, meeting, fresh=True), "", _("Sitzung speichern")),
          coop_edit.delete_section(url_for("planning.meeting_delete", process_id=process.id, meeting_id=meeting.id),
                          delete_form)],
@@ -167,8 +173,7 @@ def _item(process, meeting_id: int, model, item_id: int):
 
 
 def _item_page(process, meeting, heading, form, delete_action, delete_form=None):
-    return coop_edit.render(process, heading, (_meeting_url(process, meeting), meeting.committee.name + ", "
-                                               + meeting.held_on.strftime("%d.%m.%Y")),
+    return coop_edit.render(process, heading, (_meeting_url(process, meeting), _meeting_label(meeting)),
                             [coop_edit.Section(form, "", _("Speichern")), coop_edit.delete_section(delete_action, delete_form)],
                             _status())
 
