@@ -2,18 +2,24 @@
 their partners, reviewed ("Überprüft" moves the review date on) and deleted after a tick."""
 from datetime import date
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, request, url_for
 from flask_babel import gettext as _
 
-from .. import audit
 from ..auth.access import role_required
 from ..cooperation import agreements
 from ..extensions import db
-from ..forms.cooperation import AgreementForm, ConfirmDeleteForm, PartnerForm, ReviewForm
+from ..forms.cooperation import AgreementForm, PartnerForm, ReviewForm
 from ..models import AgreementPartner, CooperationAgreement
 from ..strategy.measures import bodies_of
 from . import bp, coop_edit
-from .cooperation_views import _body, _committee, _committee_form, _committee_page, membership_form, record_form
+from .cooperation_views import (
+    _body,
+    _committee,
+    _committee_form,
+    _committee_page,
+    membership_form,
+    record_form,
+)
 from .loading import load_process
 
 BASE = "/processes/<int:process_id>/cooperation"
@@ -69,10 +75,9 @@ def agreement_add(process_id: int, committee_id: int):
     _fill_agreement(agreement, form)
     db.session.add(agreement)
     db.session.flush()
-    audit.record("coop_agreement_added", committee, name=committee.name, agreement=agreement.title)
-    db.session.commit()
-    flash(_("Kooperationsvereinbarung angelegt. Tragen Sie jetzt die Partner ein."), "success")
-    return redirect(_url("planning.agreement_page", process, agreement))
+    return coop_edit.saved("coop_agreement_added", committee, _url("planning.agreement_page", process, agreement),
+                           _("Kooperationsvereinbarung angelegt. Tragen Sie jetzt die Partner ein."),
+                           agreement=agreement.title)
 
 
 def _sections(process, agreement, form, review_form, partner_form, delete_form) -> list[coop_edit.Section]:
@@ -111,11 +116,8 @@ def agreement_page(process_id: int, agreement_id: int):
     if not form.validate_on_submit():
         return _agreement_page(process, agreement, form=form)
     _fill_agreement(agreement, form)
-    audit.record("coop_agreement_updated", agreement.committee, name=agreement.committee.name,
-                 agreement=agreement.title)
-    db.session.commit()
-    flash(_("Gespeichert."), "success")
-    return redirect(_url("planning.agreement_page", process, agreement))
+    return coop_edit.saved("coop_agreement_updated", agreement.committee,
+                           _url("planning.agreement_page", process, agreement), agreement=agreement.title)
 
 
 @bp.route(f"{BASE}/agreements/<int:agreement_id>/review", methods=["POST"])
@@ -127,12 +129,10 @@ def agreement_review(process_id: int, agreement_id: int):
     if not form.validate_on_submit():
         return _agreement_page(process, agreement, review_form=form)
     agreements.mark_reviewed(agreement, date.today(), form.next_review_on.data)
-    audit.record("coop_agreement_reviewed", agreement.committee, name=agreement.committee.name,
-                 agreement=agreement.title,
-                 next_review_on=agreement.review_on.isoformat() if agreement.review_on else None)
-    db.session.commit()
-    flash(_("Überprüfung festgehalten."), "success")
-    return redirect(_url("planning.agreement_page", process, agreement))
+    return coop_edit.saved("coop_agreement_reviewed", agreement.committee,
+                           _url("planning.agreement_page", process, agreement), _("Überprüfung festgehalten."),
+                           agreement=agreement.title,
+                           next_review_on=agreement.review_on.isoformat() if agreement.review_on else None)
 
 
 @bp.route(f"{BASE}/agreements/<int:agreement_id>/delete", methods=["POST"])
@@ -140,15 +140,12 @@ def agreement_review(process_id: int, agreement_id: int):
 def agreement_delete(process_id: int, agreement_id: int):
     process = load_process(process_id)
     agreement = _agreement(process, agreement_id)
-    form = ConfirmDeleteForm()
-    if not form.validate_on_submit():
-        return _agreement_page(process, agreement, delete_form=form)
     committee = agreement.committee
-    audit.record("coop_agreement_deleted", committee, name=committee.name, agreement=agreement.title)
-    committee.agreements.remove(agreement)
-    db.session.commit()
-    flash(_("Kooperationsvereinbarung gelöscht."), "success")
-    return redirect(url_for("planning.committee_page", process_id=process.id, committee_id=committee.id))
+    return coop_edit.confirmed_delete(
+        lambda form: _agreement_page(process, agreement, delete_form=form),
+        lambda: committee.agreements.remove(agreement), "coop_agreement_deleted", committee,
+        url_for("planning.committee_page", process_id=process.id, committee_id=committee.id),
+        _("Kooperationsvereinbarung gelöscht."), agreement=agreement.title)
 
 
 def _fill_partner(process, partner, form) -> None:
@@ -168,11 +165,9 @@ def agreement_partner_add(process_id: int, agreement_id: int):
     partner = AgreementPartner()
     _fill_partner(process, partner, form)
     agreement.partners.append(partner)
-    audit.record("coop_agreement_partner_added", agreement.committee, agreement=agreement.title,
-                 actor=partner.body.name)
-    db.session.commit()
-    flash(_("Partner eingetragen."), "success")
-    return redirect(_url("planning.agreement_page", process, agreement))
+    return coop_edit.saved("coop_agreement_partner_added", agreement.committee,
+                           _url("planning.agreement_page", process, agreement), _("Partner eingetragen."),
+                           agreement=agreement.title, actor=partner.body.name)
 
 
 def _partner_page(process, agreement, partner, form=None, delete_form=None):
@@ -194,11 +189,9 @@ def agreement_partner_edit(process_id: int, agreement_id: int, partner_id: int):
     form = _partner_form(process, partner)
     if request.method == "POST" and form.validate_on_submit():
         _fill_partner(process, partner, form)
-        audit.record("coop_agreement_partner_updated", agreement.committee, agreement=agreement.title,
-                     actor=partner.body.name)
-        db.session.commit()
-        flash(_("Gespeichert."), "success")
-        return redirect(_url("planning.agreement_page", process, agreement))
+        return coop_edit.saved("coop_agreement_partner_updated", agreement.committee,
+                               _url("planning.agreement_page", process, agreement), agreement=agreement.title,
+                               actor=partner.body.name)
     return _partner_page(process, agreement, partner, form=form)
 
 
@@ -208,12 +201,8 @@ def agreement_partner_delete(process_id: int, agreement_id: int, partner_id: int
     process = load_process(process_id)
     agreement = _agreement(process, agreement_id)
     partner = _partner(agreement, partner_id)
-    form = ConfirmDeleteForm()
-    if not form.validate_on_submit():
-        return _partner_page(process, agreement, partner, delete_form=form)
-    audit.record("coop_agreement_partner_removed", agreement.committee, agreement=agreement.title,
-                 actor=partner.body.name)
-    agreement.partners.remove(partner)
-    db.session.commit()
-    flash(_("Partner entfernt."), "success")
-    return redirect(_url("planning.agreement_page", process, agreement))
+    return coop_edit.confirmed_delete(
+        lambda form: _partner_page(process, agreement, partner, delete_form=form),
+        lambda: agreement.partners.remove(partner), "coop_agreement_partner_removed", agreement.committee,
+        _url("planning.agreement_page", process, agreement), _("Partner entfernt."), agreement=agreement.title,
+        actor=partner.body.name)

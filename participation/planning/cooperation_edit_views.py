@@ -2,13 +2,12 @@
 meeting, a decision or a task is edited or deleted (deleting asks for a tick first)."""
 from datetime import date
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, request, url_for
 from flask_babel import gettext as _
 
-from .. import audit
 from ..auth.access import role_required
 from ..extensions import db
-from ..forms.cooperation import ConfirmDeleteForm, EndMembershipForm, TaskEditForm
+from ..forms.cooperation import EndMembershipForm, TaskEditForm
 from ..models import CommitteeMembership, MeetingDecision, MeetingTask
 from ..strategy.measures import bodies_of
 from . import bp, coop_edit
@@ -72,11 +71,8 @@ def membership_edit(process_id: int, membership_id: int):
         membership.body = _body(process, form.body_id.data)
         membership.starts_on, membership.ends_on = form.starts_on.data, form.ends_on.data
         membership.role, membership.mandate = (form.role.data or "").strip(), (form.mandate.data or "").strip()
-        audit.record("coop_membership_updated", membership.committee, name=membership.committee.name,
-                     actor=membership.body.name)
-        db.session.commit()
-        flash(_("Gespeichert."), "success")
-        return redirect(_committee_url(process, membership.committee))
+        return coop_edit.saved("coop_membership_updated", membership.committee,
+                               _committee_url(process, membership.committee), actor=membership.body.name)
     return _membership_page(process, membership, form=form if request.method == "POST" else None)
 
 
@@ -90,11 +86,9 @@ def membership_end(process_id: int, membership_id: int):
     if not form.validate_on_submit():
         return _membership_page(process, membership, end_form=form)
     membership.ends_on = form.ends_on.data
-    audit.record("coop_membership_ended", membership.committee, name=membership.committee.name,
-                 actor=membership.body.name, ends_on=membership.ends_on.isoformat())
-    db.session.commit()
-    flash(_("Mitgliedschaft beendet."), "success")
-    return redirect(_committee_url(process, membership.committee))
+    return coop_edit.saved("coop_membership_ended", membership.committee, _committee_url(process, membership.committee),
+                           _("Mitgliedschaft beendet."), actor=membership.body.name,
+                           ends_on=membership.ends_on.isoformat())
 
 
 @bp.route(f"{BASE}/memberships/<int:membership_id>/delete", methods=["POST"])
@@ -102,15 +96,11 @@ def membership_end(process_id: int, membership_id: int):
 def membership_delete(process_id: int, membership_id: int):
     process = load_process(process_id)
     membership = _membership(process, membership_id)
-    form = ConfirmDeleteForm()
-    if not form.validate_on_submit():
-        return _membership_page(process, membership, delete_form=form)
     committee = membership.committee
-    audit.record("coop_membership_deleted", committee, name=committee.name, actor=membership.body.name)
-    committee.memberships.remove(membership)
-    db.session.commit()
-    flash(_("Mitgliedschaft gelöscht."), "success")
-    return redirect(_committee_url(process, committee))
+    return coop_edit.confirmed_delete(
+        lambda form: _membership_page(process, membership, delete_form=form),
+        lambda: committee.memberships.remove(membership), "coop_membership_deleted", committee,
+        _committee_url(process, committee), _("Mitgliedschaft gelöscht."), actor=membership.body.name)
 
 
 def _meeting_url(process, meeting) -> str:
@@ -139,11 +129,9 @@ def meeting_edit(process_id: int, meeting_id: int):
     form = meeting_form(process, meeting)
     if request.method == "POST" and form.validate_on_submit():
         fill_meeting(meeting, form, bodies_of(process))
-        audit.record("coop_meeting_updated", meeting.committee, name=meeting.committee.name,
-                     held_on=meeting.held_on.isoformat(), attendance=len(meeting.attendees))
-        db.session.commit()
-        flash(_("Sitzung gespeichert."), "success")
-        return redirect(_meeting_url(process, meeting))
+        return coop_edit.saved("coop_meeting_updated", meeting.committee, _meeting_url(process, meeting),
+                               _("Sitzung gespeichert."), held_on=meeting.held_on.isoformat(),
+                               attendance=len(meeting.attendees))
     return _meeting_edit_page(process, meeting, form=form)
 
 
@@ -152,15 +140,11 @@ def meeting_edit(process_id: int, meeting_id: int):
 def meeting_delete(process_id: int, meeting_id: int):
     process = load_process(process_id)
     meeting = _meeting(process, meeting_id)
-    form = ConfirmDeleteForm()
-    if not form.validate_on_submit():
-        return _meeting_edit_page(process, meeting, delete_form=form)
     committee = meeting.committee
-    audit.record("coop_meeting_deleted", committee, name=committee.name, held_on=meeting.held_on.isoformat())
-    committee.meetings.remove(meeting)
-    db.session.commit()
-    flash(_("Sitzung gelöscht."), "success")
-    return redirect(_committee_url(process, committee))
+    return coop_edit.confirmed_delete(
+        lambda form: _meeting_edit_page(process, meeting, delete_form=form),
+        lambda: committee.meetings.remove(meeting), "coop_meeting_deleted", committee,
+        _committee_url(process, committee), _("Sitzung gelöscht."), held_on=meeting.held_on.isoformat())
 
 
 def _item(process, meeting_id: int, model, item_id: int):
@@ -174,7 +158,8 @@ def _item(process, meeting_id: int, model, item_id: int):
 
 def _item_page(process, meeting, heading, form, delete_action, delete_form=None):
     return coop_edit.render(process, heading, (_meeting_url(process, meeting), _meeting_label(meeting)),
-                            [coop_edit.Section(form, "", _("Speichern")), coop_edit.delete_section(delete_action, delete_form)],
+                            [coop_edit.Section(form, "", _("Speichern")),
+                             coop_edit.delete_section(delete_action, delete_form)],
                             _status())
 
 
@@ -192,10 +177,8 @@ def decision_edit(process_id: int, meeting_id: int, decision_id: int):
     form = decision_form(process, decision)
     if request.method == "POST" and form.validate_on_submit():
         fill_decision(decision, form)
-        audit.record("coop_decision_updated", meeting.committee, name=meeting.committee.name, public=decision.public)
-        db.session.commit()
-        flash(_("Gespeichert."), "success")
-        return redirect(_meeting_url(process, meeting))
+        return coop_edit.saved("coop_decision_updated", meeting.committee, _meeting_url(process, meeting),
+                               public=decision.public)
     return _decision_page(process, meeting, decision, form=form)
 
 
@@ -204,18 +187,15 @@ def decision_edit(process_id: int, meeting_id: int, decision_id: int):
 def decision_delete(process_id: int, meeting_id: int, decision_id: int):
     process = load_process(process_id)
     meeting, decision = _item(process, meeting_id, MeetingDecision, decision_id)
-    form = ConfirmDeleteForm()
-    if not form.validate_on_submit():
-        return _decision_page(process, meeting, decision, delete_form=form)
-    audit.record("coop_decision_deleted", meeting.committee, name=meeting.committee.name, text=decision.text[:200])
-    meeting.decisions.remove(decision)
-    db.session.commit()
-    flash(_("Beschluss gelöscht."), "success")
-    return redirect(_meeting_url(process, meeting))
+    return coop_edit.confirmed_delete(
+        lambda form: _decision_page(process, meeting, decision, delete_form=form),
+        lambda: meeting.decisions.remove(decision), "coop_decision_deleted", meeting.committee,
+        _meeting_url(process, meeting), _("Beschluss gelöscht."), text=decision.text[:200])
 
 
 def _task_page(process, meeting, task, form=None, delete_form=None):
-    return _item_page(process, meeting, _("Aufgabe bearbeiten"), form or task_form(process, task, TaskEditForm, fresh=True),
+    return _item_page(process, meeting, _("Aufgabe bearbeiten"),
+                      form or task_form(process, task, TaskEditForm, fresh=True),
                       url_for("planning.task_delete", process_id=process.id, meeting_id=meeting.id,
                               task_id=task.id), delete_form)
 
@@ -229,11 +209,8 @@ def task_edit(process_id: int, meeting_id: int, task_id: int):
     if request.method == "POST" and form.validate_on_submit():
         fill_task(task, form)
         task.done = bool(form.done.data)
-        audit.record("coop_task_updated", meeting.committee, name=meeting.committee.name, task=task.text,
-                     done=task.done)
-        db.session.commit()
-        flash(_("Gespeichert."), "success")
-        return redirect(_meeting_url(process, meeting))
+        return coop_edit.saved("coop_task_updated", meeting.committee, _meeting_url(process, meeting),
+                               task=task.text, done=task.done)
     return _task_page(process, meeting, task, form=form)
 
 
@@ -242,11 +219,7 @@ def task_edit(process_id: int, meeting_id: int, task_id: int):
 def task_delete(process_id: int, meeting_id: int, task_id: int):
     process = load_process(process_id)
     meeting, task = _item(process, meeting_id, MeetingTask, task_id)
-    form = ConfirmDeleteForm()
-    if not form.validate_on_submit():
-        return _task_page(process, meeting, task, delete_form=form)
-    audit.record("coop_task_deleted", meeting.committee, name=meeting.committee.name, task=task.text)
-    meeting.tasks.remove(task)
-    db.session.commit()
-    flash(_("Aufgabe gelöscht."), "success")
-    return redirect(_meeting_url(process, meeting))
+    return coop_edit.confirmed_delete(
+        lambda form: _task_page(process, meeting, task, delete_form=form),
+        lambda: meeting.tasks.remove(task), "coop_task_deleted", meeting.committee,
+        _meeting_url(process, meeting), _("Aufgabe gelöscht."), task=task.text)

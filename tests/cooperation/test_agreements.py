@@ -54,10 +54,10 @@ def test_agreement_with_partners_is_created_corrected_and_deleted(world, client)
     page = f"{world.base}/agreements/{agreement.id}"
     assert response.headers["Location"].endswith(page)
     school, club = world.actors["Schule"], world.actors["Sportverein"]
-    assert client.post(f"{page}/partners", data={"body_id": school.id, "role": "Gastgeberin",
-                                                 "goal": "Bewegte Pausen", "contribution": "Schulhof"}).status_code == 302
-    assert client.post(f"{page}/partners", data={"body_id": club.id, "role": "Übungsleitung",
-                                                 "goal": "Mitglieder gewinnen", "contribution": "Trainer"}).status_code == 302
+    for body, role, goal, contribution in ((school, "Gastgeberin", "Bewegte Pausen", "Schulhof"),
+                                           (club, "Übungsleitung", "Mitglieder gewinnen", "Trainer")):
+        assert client.post(f"{page}/partners", data={"body_id": body.id, "role": role, "goal": goal,
+                                                     "contribution": contribution}).status_code == 302
     committee_page = client.get(f"{world.base}/committees/{world.committee.id}").get_data(as_text=True)
     assert "Vereinbarung Bewegung" in committee_page and "Bewegte Pausen" in committee_page
     assert "Schulhof" in committee_page and "01.12.2026" in committee_page
@@ -66,8 +66,8 @@ def test_agreement_with_partners_is_created_corrected_and_deleted(world, client)
     assert client.post(f"{page}/partners/{partner.id}", data={
         "body_id": club.id, "role": "Übungsleitung", "goal": "Kinder in Bewegung bringen",
         "contribution": "Zwei Trainer"}).status_code == 302
-    assert client.post(f"{page}", data={"title": "Vereinbarung Bewegte Schule", "starts_on": "2026-01-01",
-                                        "ends_on": "", "review_on": "2026-12-01", "notes": "verlängert"}).status_code == 302
+    assert client.post(page, data={"title": "Vereinbarung Bewegte Schule", "starts_on": "2026-01-01", "ends_on": "",
+                                   "review_on": "2026-12-01", "notes": "verlängert"}).status_code == 302
     db.session.expire_all()
     assert agreement.title == "Vereinbarung Bewegte Schule" and agreement.ends_on is None
     assert partner.goal == "Kinder in Bewegung bringen" and partner.contribution == "Zwei Trainer"
@@ -120,7 +120,8 @@ def test_due_review_is_reminded_on_the_overviews_until_it_is_recorded(world, cli
 
     review = f"{world.base}/agreements/{agreement.id}/review"
     refused = client.post(review, data={"review-next_review_on": today.isoformat()})
-    assert refused.status_code == 400 and "Die nächste Überprüfung muss nach heute liegen." in refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert "Die nächste Überprüfung muss nach heute liegen." in refused.get_data(as_text=True)
     assert due_agreements(world.process, today) == [agreement]
     next_year = today + timedelta(days=365)
     assert client.post(review, data={"review-next_review_on": next_year.isoformat()}).status_code == 302
