@@ -158,23 +158,20 @@ def load_cooperation(process, measures: dict) -> None:
         db.session.add(committee)
     _load_agreement(committees, bodies, today)
     kita = measures.get("Kita-Ausbau Nordstadt")
+    # the Kita decisions link measure and goal; the goal is read before any meeting exists (autoflush)
+    links = {"measure": kita, "goal": kita.goal} if kita is not None else {}
     for committee, days_ago, attendees, decisions, tasks in MEETINGS:
         meeting = Meeting(committee=committees[committee], held_on=today - timedelta(days_ago),
                           agenda="1. Begrüßung\n2. Stand der Maßnahmen\n3. Verschiedenes",
                           minutes="Die Teilnehmenden berichten aus ihren Einrichtungen.",
                           attendees=[bodies[name] for name in attendees])
         meeting.decisions = [MeetingDecision(text=text, public=public, field=fields.get(field_title),
-                                             **_strategy_links(text, kita))
+                                             **(links if "Kita" in text else {}))
                              for text, public, field_title in decisions]
         meeting.tasks = [MeetingTask(text=text, body=bodies[actor], due_on=today + timedelta(due), done=done,
                                      measure=kita if "Kita" in text else None)
                          for text, actor, due, done in tasks]
         db.session.add(meeting)
-
-
-def _strategy_links(text: str, kita) -> dict:
-    """The Kita decisions name the measure and its goal, so the meeting page shows the link to the strategy."""
-    return {"measure": kita, "goal": kita.goal} if kita is not None and "Kita" in text else {}
 
 
 def _load_agreement(committees: dict, bodies: dict, today: date) -> None:
