@@ -84,7 +84,9 @@ def main(argv=None) -> int:
     from participation import create_app
     from participation.extensions import db
 
-    app = create_app({"REDIS_URL": "", "SUBMISSIONS_PER_HOUR": 0, "SESSION_COOKIE_SECURE": False},
+    # every simulated resident is one test client: no per-survey or per-client flood limits
+    app = create_app({"REDIS_URL": "", "SUBMISSIONS_PER_HOUR": 0, "SUBMISSIONS_PER_CLIENT_PER_HOUR": 0,
+                      "DRAFTS_PER_CLIENT_PER_HOUR": 0, "SESSION_COOKIE_SECURE": False},
                      run_startup_tasks=False)
     counter = StatementCounter()
     with app.app_context():

@@ -37,11 +37,23 @@ def ping_idle_connections(engine: Engine, idle_seconds: float = DEFAULT_PING_AFT
             raise exc.DisconnectionError(f"connection failed its ping after idling: {error}") from error
 
 
-def read_without_transaction(session: Session | scoped_session) -> None:
-    """Run this request's statements outside a transaction: pages that only read save BEGIN and ROLLBACK.
+def statements_without_transaction(session: Session | scoped_session) -> None:
+    """Run this request's statements outside a transaction, each one committed on its own.
 
-    Only for views that read (each statement sees committed data on its own); call before the first query.
-    A view that already used the session keeps its transaction.
+    For views that read (each statement sees committed data) or write in single statements that stand alone
+    (a draft's one UPDATE or INSERT … ON CONFLICT): no BEGIN and COMMIT/ROLLBACK round trips. Writes that
+    belong together must call `transaction_from_here` first. Call before the first query; a view that
+    already used the session keeps its transaction.
     """
     if not session().in_transaction():
         session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+
+
+def transaction_from_here(session: Session | scoped_session) -> None:
+    """The next statements run in one transaction again (e.g. a response, its answers and the dropped draft).
+
+    Ends the session's current transaction, which on an autocommit connection sends nothing to the
+    database; the next statement checks out a connection with the normal isolation level.
+    """
+    if session().in_transaction():
+        session.commit()

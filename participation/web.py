@@ -272,6 +272,12 @@ def _register_template_helpers(app: Flask) -> None:
             i18n.LANGUAGES[code] for code in i18n.LANGUAGES if code != "de-easy"]
         return {"current_language": current, "language_switch": switch}
 
+    app.jinja_env.install_gettext_callables(  # as Flask-Babel's, with the catalogue found once per request
+        gettext=lambda s: i18n.request_translations().ugettext(s),
+        ngettext=lambda s, p, n: i18n.request_translations().ungettext(s, p, n),
+        pgettext=lambda c, s: i18n.request_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: i18n.request_translations().unpgettext(c, s, p, n),
+        newstyle=True)
     from .jobs import queue_delayed
     app.jinja_env.globals["queue_delayed"] = queue_delayed
     app.jinja_env.add_extension("jinja2.ext.do")

@@ -6,7 +6,7 @@ snapshots comparable.
 """
 import math
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from xml.etree import ElementTree
 
 from ..extensions import db
@@ -199,24 +199,45 @@ def compare(before: Snapshot, after: Snapshot) -> dict[str, list]:
     }
 
 
+def at_a_glance(process, today: date, days: int = 365) -> dict:
+    """What the coordination office sees first on the cooperation overview: overlapping committees, districts
+    and fields without an actor at the table, actors who left, and how the network changed since a year ago."""
+    since = today - timedelta(days=days)
+    return {"overlaps": overlaps(process, today), "missing": missing_actors(process, today),
+            "left": actors_who_left(process, today), "since": since,
+            "change": compare(snapshot(process, since), snapshot(process, today))}
+
+
+# (key id, for, attr.name, attr.type). Gephi looks a key up by its id before its attr.name: the id "label"
+# makes the actor's name the node label there (networkx reads attr.name, so it sees "name" as in
+# network.json), and "weight" is Gephi's edge weight. Gephi also takes a node key with the id "d3" as the
+# label (yEd's habit), so no generic d0, d1, … ids.
+GRAPHML_KEYS = (("node_kind", "node", "kind", "string"), ("label", "node", "name", "string"),
+                ("edge_kind", "edge", "kind", "string"), ("weight", "edge", "weight", "int"))
+
+
 def graphml(snap: Snapshot) -> bytes:
-    """The snapshot as GraphML (Gephi, networkx): node attributes kind and name, edge kind and weight."""
+    """The snapshot as GraphML for Gephi and networkx: node kind and name (Gephi's label), edge kind and
+    weight (meetings attended)."""
     ElementTree.register_namespace("", GRAPHML_NS)
+
+    def element(parent, tag, attributes=None, text=None):
+        child = ElementTree.SubElement(parent, f"{{{GRAPHML_NS}}}{tag}", attributes or {})
+        child.text = text
+        return child
+
     root = ElementTree.Element(f"{{{GRAPHML_NS}}}graphml")
-    for key, domain, name, kind in (("d0", "node", "kind", "string"), ("d1", "node", "name", "string"),
-                                    ("d2", "edge", "kind", "string"), ("d3", "edge", "weight", "int")):
-        ElementTree.SubElement(root, f"{{{GRAPHML_NS}}}key",
-                               {"id": key, "for": domain, "attr.name": name, "attr.type": kind})
-    graph = ElementTree.SubElement(root, f"{{{GRAPHML_NS}}}graph", {"id": "G", "edgedefault": "undirected"})
+    for key, domain, name, kind in GRAPHML_KEYS:
+        element(root, "key", {"id": key, "for": domain, "attr.name": name, "attr.type": kind})
+    graph = element(root, "graph", {"id": "G", "edgedefault": "undirected"})
     for node in snap.nodes:
-        element = ElementTree.SubElement(graph, f"{{{GRAPHML_NS}}}node", {"id": node.id})
-        ElementTree.SubElement(element, f"{{{GRAPHML_NS}}}data", {"key": "d0"}).text = node.kind
-        ElementTree.SubElement(element, f"{{{GRAPHML_NS}}}data", {"key": "d1"}).text = node.name
+        parent = element(graph, "node", {"id": node.id})
+        element(parent, "data", {"key": "node_kind"}, node.kind)
+        element(parent, "data", {"key": "label"}, node.name)
     for index, edge in enumerate(snap.edges):
-        element = ElementTree.SubElement(graph, f"{{{GRAPHML_NS}}}edge",
-                                         {"id": f"e{index}", "source": edge.source, "target": edge.target})
-        ElementTree.SubElement(element, f"{{{GRAPHML_NS}}}data", {"key": "d2"}).text = edge.kind
-        ElementTree.SubElement(element, f"{{{GRAPHML_NS}}}data", {"key": "d3"}).text = str(edge.weight)
+        parent = element(graph, "edge", {"id": f"e{index}", "source": edge.source, "target": edge.target})
+        element(parent, "data", {"key": "edge_kind"}, edge.kind)
+        element(parent, "data", {"key": "weight"}, str(edge.weight))
     return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
 
 

@@ -6,7 +6,9 @@ and answers (free text as retention left it), embeddings, analysis runs, themes 
 planner decisions, the strategy with evidence, and the process's audit trail. Accounts are left out: each
 reference to an account carries its e-mail address and is mapped to the account with that address on the
 importing side, or left empty (invite the person anew). Jobs, drafts and rate-limit counters are
-operational and stay behind.
+operational and stay behind. Columns marked confidential (info={"confidential": True}: the stakeholder
+profiles of actors) stay behind too: the archive lists them under "left_out", and the importing side gets
+the column's default (empty), so a profile has to be written anew there.
 
 Import gives every row a new id and rewrites the references, inside one transaction; any problem rolls
 everything back. An archive of a newer format version, or with tables or columns this version does not
@@ -40,6 +42,13 @@ class ArchiveError(ValueError):
 
 def _tables() -> list[Table]:
     return [table for table in db.metadata.sorted_tables if table.name not in LEFT_BEHIND]
+
+
+def confidential_columns() -> dict[str, list[str]]:
+    """Per table, the columns no archive carries (only planners of the process on this installation see them)."""
+    found = {table.name: [column.name for column in table.columns if column.info.get("confidential")]
+             for table in _tables()}
+    return {name: columns for name, columns in found.items() if columns}
 
 
 def _owned_rows(process_id: int) -> dict[str, list[dict]]:
@@ -103,10 +112,13 @@ def export_process(process_id: int, path: Path) -> dict:
         table = db.metadata.tables[ACCOUNTS]
         accounts = {str(row.id): row.email for row in db.session.execute(
             select(table.c.id, table.c.email).where(table.c.id.in_(account_ids)))}
+    left_out = confidential_columns()
     document = {
         "format": ARCHIVE_FORMAT, "version": ARCHIVE_VERSION, "exported_at": utcnow().isoformat(),
         "process_id": process_id, "accounts": accounts,
-        "tables": {name: [{column: _encode(value) for column, value in row.items()} for row in table_rows]
+        "left_out": {name: {"columns": columns, "reason": "confidential"} for name, columns in left_out.items()},
+        "tables": {name: [{column: _encode(value) for column, value in row.items()
+                           if column not in left_out.get(name, ())} for row in table_rows]
                    for name, table_rows in rows.items()},
     }
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:

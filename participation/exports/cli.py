@@ -29,13 +29,14 @@ def process_group():
 @with_appcontext
 def process_export(process_id, file):
     """Write everything that belongs to the process into FILE (mode 0600: it holds personal data)."""
-    from .archive import ArchiveError, export_process
+    from .archive import ArchiveError, confidential_columns, export_process
     try:
         counts = export_process(process_id, file)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"process {process_id} written to {file}: " +
                ", ".join(f"{count} {name}" for name, count in counts.items() if count))
+    click.echo(_left_out_note(confidential_columns(), "not in the archive, they stay in this installation"))
 
 
 @process_group.command("import")
@@ -43,12 +44,21 @@ def process_export(process_id, file):
 @with_appcontext
 def process_import(file):
     """Create the archived process here, all or nothing; people are mapped to accounts by e-mail."""
-    from .archive import ArchiveError, import_process
+    from .archive import ArchiveError, import_process, read_archive
     try:
         process_id = import_process(file)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"imported as process {process_id}")
+    left_out = {name: entry.get("columns", []) for name, entry in read_archive(file).get("left_out", {}).items()}
+    if left_out:
+        click.echo(_left_out_note(left_out, "were not in the archive and are empty here"))
+
+
+def _left_out_note(left_out: dict[str, list[str]], what: str) -> str:
+    """Says which confidential columns (the actors' stakeholder profiles) did not travel."""
+    columns = ", ".join(f"{name}.{column}" for name, columns in left_out.items() for column in columns)
+    return f"confidential ({columns}): {what}"
 
 
 # What `flask export` writes: the web export's formats, and for data also json (data.json alone);

@@ -91,3 +91,24 @@ def offer_languages(codes) -> Language:
     g.content_language = select_content_language(g.offered_languages)
     refresh()
     return language(g.content_language)
+
+
+def request_translations():
+    """Flask-Babel's translations for this request, looked up once per locale instead of for every string.
+
+    Flask-Babel finds the catalogue again on every gettext call (context, locale, a string key per call);
+    a page calls it dozens of times. The cache sits beside Flask-Babel's own locale and follows it when
+    `refresh()` picks another locale (see offer_languages).
+    """
+    from flask_babel import get_translations
+
+    state = g.get("_flask_babel") if g else None
+    if state is not None:
+        cached = getattr(state, "translations_of_locale", None)
+        if cached is not None and cached[0] is getattr(state, "babel_locale", None):
+            return cached[1]
+    translations = get_translations()
+    state = g.get("_flask_babel") if g else None
+    if state is not None and getattr(state, "babel_locale", None) is not None:
+        state.translations_of_locale = (state.babel_locale, translations)
+    return translations

@@ -25,7 +25,8 @@ actor_field = Table(
 class ActorProfile(db.Model):
     """What the process knows about one body as an actor; one row per body, created when first edited.
 
-    `confidential_profile` is the stakeholder analysis: planners of the process only, never exported."""
+    `confidential_profile` is the stakeholder analysis: planners of the process only, in no export and not
+    in the process archive."""
 
     __tablename__ = "coop_actor"
 
@@ -35,7 +36,8 @@ class ActorProfile(db.Model):
     districts: Mapped[list] = mapped_column(JSON, default=list)
     resources: Mapped[str] = mapped_column(Text, default="")
     interests: Mapped[str] = mapped_column(Text, default="")
-    confidential_profile: Mapped[str] = mapped_column(Text, default="")
+    # info "confidential": the process archive leaves the column out (participation/exports/archive.py).
+    confidential_profile: Mapped[str] = mapped_column(Text, default="", info={"confidential": True})
 
     body = relationship("Body", backref=backref("profile", uselist=False, cascade="all, delete-orphan"))
     fields = relationship("StrategyField", secondary=actor_field, order_by="StrategyField.position")

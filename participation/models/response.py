@@ -53,7 +53,8 @@ class Answer(db.Model):
     item_kind: Mapped[str] = mapped_column(String(10), default="answer")
     text_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     number_value: Mapped[float | None] = mapped_column(Float, nullable=True)
-    choice_codes: Mapped[list | None] = mapped_column(JSON, nullable=True)
+    # None is SQL NULL, so every answer can name all columns and a response's answers go in one INSERT.
+    choice_codes: Mapped[list | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     # Language the text was written in (UI language, checked by language identification).
     language: Mapped[str | None] = mapped_column(String(10), nullable=True)
     translation_de: Mapped[str | None] = mapped_column(Text, nullable=True)

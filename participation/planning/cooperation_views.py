@@ -95,10 +95,12 @@ def cooperation_overview(process_id: int):
 
 
 def _overview(process, committee_form, status=200):
+    today = date.today()
     return render_template("planning/cooperation.html", process=process, actors=bodies_of(process),
                            committee_form=committee_form,
                            committees=network.committees_of(process), meetings=records.meetings_of(process),
-                           overdue=records.overdue_tasks(process, date.today()),
+                           overdue=records.overdue_tasks(process, today),
+                           glance=network.at_a_glance(process, today), today=today,
                            kinds=records.actor_kind_labels(),
                            committee_kinds=records.committee_kind_labels()), status
 

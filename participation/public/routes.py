@@ -2,7 +2,7 @@
 from flask import abort, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from ..database import read_without_transaction
+from ..database import statements_without_transaction
 from ..extensions import db
 from ..forms.outcomes import SubscribeForm
 from ..forms.public import StartForm
@@ -62,8 +62,7 @@ def open_survey_or_page(code: str, submission_id: str | None):
 
 @bp.route("/s/<code>", methods=["GET", "POST"])
 def survey_start(code: str):
-    if request.method == "GET":
-        read_without_transaction(db.session)
+    statements_without_transaction(db.session)  # a draft is written in one statement
     survey, draft, language, unavailable = open_survey_or_page(code, remembered_submission_id(code))
     if unavailable:
         return unavailable
@@ -93,8 +92,7 @@ def survey_start(code: str):
 
 @bp.route("/s/<code>/<int:number>", methods=["GET", "POST"])
 def survey_page(code: str, number: int):
-    if request.method == "GET":
-        read_without_transaction(db.session)
+    statements_without_transaction(db.session)  # a draft is written in one statement; the submission is not
     submission_id = request.form.get("submission_id") if request.method == "POST" else remembered_submission_id(code)
     survey, draft, language, unavailable = open_survey_or_page(code, submission_id)
     if unavailable:
@@ -116,14 +114,20 @@ def survey_page(code: str, number: int):
         draft = start_draft(survey, consent=False, submission_id=submission_id)
     remember_submission_id(code, draft.submission_id)
     progress = SurveyInProgress(survey, draft)
-    parsed = progress.record_page(number, request.form)
-    if parsed is None:
+    parsed = progress.take_page(number, request.form)
+    switch = request.form.get("switch_language")
+    finishing = not switch and request.form.get("nav") != "back" and progress.complete(number, parsed)
+    if finishing and within_submission_limits(survey):  # the draft is dropped anyway: no need to store it first
+        return submit_and_thank(code, survey, progress, language)
+    if not progress.keep():
         if submitted_response(survey, submission_id) is not None:  # a parallel click submitted it
             return redirect(url_for(".survey_thanks", code=code))
         progress.restart_with(start_draft(survey, consent=draft.consent, submission_id=submission_id))
-        parsed = progress.record_page(number, request.form)
+        parsed = progress.take_page(number, request.form)
+        progress.keep()
 
-    switch = request.form.get("switch_language")
+    if finishing:
+        return refused_for_now(progress, number, language)
     if switch:
         if switch in resident_languages(survey):
             session["lang"] = language = switch
@@ -145,10 +149,22 @@ def survey_page(code: str, number: int):
     if survey.consent_text and not progress.draft.consent:
         flash(_("Bitte bestätigen Sie zuerst Ihr Einverständnis. Ihre Antworten sind gespeichert."), "error")
         return redirect(url_for(".survey_start", code=code))
-    if not (client_within_limit(SCOPE_SUBMISSION, survey) and check_submission_rate(survey)):
-        flash(_("Gerade kommen sehr viele Antworten auf einmal an. Ihre Antworten sind gespeichert – "
-                "bitte senden Sie sie später noch einmal ab."), "error")
-        return render_page(progress, number, language, status=429)
+    if within_submission_limits(survey):  # complete only after a parallel request had dropped the draft
+        return submit_and_thank(code, survey, progress, language)
+    return refused_for_now(progress, number, language)
+
+
+def within_submission_limits(survey) -> bool:
+    return client_within_limit(SCOPE_SUBMISSION, survey) and check_submission_rate(survey)
+
+
+def refused_for_now(progress: SurveyInProgress, number: int, language: str):
+    flash(_("Gerade kommen sehr viele Antworten auf einmal an. Ihre Antworten sind gespeichert – "
+            "bitte senden Sie sie später noch einmal ab."), "error")
+    return render_page(progress, number, language, status=429)
+
+
+def submit_and_thank(code: str, survey, progress: SurveyInProgress, language: str):
     _response, deletion_code = submit(survey, progress.draft, progress.values(), language)
     remember_submission_id(code, None)
     remember_deletion_code(code, deletion_code)
@@ -182,7 +198,7 @@ def render_page(progress: SurveyInProgress, number: int, language: str, errors: 
 
 @bp.route("/s/<code>/danke")
 def survey_thanks(code: str):
-    read_without_transaction(db.session)
+    statements_without_transaction(db.session)
     survey = survey_for_residents(code)
     state = availability(survey)
     language = use_survey_languages(survey if state.state != "unknown" else None)

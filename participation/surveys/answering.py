@@ -238,7 +238,7 @@ def valid_submission_id(submission_id: str | None) -> bool:
 def store_response(questionnaire: Questionnaire, values: dict, *, submission_id: str, channel: str = "online",
                    language: str = "de", consent: bool = False, recorded_by=None,
                    translations_de: dict | None = None, items: list[dict] | None = None,
-                   within_transaction: Callable[[Response], None] | None = None,
+                   within_transaction: Callable[[Response], None] | None = None, new_expected: bool = False,
                    **session_facts) -> tuple[Response, bool]:
     """Store one response exactly once; return (response, created).
 
@@ -247,10 +247,13 @@ def store_response(questionnaire: Questionnaire, values: dict, *, submission_id:
     `within_transaction(response)` runs before the commit of a new response, so what it writes is stored
     together with the response or not at all (e.g. dropping the resident's draft).
     Questions are referenced by id only, so a cached (read-only) structure is never attached to the session.
+    `new_expected` skips the lookup before the INSERT (a resident's draft was just there): a resend is then
+    caught by the unique submission id instead, which costs a rollback only in that rare case.
     """
-    existing = find_submission(submission_id)
-    if existing is not None:
-        return existing, False
+    if not new_expected:
+        existing = find_submission(submission_id)
+        if existing is not None:
+            return existing, False
     has_text = False
     with db.session.no_autoflush:  # build the whole response before anything is written
         response = Response(questionnaire_id=questionnaire.id, process_id=questionnaire.process_id,
@@ -261,7 +264,7 @@ def store_response(questionnaire: Questionnaire, values: dict, *, submission_id:
             if question.code not in values:
                 continue
             value = values[question.code]
-            answer = Answer(question_id=question.id)
+            answer = Answer(question_id=question.id, **EMPTY_ANSWER)
             _set_answer_value(answer, question, value)
             if question.is_text and answer.text_value:
                 has_text = True
@@ -276,14 +279,14 @@ def store_response(questionnaire: Questionnaire, values: dict, *, submission_id:
             if question is None or not text:
                 continue
             has_text = True
-            response.answers.append(Answer(question_id=question.id, item_kind=item.get("kind", "note"), text_value=text,
-                                           language=detect_language(text, expected=language),
-                                           translation_de=clean_text(item.get("translation_de") or "") or None))
+            response.answers.append(Answer(question_id=question.id, **{
+                **EMPTY_ANSWER, "item_kind": item.get("kind", "note"), "text_value": text,
+                "language": detect_language(text, expected=language),
+                "translation_de": clean_text(item.get("translation_de") or "") or None}))
     try:
-        with db.session.begin_nested():
-            db.session.add(response)
-            if within_transaction is not None:
-                within_transaction(response)
+        db.session.add(response)
+        if within_transaction is not None:
+            within_transaction(response)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -295,6 +298,12 @@ def store_response(questionnaire: Questionnaire, values: dict, *, submission_id:
         from ..themes.embedding import free_text_stored
         free_text_stored(questionnaire.process_id)
     return response, True
+
+
+# Every column named on every answer: the ORM sends one INSERT for all answers of a response only when they
+# share the same columns.
+EMPTY_ANSWER = {"item_kind": "answer", "text_value": None, "number_value": None, "choice_codes": None,
+                "language": None, "translation_de": None}
 
 
 def find_submission(submission_id: str):

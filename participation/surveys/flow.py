@@ -15,6 +15,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import selectinload
 
+from ..database import transaction_from_here
 from ..extensions import db
 from ..models import Question, Questionnaire, Response, Section, Survey, SurveyDraft, utcnow
 from ..privacy.deletion import issue_deletion_code
@@ -137,11 +138,8 @@ def start_draft(survey: Survey, consent: bool, submission_id: str | None = None,
     return Draft(submission_id, {}, consent)
 
 
-def save_raw(draft: Draft, questions: list[Question], raw: dict) -> bool:
-    """Keep what the resident typed on a page, valid or not, so nothing is lost on any path.
-
-    Returns False when the draft is gone (submitted meanwhile by a parallel request).
-    """
+def merge_raw(draft: Draft, questions: list[Question], raw: dict) -> None:
+    """Put what the resident typed on a page, valid or not, into the draft in memory (see write_draft)."""
     answers = dict(draft.raw_answers)
     for question in questions:
         value = raw.get(question.code)
@@ -154,7 +152,11 @@ def save_raw(draft: Draft, questions: list[Question], raw: dict) -> bool:
         else:
             answers[question.code] = value
     draft.raw_answers = answers
-    result = db.session.execute(SAVE_DRAFT, {"key": draft.submission_id, "raw_answers": answers,
+
+
+def write_draft(draft: Draft) -> bool:
+    """Store the draft, so nothing typed is lost on any path; False when it is gone (submitted meanwhile)."""
+    result = db.session.execute(SAVE_DRAFT, {"key": draft.submission_id, "raw_answers": draft.raw_answers,
                                              "updated_at": utcnow()})
     db.session.commit()
     return bool(result.rowcount)
@@ -173,6 +175,7 @@ def submit(survey: Survey, draft: Draft, values: dict, language: str) -> tuple[R
     returns the stored response and no code.
     """
     issued = []
+    transaction_from_here(db.session)
 
     def drop_draft_and_issue_code(response: Response) -> None:
         issued.append(issue_deletion_code(response))  # first: the hash goes into the INSERT, not an UPDATE
@@ -181,7 +184,7 @@ def submit(survey: Survey, draft: Draft, values: dict, language: str) -> tuple[R
     response, created = store_response(survey, normalised_values(survey, values),
                                        submission_id=draft.submission_id, channel="online",
                                        language=language, consent=bool(draft.consent),
-                                       within_transaction=drop_draft_and_issue_code)
+                                       within_transaction=drop_draft_and_issue_code, new_expected=True)
     if not created:
         _delete_draft(draft.submission_id)
         db.session.commit()

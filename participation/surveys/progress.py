@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..models import Question, Section, Survey
 from .answering import ParsedAnswers, is_visible, parse_form, parse_question, validate_values
-from .flow import Draft, save_raw
+from .flow import Draft, merge_raw, write_draft
 
 
 def survey_pages(survey: Survey) -> list[Section]:
@@ -99,15 +99,23 @@ class SurveyInProgress:
 
     # ------------------------------------------------------------------------------------------ input
 
-    def record_page(self, number: int, formdata) -> ParsedAnswers | None:
-        """Keep what the resident typed on a page, valid or not; None when the draft is gone (submitted)."""
+    def take_page(self, number: int, formdata) -> ParsedAnswers:
+        """Take what the resident typed on a page, valid or not, into the draft; `keep()` stores it."""
         questions = self.questions_on(number)
         parsed = parse_form(questions, self.survey.process, formdata,
                             known_values=self.values(exclude=self.codes_on(number)))
-        if not save_raw(self.draft, questions, parsed.raw):
-            return None
+        merge_raw(self.draft, questions, parsed.raw)
         self._parse()
         return parsed
+
+    def keep(self) -> bool:
+        """Store the draft as it is now; False when it is gone (submitted meanwhile by a parallel request)."""
+        return write_draft(self.draft)
+
+    def complete(self, number: int, parsed: ParsedAnswers) -> bool:
+        """The last page was answered and nothing is missing or wrong anywhere: ready to be submitted."""
+        return (not parsed.errors and self.is_last(number) and not self.final_errors()
+                and (not self.survey.consent_text or self.draft.consent))
 
     def restart_with(self, draft: Draft) -> None:
         """Continue with another draft (the old one was submitted by a parallel request)."""

@@ -1,15 +1,10 @@
 """Actors: the profile form, contact roles where a name needs recorded consent, the confidential
-stakeholder profile (only planners of the process, never in an export), meetings and overdue tasks, roles."""
-import zipfile
+stakeholder profile (only planners of the process; that no file carries it: test_confidential_exports.py),
+meetings and overdue tasks, roles."""
 from datetime import date
 
 import pytest
-from flask_babel import force_locale
 
-from participation.exports import collect
-from participation.exports.data import write_data_zip
-from participation.exports.report import write_docx
-from participation.exports.workbook import write_xlsx
 from participation.extensions import db
 from participation.models import ActorContact, Body, Meeting, MeetingTask, Process
 from tests.conftest import login
@@ -91,26 +86,6 @@ def test_confidential_profile_only_for_planners_of_the_process(planner, client, 
         assert response.status_code == 403 and SECRET not in response.get_data(as_text=True)
     # an id of this process through the other process's address: also 404
     assert other_client.get(f"/planning/processes/{other.id}/cooperation/actors/{body.id}").status_code == 404
-
-
-def test_confidential_profile_is_in_no_export(planner, tmp_path):
-    with force_locale("de"):
-        _write_exports(planner, tmp_path)
-
-
-def _write_exports(planner, tmp_path):
-    body = _body(planner, "Jugendamt")
-    body.profile.confidential_profile = SECRET
-    db.session.commit()
-    workbook, report, data = tmp_path / "w.xlsx", tmp_path / "r.docx", tmp_path / "d.zip"
-    write_xlsx(collect.workbook_sheets(planner), workbook)
-    write_docx(collect.report_blocks(planner), report, collect.report_title(planner))
-    write_data_zip(collect.dataset(planner), data)
-    for path in (workbook, report, data):
-        with zipfile.ZipFile(path) as archive:
-            content = b"".join(archive.read(name) for name in archive.namelist())
-        assert SECRET.encode() not in content, path.name
-        assert b"Vertraulich: Haltung" not in content, path.name  # the demo's profiles, too
 
 
 def test_overview_lists_the_overdue_task_and_the_meeting_page_its_parts(planner, client):

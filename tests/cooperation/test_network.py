@@ -1,5 +1,6 @@
 """The network on the demo (counts, JSON, GraphML, comparison) and overlap / missing-actor detection on
 known data."""
+import io
 from datetime import date, timedelta
 from xml.etree import ElementTree
 
@@ -55,7 +56,7 @@ def test_demo_flags_the_overlap_and_the_district_without_an_actor(demo_outcomes)
 
 
 def test_graphml_has_the_snapshots_nodes_and_weighted_edges(demo_outcomes, client, make_user):
-    """networkx is not installed in the shared venv: the file is checked against the GraphML structure."""
+    """The file's GraphML structure; that networkx reads it is the next test."""
     _planner(client, make_user, demo_outcomes)
     response = client.get(f"/planning/processes/{demo_outcomes.id}/network.graphml?at={TODAY}")
     assert response.status_code == 200 and "attachment" in response.headers["Content-Disposition"]
@@ -73,6 +74,27 @@ def test_graphml_has_the_snapshots_nodes_and_weighted_edges(demo_outcomes, clien
     assert {"kind": "committee", "name": "Netzwerk Frühe Hilfen"} in nodes.values()
     weights = [int(d.text) for e in edges for d in e.findall(f"{G}data") if keys[d.get("key")][1] == "weight"]
     assert len(weights) == 24 and max(weights) == 3
+
+
+def test_networkx_reads_the_graphml_as_network_json_describes_it(demo_outcomes, client, make_user):
+    """Analysts open the export in networkx (or Gephi): same nodes, names, edges, kinds and weights as the JSON,
+    today and a year ago; Gephi takes the name as the node label and "weight" as the edge weight."""
+    import networkx  # test extra (pyproject.toml [test])
+    _planner(client, make_user, demo_outcomes)
+    base = f"/planning/processes/{demo_outcomes.id}/network"
+    for at in (TODAY, TODAY - timedelta(days=365)):
+        data = client.get(f"{base}.json?at={at}").get_json()
+        graph = networkx.read_graphml(io.BytesIO(client.get(f"{base}.graphml?at={at}").data))
+        assert not graph.is_directed() and not graph.is_multigraph()
+        assert (graph.number_of_nodes(), graph.number_of_edges()) == (len(data["nodes"]), len(data["edges"]))
+        assert dict(graph.nodes(data=True)) == {n["id"]: {"kind": n["kind"], "name": n["name"]}
+                                                for n in data["nodes"]}
+        edges = {frozenset((s, t)): (values["kind"], values["weight"]) for s, t, values in graph.edges(data=True)}
+        assert edges == {frozenset((e["source"], e["target"])): (e["kind"], e["weight"]) for e in data["edges"]}
+        assert all(isinstance(weight, int) for _kind, weight in edges.values())
+    keys = {k.get("attr.name") + "@" + k.get("for"): k.get("id")
+            for k in ElementTree.fromstring(client.get(f"{base}.graphml").data).iter(f"{G}key")}
+    assert keys["name@node"] == "label" and keys["weight@edge"] == "weight"
 
 
 def test_a_bad_date_gets_a_stable_json_error_and_a_message_on_the_page(demo_outcomes, client, make_user):

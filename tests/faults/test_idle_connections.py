@@ -49,31 +49,47 @@ def test_a_connection_dropped_while_idle_is_replaced_before_a_resident_uses_it(
     db.engine.dispose()  # the test's own pool lost its connections too
 
 
-def test_resident_pages_read_outside_a_transaction_and_write_inside_one(postgres_only, app, app_config, survey):
-    """Reading pages save the BEGIN/ROLLBACK round trips; anything that stores answers stays atomic."""
+def test_resident_pages_skip_transactions_except_where_writes_belong_together(postgres_only, app, app_config, survey):
+    """Reading a page and storing a draft (one statement each) save the BEGIN/COMMIT round trips; storing a
+    response, its answers and dropping the draft happen in one transaction, or not at all."""
+    from tests.public.conftest import GOOD_FIRST_PAGE, GOOD_SECOND_PAGE, submission_id_of
+
     application = _server_like_app(app_config)
     client = application.test_client()
     page_url = f"/s/{survey.short_code}"
-    seen: list[tuple[str, bool]] = []
+    seen: list[tuple[str, str, bool]] = []
 
     def remember(connection, _cursor, statement, _parameters, _context, _executemany):
-        seen.append((statement.split()[0].upper(), connection.connection.dbapi_connection.autocommit))
+        words = statement.split()
+        table = words[2] if words[0].upper() in ("INSERT", "DELETE") else words[1] if words[0].upper() == "UPDATE" else ""
+        seen.append((words[0].upper(), table, connection.connection.dbapi_connection.autocommit))
+
+    def statements_of(call) -> list[tuple[str, str, bool]]:
+        seen.clear()
+        result = call()
+        assert result.status_code in (200, 302)
+        return list(seen)
 
     with application.app_context():
         engine = db.engine
     client.get(page_url)  # the first visit caches the survey's structure (read in its own transaction)
     event.listen(engine, "before_cursor_execute", remember)
     try:
-        page = client.get(page_url)
-        reads = list(seen)
-        seen.clear()
-        client.post(page_url, data={"language": "de", "consent": "y"})
-        writes = list(seen)
+        reads = statements_of(lambda: client.get(page_url))
+        draft_started = statements_of(lambda: client.post(page_url, data={"language": "de", "consent": "y"}))
+        submission_id = submission_id_of(client.get(f"{page_url}/1").get_data(as_text=True))
+        draft_saved = statements_of(lambda: client.post(f"{page_url}/1", data={
+            **GOOD_FIRST_PAGE, "submission_id": submission_id, "nav": "next"}))
+        submitted = statements_of(lambda: client.post(f"{page_url}/2", data={
+            **GOOD_SECOND_PAGE, "submission_id": submission_id, "nav": "next"}))
     finally:
         event.remove(engine, "before_cursor_execute", remember)
         engine.dispose()
 
-    assert page.status_code == 200
-    assert reads and all(autocommit for _verb, autocommit in reads)
-    assert any(verb == "INSERT" for verb, _autocommit in writes)
-    assert not any(autocommit for _verb, autocommit in writes)
+    assert reads and all(autocommit for _verb, _table, autocommit in reads)
+    assert ("INSERT", "survey_draft", True) in draft_started
+    assert ("UPDATE", "survey_draft", True) in draft_saved
+    together = [(verb, table, autocommit) for verb, table, autocommit in submitted if verb != "SELECT"]
+    assert [(verb, table) for verb, table, _autocommit in together] == [
+        ("INSERT", "response"), ("INSERT", "answer"), ("DELETE", "survey_draft")]
+    assert not any(autocommit for _verb, _table, autocommit in together)

@@ -83,3 +83,14 @@ def test_dates_and_numbers_follow_the_interface_locale(app, code, expected_date,
     with app.test_request_context(f"/?lang={code}"):
         assert format_decimal(1234.5) == expected_number
         assert format_date(date(2026, 11, 23)) == expected_date
+
+
+def test_templates_follow_the_language_when_a_survey_narrows_the_choice_mid_request(app):
+    """Templates look the catalogue up once per request, yet follow offer_languages' new locale."""
+    template = app.jinja_env.from_string("{{ _('Weiter') }}")
+    with app.test_request_context("/", headers={"Accept-Language": "ar"}):
+        assert template.render() == "التالي"
+        i18n.offer_languages(["de", "tr"])
+        assert template.render() == "Weiter"
+        i18n.offer_languages(["de", "tr", "ar"])
+        assert template.render() == "التالي"

@@ -6,6 +6,7 @@ import urllib.request
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import text
 
 from participation.demo.loader import build_questionnaire
 from participation.extensions import db
@@ -67,6 +68,35 @@ def test_resending_the_last_page_after_submitting_stores_nothing_twice(client, s
         again = post_page(client, 2, submission_id, GOOD_SECOND_PAGE)
         assert again.status_code == 302 and again.headers["Location"].endswith("/s/kurz/danke")
     assert len(responses_of(survey)) == 1
+
+
+def test_a_complete_last_page_refused_for_now_keeps_what_was_typed_on_it(app, client, survey):
+    app.config["SUBMISSIONS_PER_HOUR"] = 1
+    other = start(client)
+    post_page(client, 1, other, GOOD_FIRST_PAGE)
+    post_page(client, 2, other, GOOD_SECOND_PAGE)
+    submission_id = start(client)
+    post_page(client, 1, submission_id, GOOD_FIRST_PAGE)
+    refused = post_page(client, 2, submission_id, GOOD_SECOND_PAGE)
+    assert refused.status_code == 429 and "Ihre Antworten sind gespeichert" in refused.get_data(as_text=True)
+    [draft] = drafts()
+    assert draft.raw_answers["missing"] == "Mehr Kinderärzte in der Nähe." and draft.raw_answers["satisfaction"] == "4"
+
+    app.config["SUBMISSIONS_PER_HOUR"] = 0
+    assert post_page(client, 2, submission_id, GOOD_SECOND_PAGE).headers["Location"].endswith("/s/kurz/danke")
+    assert len(responses_of(survey)) == 2 and drafts() == []
+
+
+def test_answers_without_choices_store_sql_null_not_json_null(client, survey):
+    submission_id = start(client)
+    post_page(client, 1, submission_id, GOOD_FIRST_PAGE)
+    post_page(client, 2, submission_id, GOOD_SECOND_PAGE)
+    [response] = responses_of(survey)
+    without_choices = {a.question.code for a in response.answers if not a.choice_codes}
+    null_in_sql = db.session.execute(text(
+        "SELECT count(*) FROM answer WHERE response_id = :id AND choice_codes IS NULL"), {"id": response.id}).scalar()
+    assert without_choices == {"years", "satisfaction", "missing", "name_short"}
+    assert null_in_sql == len(without_choices)
 
 
 def test_simultaneous_submits_of_the_same_form_store_one_response(client, survey, live_server):
