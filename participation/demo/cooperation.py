@@ -110,7 +110,7 @@ MEETINGS = [
 # committee, title, (from, to, review) in days relative to today, notes, partners: (actor, role, goal, contribution)
 AGREEMENT = ("AG Gesund aufwachsen", "Gesund aufwachsen in der Nordstadt", (-400, 330, -14),
              "Jährliche Überprüfung in der AG; Grundlage für den Antrag auf Randzeitenbetreuung.", [
-                 ("Jugendamt", "Federführung", "Kitaplätze in der Nordstadt sichern",
+                 ("Jugendamt", "Leitung der AG", "Kitaplätze in der Nordstadt sichern",
                   "Fachberatung Kita, Koordination der AG"),
                  ("Gesundheitsamt", "Fachliche Begleitung", "Früherkennung verbessern",
                   "Daten der Schuleingangsuntersuchung, 5 Stunden pro Woche"),
