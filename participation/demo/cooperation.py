@@ -1,16 +1,19 @@
 """Cooperation in the demo: 25 actors, 4 committees over two years, 8 meetings with attendance, decisions
 and tasks. It shows what the network page flags: the working group and the Frühe-Hilfen network on
 "Gesund aufwachsen" share three actors (overlap), no actor from Am Hafen sits at any table although its
-residents' themes are published (missing), the housing company left, and one task is overdue."""
+residents' themes are published (missing), the housing company left, one task is overdue, and the working
+group's cooperation agreement was due for review two weeks ago (the reminder on the process overview)."""
 from datetime import date, timedelta
 
 from ..extensions import db
 from ..models import (
     ActorContact,
     ActorProfile,
+    AgreementPartner,
     Body,
     Committee,
     CommitteeMembership,
+    CooperationAgreement,
     Meeting,
     MeetingDecision,
     MeetingTask,
@@ -104,6 +107,17 @@ MEETINGS = [
      [("Der Gesundheitskiosk wird bis Ende 2027 fortgeführt.", True, HEALTH)],
      [("Zwischenbericht für den Rat vorbereiten", "Gesundheitsamt", 60, False)]),
 ]
+# committee, title, (from, to, review) in days relative to today, notes, partners: (actor, role, goal, contribution)
+AGREEMENT = ("AG Gesund aufwachsen", "Gesund aufwachsen in der Nordstadt", (-400, 330, -14),
+             "Jährliche Überprüfung in der AG; Grundlage für den Antrag auf Randzeitenbetreuung.", [
+                 ("Jugendamt", "Leitung der AG", "Kitaplätze in der Nordstadt sichern",
+                  "Fachberatung Kita, Koordination der AG"),
+                 ("Gesundheitsamt", "Fachliche Begleitung", "Früherkennung verbessern",
+                  "Daten der Schuleingangsuntersuchung, 5 Stunden pro Woche"),
+                 ("Kitas und Schulen", "Umsetzung vor Ort", "Eltern früher erreichen",
+                  "Räume am Nachmittag, Zugang zu Eltern"),
+                 ("Migrantenselbstorganisation", "Brücke zu Familien", "Familien mit wenig Deutsch erreichen",
+                  "Sprachmittlung in drei Sprachen")])
 CONTACTS = {"Gesundheitsamt": [("Leitung Gesundheitsplanung", "Dr. Anna Beispiel", 700), ("Koordination", "", 0)],
             "Jugendamt": [("Fachdienstleitung Kita", "", 0)]}
 
@@ -142,15 +156,28 @@ def load_cooperation(process, measures: dict) -> None:
             for actor, start, end, role in members]
         committees[name] = committee
         db.session.add(committee)
+    _load_agreement(committees, bodies, today)
     kita = measures.get("Kita-Ausbau Nordstadt")
+    # the Kita decisions link measure and goal; the goal is read before any meeting exists (autoflush)
+    links = {"measure": kita, "goal": kita.goal} if kita is not None else {}
     for committee, days_ago, attendees, decisions, tasks in MEETINGS:
         meeting = Meeting(committee=committees[committee], held_on=today - timedelta(days_ago),
                           agenda="1. Begrüßung\n2. Stand der Maßnahmen\n3. Verschiedenes",
                           minutes="Die Teilnehmenden berichten aus ihren Einrichtungen.",
                           attendees=[bodies[name] for name in attendees])
-        meeting.decisions = [MeetingDecision(text=text, public=public, field=fields.get(field_title))
+        meeting.decisions = [MeetingDecision(text=text, public=public, field=fields.get(field_title),
+                                             **(links if "Kita" in text else {}))
                              for text, public, field_title in decisions]
         meeting.tasks = [MeetingTask(text=text, body=bodies[actor], due_on=today + timedelta(due), done=done,
                                      measure=kita if "Kita" in text else None)
                          for text, actor, due, done in tasks]
         db.session.add(meeting)
+
+
+def _load_agreement(committees: dict, bodies: dict, today: date) -> None:
+    committee, title, (start, end, review), notes, partners = AGREEMENT
+    committees[committee].agreements = [CooperationAgreement(
+        title=title, starts_on=today + timedelta(start), ends_on=today + timedelta(end),
+        review_on=today + timedelta(review), notes=notes,
+        partners=[AgreementPartner(body=bodies[actor], role=role, goal=goal, contribution=contribution)
+                  for actor, role, goal, contribution in partners])]

@@ -5,8 +5,10 @@ from .cooperation import (
     COMMITTEE_KINDS,
     ActorContact,
     ActorProfile,
+    AgreementPartner,
     Committee,
     CommitteeMembership,
+    CooperationAgreement,
     CooperationQuestionnaire,
     Meeting,
     MeetingDecision,
@@ -68,8 +70,8 @@ from .user import ROLES, Invitation, MembershipInvitation, User, process_members
 
 __all__ = [
     "ACTOR_KINDS", "COMMITTEE_KINDS", "ActorContact", "ActorProfile", "Committee", "CommitteeMembership",
+    "Meeting", "MeetingDecision", "MeetingTask", "CooperationAgreement", "AgreementPartner",
     "CooperationQuestionnaire",
-    "Meeting", "MeetingDecision", "MeetingTask",
     "utcnow", "Process", "PHASES", "User", "Invitation", "MembershipInvitation", "ROLES", "process_members",
     "Questionnaire", "Survey", "Guide", "Section", "Question", "Option",
     "QUESTION_KINDS", "CHOICE_KINDS", "TEXT_KINDS", "SURVEY_STATUSES",

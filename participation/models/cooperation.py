@@ -174,5 +174,46 @@ class CooperationQuestionnaire(db.Model):
     questionnaire = relationship("Questionnaire")
 
 
-__all__ = ["ACTOR_KINDS", "COMMITTEE_KINDS", "CooperationQuestionnaire", "ActorProfile", "ActorContact", "Committee",
-           "CommitteeMembership", "Meeting", "MeetingDecision", "MeetingTask", "actor_field", "meeting_attendance"]
+class CooperationAgreement(db.Model):
+    """A Kooperationsvereinbarung of a committee: its term, when it is to be reviewed, and its partners.
+
+    `review_on` is the next review; marking a review records `reviewed_on` and moves `review_on` on, so a
+    reminder is due exactly while `review_on` is today or past."""
+
+    __tablename__ = "coop_agreement"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("coop_committee.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    starts_on = mapped_column(Date, nullable=True)
+    ends_on = mapped_column(Date, nullable=True)
+    review_on = mapped_column(Date, nullable=True)
+    reviewed_on = mapped_column(Date, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+    committee = relationship("Committee", backref=backref(
+        "agreements", cascade="all, delete-orphan",
+        order_by=lambda: [CooperationAgreement.starts_on, CooperationAgreement.id]))
+
+
+class AgreementPartner(db.Model):
+    """A partner of an agreement: an actor of the process with its goal, contribution and role in it."""
+
+    __tablename__ = "coop_agreement_partner"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("coop_agreement.id", ondelete="CASCADE"), index=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("strategy_body.id", ondelete="CASCADE"), index=True)
+    goal: Mapped[str] = mapped_column(Text, default="")
+    contribution: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(String(200), default="")
+
+    body = relationship("Body")
+    agreement = relationship("CooperationAgreement", backref=backref(
+        "partners", cascade="all, delete-orphan", order_by="AgreementPartner.id"))
+
+
+__all__ = ["ACTOR_KINDS", "COMMITTEE_KINDS", "ActorProfile", "ActorContact", "Committee", "CommitteeMembership",
+           "Meeting", "MeetingDecision", "MeetingTask", "CooperationAgreement", "AgreementPartner",
+           "CooperationQuestionnaire", "actor_field", "meeting_attendance"]

@@ -4,8 +4,10 @@ from flask import Blueprint
 bp = Blueprint("planning", __name__, url_prefix="/planning", template_folder="templates")
 
 from . import (
+    agreement_views,
     builder_routes,
     cooperation_check_views,
+    cooperation_edit_views,
     cooperation_views,
     export_views,
     measure_views,

@@ -12,6 +12,7 @@ from ..extensions import db
 from ..forms.builder import ActionForm
 from ..forms.cooperation import (
     ActorProfileForm,
+    AgreementForm,
     CommitteeForm,
     ContactForm,
     DecisionForm,
@@ -30,10 +31,10 @@ from ..models import (
     MeetingTask,
     StrategyField,
 )
-from ..strategy import measures_of
+from ..strategy import fields_of, measures_of
 from ..strategy.measures import bodies_of
 from ..web import json_error
-from . import bp
+from . import bp, coop_edit
 from .loading import load_process
 
 
@@ -125,15 +126,24 @@ def committee_add(process_id: int):
     return redirect(url_for("planning.committee_page", process_id=process.id, committee_id=committee.id))
 
 
-def _membership_form(process) -> MembershipForm:
-    form = MembershipForm()
+def record_form(form_class, obj, fresh: bool | None):
+    """A form from the request, or - `fresh`, by default on GET - from the saved record alone (so a page
+    re-rendered for another, refused form shows the record as saved)."""
+    fresh = request.method == "GET" if fresh is None else fresh
+    return form_class(obj=obj, formdata=None) if fresh else form_class(obj=obj), fresh and obj is not None
+
+
+def membership_form(process, membership=None, fresh=None) -> MembershipForm:
+    form, _from_record = record_form(MembershipForm, membership, fresh)
     form.body_id.choices = [(b.id, b.name) for b in bodies_of(process)]
     return form
 
 
-def _committee_page(process, committee, form, member_form, status=200):
+def _committee_page(process, committee, form, member_form, agreement_form=None, status=200):
+    if agreement_form is None:
+        agreement_form = AgreementForm(formdata=None)
     return render_template("planning/committee.html", process=process, committee=committee, form=form,
-                           member_form=member_form, today=date.today(),
+                           member_form=member_form, agreement_form=agreement_form, today=date.today(),
                            committee_kinds=records.committee_kind_labels()), status
 
 
@@ -151,10 +161,8 @@ def committee_page(process_id: int, committee_id: int):
         db.session.commit()
         flash(_("Gespeichert."), "success")
         return redirect(url_for("planning.committee_page", process_id=process.id, committee_id=committee.id))
-    member_form = _membership_form(process)
-    if request.method == "GET":
-        member_form.process(formdata=None)
-    return _committee_page(process, committee, form, member_form, 400 if request.method == "POST" else 200)
+    return _committee_page(process, committee, form, membership_form(process, fresh=True),
+                           status=400 if request.method == "POST" else 200)
 
 
 @bp.route("/processes/<int:process_id>/cooperation/committees/<int:committee_id>/members", methods=["POST"])
@@ -162,9 +170,9 @@ def committee_page(process_id: int, committee_id: int):
 def committee_member_add(process_id: int, committee_id: int):
     process = load_process(process_id)
     committee = _committee(process, committee_id)
-    form = _membership_form(process)
+    form = membership_form(process)
     if not form.validate_on_submit():
-        return _committee_page(process, committee, _committee_form(process, committee), form, 400)
+        return _committee_page(process, committee, _committee_form(process, committee), form, status=400)
     body = _body(process, form.body_id.data)
     committee.memberships.append(CommitteeMembership(
         body=body, starts_on=form.starts_on.data, ends_on=form.ends_on.data, role=(form.role.data or "").strip(),
@@ -175,10 +183,17 @@ def committee_member_add(process_id: int, committee_id: int):
     return redirect(url_for("planning.committee_page", process_id=process.id, committee_id=committee.id))
 
 
-def _meeting_form(process, meeting=None) -> MeetingForm:
-    form = MeetingForm(obj=meeting) if meeting is not None else MeetingForm()
+def fill_meeting(meeting: Meeting, form, offered_bodies) -> None:
+    offered = {b.id: b for b in offered_bodies}
+    meeting.held_on = form.held_on.data
+    meeting.agenda, meeting.minutes = (form.agenda.data or "").strip(), (form.minutes.data or "").strip()
+    meeting.attendees = [offered[i] for i in form.attendees.data or [] if i in offered]
+
+
+def meeting_form(process, meeting=None, fresh=None) -> MeetingForm:
+    form, from_record = record_form(MeetingForm, meeting, fresh)
     form.attendees.choices = [(b.id, b.name) for b in bodies_of(process)]
-    if request.method == "GET" and meeting is not None:
+    if from_record:
         form.attendees.data = [b.id for b in meeting.attendees]
     return form
 
@@ -189,12 +204,11 @@ def _meeting_form(process, meeting=None) -> MeetingForm:
 def meeting_add(process_id: int, committee_id: int):
     process = load_process(process_id)
     committee = _committee(process, committee_id)
-    form = _meeting_form(process)
+    form = meeting_form(process)
     if request.method == "POST" and form.validate_on_submit():
-        offered = {b.id: b for b in bodies_of(process)}
-        meeting = Meeting(committee=committee, held_on=form.held_on.data, agenda=(form.agenda.data or "").strip(),
-                          minutes=(form.minutes.data or "").strip(),
-                          attendees=[offered[i] for i in form.attendees.data or [] if i in offered])
+        offered = bodies_of(process)  # before the new meeting exists: the query would flush it half-made
+        meeting = Meeting(committee=committee)
+        fill_meeting(meeting, form, offered)
         db.session.add(meeting)
         db.session.flush()
         audit.record("coop_meeting_added", committee, name=committee.name, held_on=meeting.held_on.isoformat(),
@@ -202,8 +216,11 @@ def meeting_add(process_id: int, committee_id: int):
         db.session.commit()
         flash(_("Sitzung gespeichert."), "success")
         return redirect(url_for("planning.meeting_page", process_id=process.id, meeting_id=meeting.id))
-    return render_template("planning/meeting_form.html", process=process, committee=committee,
-                           form=form), 400 if request.method == "POST" else 200
+    return coop_edit.render(process, _("Sitzung eintragen") + ": " + committee.name,
+                            (url_for("planning.committee_page", process_id=process.id, committee_id=committee.id),
+                             committee.name),
+                            [coop_edit.Section(form, "", _("Sitzung speichern"))],
+                            400 if request.method == "POST" else 200)
 
 
 def _actor_form(process, body) -> ActorProfileForm:
@@ -269,25 +286,50 @@ def actor_contact_add(process_id: int, body_id: int):
 def meeting_page(process_id: int, meeting_id: int):
     process = load_process(process_id)
     meeting = _meeting(process, meeting_id)
-    return _meeting_page(process, meeting, _decision_form(process), _task_form(process))
+    return _meeting_page(process, meeting, decision_form(process), task_form(process))
 
 
 def _measure_choices(process) -> list[tuple[int, str]]:
     return _none() + [(m.id, m.title) for m in measures_of(process)]
 
 
-def _decision_form(process) -> DecisionForm:
-    form = DecisionForm()
+def _goal_choices(process) -> list[tuple[int, str]]:
+    """The process's goals, each named with its field so equal goal titles stay apart."""
+    return _none() + [(goal.id, f"{field.title}: {goal.title}") for field in fields_of(process)
+                      for goal in sorted(field.goals, key=lambda g: (g.position, g.id))]
+
+
+def decision_form(process, decision=None, fresh=None) -> DecisionForm:
+    """Field, goal and measure offered from this process only: another process's ids fail validation."""
+    form, from_record = record_form(DecisionForm, decision, fresh)
     form.field_id.choices = _none() + [(f.id, f.title) for f in _fields(process)]
+    form.goal_id.choices = _goal_choices(process)
     form.measure_id.choices = _measure_choices(process)
+    if from_record:
+        for name in ("field_id", "goal_id", "measure_id"):
+            form[name].data = getattr(decision, name) or 0
     return form
 
 
-def _task_form(process) -> TaskForm:
-    form = TaskForm()
+def task_form(process, task=None, form_class=TaskForm, fresh=None) -> TaskForm:
+    form, from_record = record_form(form_class, task, fresh)
     form.body_id.choices = _none() + [(b.id, b.name) for b in bodies_of(process)]
     form.measure_id.choices = _measure_choices(process)
+    if from_record:
+        form.body_id.data, form.measure_id.data = task.body_id or 0, task.measure_id or 0
     return form
+
+
+def fill_decision(decision: MeetingDecision, form) -> None:
+    decision.text, decision.public = form.text.data.strip(), bool(form.public.data)
+    for name in ("field_id", "goal_id", "measure_id"):
+        setattr(decision, name, _owned_id(form[name].choices, form[name].data))
+
+
+def fill_task(task: MeetingTask, form) -> None:
+    task.text, task.due_on = form.text.data.strip(), form.due_on.data
+    task.body_id = _owned_id(form.body_id.choices, form.body_id.data)
+    task.measure_id = _owned_id(form.measure_id.choices, form.measure_id.data)
 
 
 def _meeting_page(process, meeting, decision_form, task_form, status=200):
@@ -304,13 +346,12 @@ def _meeting_page(process, meeting, decision_form, task_form, status=200):
 def meeting_decision_add(process_id: int, meeting_id: int):
     process = load_process(process_id)
     meeting = _meeting(process, meeting_id)
-    form = _decision_form(process)
+    form = decision_form(process)
     if not form.validate_on_submit():
-        return _meeting_page(process, meeting, form, _task_form(process), 400)
-    meeting.decisions.append(MeetingDecision(
-        text=form.text.data.strip(), public=bool(form.public.data),
-        field_id=_owned_id(form.field_id.choices, form.field_id.data),
-        measure_id=_owned_id(form.measure_id.choices, form.measure_id.data)))
+        return _meeting_page(process, meeting, form, task_form(process), 400)
+    decision = MeetingDecision()
+    fill_decision(decision, form)
+    meeting.decisions.append(decision)
     audit.record("coop_decision_added", meeting.committee, name=meeting.committee.name, public=bool(form.public.data))
     db.session.commit()
     flash(_("Beschluss eingetragen."), "success")
@@ -322,13 +363,12 @@ def meeting_decision_add(process_id: int, meeting_id: int):
 def meeting_task_add(process_id: int, meeting_id: int):
     process = load_process(process_id)
     meeting = _meeting(process, meeting_id)
-    form = _task_form(process)
+    form = task_form(process)
     if not form.validate_on_submit():
-        return _meeting_page(process, meeting, _decision_form(process), form, 400)
-    meeting.tasks.append(MeetingTask(
-        text=form.text.data.strip(), due_on=form.due_on.data, done=False,
-        body_id=_owned_id(form.body_id.choices, form.body_id.data),
-        measure_id=_owned_id(form.measure_id.choices, form.measure_id.data)))
+        return _meeting_page(process, meeting, decision_form(process), form, 400)
+    task = MeetingTask(done=False)
+    fill_task(task, form)
+    meeting.tasks.append(task)
     audit.record("coop_task_added", meeting.committee, name=meeting.committee.name, task=form.text.data.strip())
     db.session.commit()
     flash(_("Aufgabe eingetragen."), "success")

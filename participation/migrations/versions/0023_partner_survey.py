@@ -1,7 +1,7 @@
 """cooperation templates: the partner survey and key-person interview guides of a process
 
 Revision ID: 0023_partner_survey
-Revises: 0021_process_phases
+Revises: 0022_coop_agreements
 Create Date: 2026-12-01 03:10:00
 """
 from alembic import op
@@ -11,7 +11,7 @@ import participation.models.core
 
 # revision identifiers, used by Alembic.
 revision = '0023_partner_survey'
-down_revision = '0021_process_phases'
+down_revision = '0022_coop_agreements'
 branch_labels = None
 depends_on = None
 
