@@ -12,6 +12,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 
 from .. import strategy
+from ..cooperation.instruments import resident_questionnaires, responses_of
 from ..extensions import db
 from ..languages.i18n import LANGUAGES
 from ..models import TEXT_KINDS, Answer, Question, Response, utcnow
@@ -252,7 +253,7 @@ def coded_answers(process, mask: BreakdownMask) -> list[dict]:
     rows = db.session.execute(
         db.select(Answer, Response, Question).join(Response, Response.id == Answer.response_id)
         .join(Question, Question.id == Answer.question_id)
-        .where(Response.process_id == process.id, Answer.review_flag.is_(None), Answer.text_value.is_not(None),
+        .where(*responses_of(process.id), Answer.review_flag.is_(None), Answer.text_value.is_not(None),
                (Question.kind.in_(TEXT_KINDS)) | (Answer.item_kind != "answer"))
         .order_by(Answer.id)).all()
     coded = []
@@ -563,7 +564,7 @@ def codebook_rows(process, themes, anonymity: str) -> list[dict]:
     ]
     codebook = [dict(zip(("file", "variable", "label", "type", "codes"), row), questionnaire_id=None)
                 for row in rows]
-    for questionnaire in process.questionnaires:
+    for questionnaire in resident_questionnaires(process):
         for question in questionnaire.questions:
             codebook.append({"file": "answers.csv", "questionnaire_id": questionnaire.id,
                              "variable": question.code, "label": question.text, "type": question.kind,
@@ -583,7 +584,7 @@ def _age_bands(process) -> dict[int, str]:
     rows = db.session.execute(
         db.select(Answer.response_id, Answer.choice_codes, Question.code, Question.profile_field)
         .join(Question, Question.id == Answer.question_id).join(Response, Response.id == Answer.response_id)
-        .where(Response.process_id == process.id, Answer.item_kind == "answer")).all()
+        .where(*responses_of(process.id), Answer.item_kind == "answer")).all()
     return {response_id: codes[0] for response_id, codes, code, profile_field in rows
             if codes and AGE_BAND_CODE in (code, profile_field)}
 
@@ -591,7 +592,7 @@ def _age_bands(process) -> dict[int, str]:
 def anonymised_responses(process) -> tuple[list, object]:
     """Responses with their quasi-identifiers coarsened to k-anonymity (k = minimum group size)."""
     responses = db.session.execute(
-        db.select(Response).where(Response.process_id == process.id).order_by(Response.id)).scalars().all()
+        db.select(Response).where(*responses_of(process.id)).order_by(Response.id)).scalars().all()
     age_bands = _age_bands(process)
     rows = [{"response": response, "language": response.language, "district": response.district,
              "target_group": response.target_group, "age_band": age_bands.get(response.id),
@@ -633,7 +634,7 @@ def dataset(process) -> dict:
     rows = db.session.execute(
         db.select(Answer, Response, Question).join(Response, Response.id == Answer.response_id)
         .join(Question, Question.id == Answer.question_id)
-        .where(Response.process_id == process.id, Answer.review_flag.is_(None)).order_by(Answer.id)).all()
+        .where(*responses_of(process.id), Answer.review_flag.is_(None)).order_by(Answer.id)).all()
     answer_rows = []
     for answer, response, question in rows:
         theme_id = answer_themes.get(answer.id)

@@ -23,9 +23,9 @@ class ReachFilterForm(UrlFilterForm):
     target_group = SelectField(_l("Zielgruppe"), validate_choice=False)
     submit = SubmitField(_l("Anzeigen"))
 
-    def fill_choices(self, process, values: dict) -> None:
+    def fill_choices(self, questionnaires, values: dict) -> None:
         everything = [("", str(_l("alle")))]
-        self.survey.choices = everything + [(str(q.id), q.title) for q in process.questionnaires]
+        self.survey.choices = everything + [(str(q.id), q.title) for q in questionnaires]
         for field in ("channel", "language", "district", "target_group"):
             getattr(self, field).choices = everything + [(v, value_label(field, v)) for v in values[field]]
 

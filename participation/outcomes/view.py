@@ -13,6 +13,7 @@ from datetime import datetime
 
 from sqlalchemy import func
 
+from ..cooperation.instruments import resident_questionnaires
 from ..extensions import db
 from ..languages.labels import value_label
 from ..models import Answer, ParticipationRules, Process, Response, Survey, Theme, ThemeAssignment
@@ -85,8 +86,8 @@ class Outcome:
 
 
 def public_surveys(process: Process) -> list[Survey]:
-    """Surveys residents know of (anything but a draft)."""
-    return [survey for survey in process.surveys if survey.status != "draft"]
+    """Surveys residents know of (anything but a draft; not the partner survey, which partners answer)."""
+    return [survey for survey in resident_questionnaires(process, "survey") if survey.status != "draft"]
 
 
 def is_public(process: Process | None) -> bool:

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 
 from .. import audit
 from ..auth.access import role_required
+from ..cooperation.instruments import resident_questionnaires
 from ..extensions import db
 from ..forms.reach import ReachFilterForm, quota_form_class
 from ..languages.labels import FIELD_LABELS, value_label
@@ -49,11 +50,12 @@ def _labeller(process):
 def reach(process_id: int):
     process = load_process(process_id)
     form = ReachFilterForm(request.args)
-    form.fill_choices(process, {field: filter_values(process, field)
-                                for field in ("channel", "language", "district", "target_group")})
+    questionnaires = resident_questionnaires(process)     # the partner survey is the cooperation check's
+    form.fill_choices(questionnaires, {field: filter_values(process, field)
+                                       for field in ("channel", "language", "district", "target_group")})
     questionnaire = None
     if form.survey.data and form.survey.data.isdigit():
-        questionnaire = next((q for q in process.questionnaires if q.id == int(form.survey.data)), None)
+        questionnaire = next((q for q in questionnaires if q.id == int(form.survey.data)), None)
     filters = form.filters()
     questionnaire_id = questionnaire.id if questionnaire else None
     if scope_hidden(process, questionnaire_id, **filters):
@@ -69,7 +71,7 @@ def reach(process_id: int):
         title=_("Antworten pro Woche")) if overview["weeks"] else ""
     choice_tables = [_choice_table(q, process, filters)
                      for q in (questionnaire.questions if questionnaire else
-                               [x for s in process.surveys for x in s.questions])
+                               [x for s in questionnaires if s.kind == "survey" for x in s.questions])
                      if q.kind in CHOICE_KINDS + ("yes_no", "scale", "district") and not q.archived]
     return render_template("planning/reach.html", process=process, form=form, overview=overview,
                            charts=charts, weeks_chart=weeks_chart, choice_tables=choice_tables,

@@ -5,6 +5,7 @@ from sqlalchemy import func
 from ..auth.access import role_required
 from ..extensions import db
 from ..models import Process, Response
+from ..reach.aggregates import total_responses
 from . import bp
 from .loading import load_process
 
@@ -18,8 +19,7 @@ def plannable_processes() -> list[Process]:
 @role_required("planner", "admin")
 def index():
     processes = plannable_processes()
-    counts = dict(db.session.execute(
-        db.select(Response.process_id, func.count(Response.id)).group_by(Response.process_id)).all())
+    counts = {process.id: total_responses(process) for process in processes}     # residents, not partners
     return render_template("planning/index.html", processes=processes, counts=counts)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func
 
+from ..cooperation.instruments import responses_of
 from ..extensions import db
 from ..models import Answer, Question, Response
 from .suppression import TOTAL, protect_counts, protect_lattice
@@ -40,8 +41,9 @@ def suppress(counts: dict, min_group_size: int, total: int | None = None, additi
 
 
 def response_filter(process_id: int, questionnaire_id: int | None = None, **filters):
-    """WHERE conditions for the responses of a process (optionally one questionnaire and breakdown values)."""
-    conditions = [Response.process_id == process_id]
+    """WHERE conditions for the residents' responses of a process (optionally one questionnaire and breakdown
+    values); the cooperation check's partner survey and key-person guides count apart (see `responses_of`)."""
+    conditions = responses_of(process_id, questionnaire_id)
     if questionnaire_id is not None:
         conditions.append(Response.questionnaire_id == questionnaire_id)
     for field, value in filters.items():
@@ -77,9 +79,9 @@ def scope_of(questionnaire_id: int | None, filters: dict) -> dict:
     return scope
 
 
-def _grouped(process, columns) -> dict:
+def _grouped(process, columns, questionnaire_id: int | None = None) -> dict:
     rows = db.session.execute(db.select(*columns, func.count(Response.id))
-                              .where(Response.process_id == process.id).group_by(*columns)).all()
+                              .where(*responses_of(process.id, questionnaire_id)).group_by(*columns)).all()
     return {tuple(row[:-1]) if len(columns) > 1 else row[0]: row[-1] for row in rows}
 
 
@@ -117,7 +119,7 @@ def scoped_row(protected, cells: dict, combo: tuple, rows: dict) -> tuple[list[C
 def _scoped_table(process, field: str, scope: dict):
     """The whole table "filter values × field", protected; and the row this scope selects."""
     names, columns = scope_columns(scope)
-    counts = _grouped(process, columns + [getattr(Response, field)])
+    counts = _grouped(process, columns + [getattr(Response, field)], scope.get("questionnaire_id"))
     cells = {(key[:-1], key[-1]): count for key, count in counts.items()}
     rows: dict = {}
     for (combo, _value), count in cells.items():
@@ -234,7 +236,8 @@ def age_band_counts(process, questionnaire_id: int | None = None, **filters) -> 
     def band(response_id):
         codes = answered.get(response_id) or []
         return codes[0] if codes and codes[0] != "na" else None
-    records = db.session.execute(db.select(Response.id, *columns).where(Response.process_id == process.id)).all()
+    records = db.session.execute(db.select(Response.id, *columns)
+                                 .where(*responses_of(process.id, questionnaire_id))).all()
     cells, rows = tally((tuple(record[1:]), [band(record[0])]) for record in records)
     if scope:
         combo = tuple(scope[name] for name in names)

@@ -2,6 +2,7 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
+from ..cooperation.instruments import responses_of
 from ..extensions import db
 from ..models import Response
 from .aggregates import (
@@ -52,7 +53,7 @@ def weekly_counts(process, questionnaire_id: int | None = None, **filters) -> li
     scope = scope_of(questionnaire_id, filters)
     names, columns = scope_columns(scope)
     records = db.session.execute(db.select(Response.created_at, *columns)
-                                 .where(Response.process_id == process.id)).all()
+                                 .where(*responses_of(process.id, questionnaire_id))).all()
     cells, rows = tally((tuple(record[1:]), [_week_of(record[0])]) for record in records if record[0])
     if scope:
         shown, _total = scoped_row(protect_scope(process, cells, rows), cells,

@@ -10,6 +10,7 @@ import numpy as np
 from flask import current_app
 from sqlalchemy import func, or_
 
+from ..cooperation.instruments import responses_of
 from ..extensions import db
 from ..jobs import enqueue
 from ..models import (
@@ -43,8 +44,9 @@ class TextItem:
 
 
 def free_text_conditions(process_id: int, questionnaire_id: int | None = None, include_flagged: bool = False):
-    """Free-text answers (incl. focus-group notes and quotes) of a process or one questionnaire."""
-    conditions = [Response.process_id == process_id, Question.kind.in_(TEXT_KINDS),
+    """Free-text answers (incl. focus-group notes and quotes) of a process or one questionnaire, residents' only:
+    partners' and key people's answers (cooperation instruments) are the cooperation check's, not themes."""
+    conditions = [*responses_of(process_id), Question.kind.in_(TEXT_KINDS),
                   Answer.text_value.is_not(None), Answer.text_value != ""]
     if questionnaire_id is not None:
         conditions.append(Response.questionnaire_id == questionnaire_id)
@@ -243,7 +245,7 @@ def processes_with_pending_embeddings() -> list[int]:
         .where(Question.kind.in_(TEXT_KINDS), Answer.text_value.is_not(None), Answer.text_value != "",
                Answer.review_flag.is_(None),
                or_(AnswerEmbedding.answer_id.is_(None), AnswerEmbedding.model != current_model()))).scalars()
-    return sorted(rows)
+    return sorted(process_id for process_id in rows if embedding_status(process_id)[0])   # partners' never are
 
 
 def queue_pending_embeddings() -> int:
