@@ -154,13 +154,21 @@ def _fill_partner(process, partner, form) -> None:
     partner.goal, partner.contribution = (form.goal.data or "").strip(), (form.contribution.data or "").strip()
 
 
+def _already_partner(agreement, form, partner=None) -> bool:
+    """An actor is a partner of an agreement once: its goal and contribution belong in that one entry."""
+    taken = any(other.body_id == form.body_id.data and other is not partner for other in agreement.partners)
+    if taken:
+        form.body_id.errors.append(_("Dieser Akteur ist schon Partner dieser Vereinbarung."))
+    return taken
+
+
 @bp.route(f"{BASE}/agreements/<int:agreement_id>/partners", methods=["POST"])
 @role_required("planner", "admin")
 def agreement_partner_add(process_id: int, agreement_id: int):
     process = load_process(process_id)
     agreement = _agreement(process, agreement_id)
     form = _partner_form(process)
-    if not form.validate_on_submit():
+    if not form.validate_on_submit() or _already_partner(agreement, form):
         return _agreement_page(process, agreement, partner_form=form)
     partner = AgreementPartner()
     _fill_partner(process, partner, form)
@@ -187,7 +195,7 @@ def agreement_partner_edit(process_id: int, agreement_id: int, partner_id: int):
     agreement = _agreement(process, agreement_id)
     partner = _partner(agreement, partner_id)
     form = _partner_form(process, partner)
-    if request.method == "POST" and form.validate_on_submit():
+    if request.method == "POST" and form.validate_on_submit() and not _already_partner(agreement, form, partner):
         _fill_partner(process, partner, form)
         return coop_edit.saved("coop_agreement_partner_updated", agreement.committee,
                                _url("planning.agreement_page", process, agreement), agreement=agreement.title,

@@ -87,6 +87,25 @@ def test_agreement_with_partners_is_created_corrected_and_deleted(world, client)
     assert all(code in ACTION_LABELS for code in _actions(world.process))
 
 
+def test_an_actor_is_a_partner_of_an_agreement_once(world, client):
+    agreement = _agreement(world)
+    page = f"{world.base}/agreements/{agreement.id}"
+    school, club = world.actors["Schule"], world.actors["Sportverein"]
+    assert client.post(f"{page}/partners", data={"body_id": school.id, "goal": "Bewegte Pausen"}).status_code == 302
+    again = client.post(f"{page}/partners", data={"body_id": school.id, "goal": "Schulhof öffnen"})
+    html = again.get_data(as_text=True)
+    assert again.status_code == 400 and "Dieser Akteur ist schon Partner dieser Vereinbarung." in html
+    assert "Schulhof öffnen" in html
+    assert client.post(f"{page}/partners", data={"body_id": club.id}).status_code == 302
+    club_partner = next(p for p in agreement.partners if p.body_id == club.id)
+    moved = client.post(f"{page}/partners/{club_partner.id}", data={"body_id": school.id, "goal": "Trainer"})
+    assert moved.status_code == 400
+    db.session.expire_all()
+    assert sorted(p.body.name for p in agreement.partners) == ["Schule", "Sportverein"]
+    assert client.post(f"{page}/partners/{club_partner.id}", data={"body_id": club.id, "goal": "Trainer"}
+                       ).status_code == 302
+
+
 def test_ids_of_another_process_are_404_and_foreign_partners_refused(world, client):
     other = make_world("Anderswo", names=("Fremdes Amt", "Fremder Verein"))
     foreign = _agreement(other, title="Fremde Vereinbarung")
