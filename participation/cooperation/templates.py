@@ -108,6 +108,24 @@ def is_partner_wave(survey: Questionnaire) -> bool:
     return False
 
 
+def add_new_committees(wave: Survey, user=None) -> list[str]:
+    """A new wave of the partner survey also asks about committees founded since the wave before: their
+    options (coded by committee) go before "Anderes Gremium". Returns the names added. The caller commits."""
+    question = wave.question_by_code(COMMITTEE_CODE)
+    if question is None or not is_partner_wave(wave):
+        return []
+    offered = {option.code for option in question.options}
+    added = [committee for committee in network.committees_of(wave.process)
+             if f"gremium_{committee.id}" not in offered]
+    for committee in added:
+        structure.add_option(question, committee.name, user=user).code = f"gremium_{committee.id}"
+    last = [option for option in question.options if option.code == OTHER_OPTION]
+    for position, option in enumerate([o for o in question.options if o.code != OTHER_OPTION] + last):
+        option.position = position
+    question.options.sort(key=lambda option: option.position)
+    return [committee.name for committee in added]
+
+
 def _mark(questionnaire: Questionnaire, purpose: str) -> None:
     db.session.add(CooperationQuestionnaire(questionnaire_id=questionnaire.id,
                                             process_id=questionnaire.process_id, purpose=purpose))

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..auth.access import role_required
+from ..cooperation import templates as cooperation_templates
 from ..extensions import db
 from ..surveys import builder, waves
 from . import bp
@@ -20,6 +21,7 @@ def survey_wave_new(process_id: int, questionnaire_id: int):
     require_post_form()
     try:
         wave = builder.create_wave(survey, user=current_user)
+        new_committees = cooperation_templates.add_new_committees(wave, user=current_user)
     except builder.BuilderError as error:
         db.session.rollback()
         flash(str(error), "error")
@@ -27,6 +29,8 @@ def survey_wave_new(process_id: int, questionnaire_id: int):
     db.session.commit()
     flash(_("Welle %(number)s angelegt (Entwurf mit neuer Kurzadresse, ohne Antworten). Öffnen Sie sie, "
             "wenn die Befragung beginnt.", number=wave.wave_number), "success")
+    if new_committees:
+        flash(_("Neu in der Frage nach dem Gremium: %(names)s.", names=", ".join(new_committees)), "success")
     return redirect(builder_url(wave))
 
 

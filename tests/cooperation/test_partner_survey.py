@@ -102,6 +102,24 @@ def test_second_wave_keeps_question_and_committee_codes(planner, client):
     assert [wave.id for wave in templates.partner_waves(planner)] == [first.id, second.id, third.id]
 
 
+def test_a_new_wave_also_asks_about_committees_founded_since(planner, client, committees, survey):
+    _create(client, planner)
+    first = templates.partner_survey_of(planner)
+    founded = Committee(process_id=planner.id, name="Präventionskette Süd", kind="network")
+    db.session.add(founded)
+    db.session.commit()
+    response = client.post(f"/planning/processes/{planner.id}/questionnaires/{first.id}/waves/new",
+                           follow_redirects=True)
+    assert "Neu in der Frage nach dem Gremium: Präventionskette Süd." in response.get_data(as_text=True)
+    second = templates.partner_waves(planner)[1]
+    db.session.expire_all()
+    codes = [o.code for o in second.question_by_code("partner_committee").options]
+    assert codes == [o.code for o in first.question_by_code("partner_committee").options][:-1] + [
+        f"gremium_{founded.id}", "anderes"]
+    assert [o.code for o in first.question_by_code("partner_committee").options][-1] == "anderes"
+    assert templates.add_new_committees(survey) == []  # a residents' survey is left alone
+
+
 def _opened_waves(planner, committees):
     first = templates.create_partner_survey(planner)
     builder.open_questionnaire(first)
