@@ -57,6 +57,7 @@ def test_planner_builds_a_survey_with_a_condition(live_server, page, make_user, 
 
     page.get_by_role("button", name="Öffnen").click()
     assert "Status: offen" in page.locator(".lead").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]  # a phone
     flyer = page.get_by_role("link", name="Flyer mit QR-Code drucken").get_attribute("href")
     assert flyer.startswith("/s/") and flyer.endswith("/flyer")
     page.get_by_role("link", name="Einstellungen und Texte").click()
