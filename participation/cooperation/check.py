@@ -138,6 +138,8 @@ def cooperation_check(process, language: str = "de") -> CooperationCheck:
     waves = partner_waves(process)
     minimum = max(int(process.min_group_size or 1), 1)
     check = CooperationCheck(waves, [total_responses(process, wave.id) for wave in waves], minimum)
+    if not waves:  # no partner survey yet: the page says where to make one
+        return check
     labels = _group_labels(waves, language)
     per_wave = []
     for wave, participants in zip(waves, check.participants):

@@ -78,6 +78,12 @@ def test_buttons_need_a_csrf_token(planner, client, app):
     assert templates.partner_survey_of(planner) is None and not templates.marked(planner, templates.KEY_PERSON_GUIDE)
 
 
+def test_check_page_before_any_partner_survey_says_where_to_make_one(planner, client):
+    page = client.get(f"/planning/processes/{planner.id}/cooperation/check")
+    assert page.status_code == 200
+    assert "noch keine Partnerbefragung" in page.get_data(as_text=True)
+
+
 def test_partner_survey_needs_committees(process, client, make_user, app):
     app.config["WTF_CSRF_ENABLED"] = False
     login(client, make_user("planner", processes=[process], email="ohne@example.org"))
