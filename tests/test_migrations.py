@@ -1,4 +1,6 @@
 """Migrations build the schema from nothing, and the models have no change without a migration."""
+from contextlib import contextmanager
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import upgrade
@@ -54,6 +56,28 @@ def use_schema(schema: str) -> None:
         dbapi_connection.commit()
 
     db.engine.dispose()
+
+
+@contextmanager
+def migrated_to(revision: str, backend: str, postgres_url: str, tmp_path, schema: str):
+    """An app context on a database migrated to `revision`: a fresh SQLite file, or on PostgreSQL the
+    schema `schema` (dropped again afterwards), so the suite's own tables stay untouched."""
+    url = postgres_url if backend == "postgresql" else f"sqlite:///{tmp_path / (schema + '.sqlite')}"
+    app = create_app(_test_config(url, tmp_path), run_startup_tasks=False)
+    with app.app_context():
+        if backend == "postgresql":
+            with db.engine.begin() as connection:
+                connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+                connection.execute(text(f"CREATE SCHEMA {schema}"))
+            use_schema(schema)
+        try:
+            upgrade(revision=revision)
+            yield app
+        finally:
+            if backend == "postgresql":
+                with db.engine.begin() as connection:
+                    connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+            db.engine.dispose()
 
 
 def _upgrade_in_schema(app, schema: str, revision: str = "head") -> None:

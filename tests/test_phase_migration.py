@@ -2,10 +2,8 @@
 from flask_migrate import upgrade
 from sqlalchemy import text
 
-from participation import create_app
 from participation.extensions import db
-from tests.conftest import _test_config
-from tests.test_migrations import _upgrade_in_schema
+from tests.test_migrations import migrated_to
 
 SCHEMA = "phase_migration_check"
 EXISTING = {"Nordstadt": "bestandsaufnahme", "Hafen": "leitlinien", "Lindenhof": "handlungsempfehlungen"}
@@ -20,29 +18,14 @@ def _insert_processes(connection) -> None:
 
 
 def test_existing_processes_get_phases_from_their_fixed_phase(backend, postgres_url, tmp_path):
-    url = postgres_url if backend == "postgresql" else f"sqlite:///{tmp_path / 'phases.sqlite'}"
-    app = create_app(_test_config(url, tmp_path), run_startup_tasks=False)
-    with app.app_context():
-        if backend == "postgresql":
-            with db.engine.begin() as connection:
-                connection.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
-                connection.execute(text(f"CREATE SCHEMA {SCHEMA}"))
-            _upgrade_in_schema(app, SCHEMA, revision="0016")
-        else:
-            upgrade(revision="0016")
-        try:
-            with db.engine.begin() as connection:
-                _insert_processes(connection)
-            upgrade(revision="0021_process_phases")
-            with db.engine.connect() as connection:
-                rows = connection.execute(text(
-                    "SELECT p.title, f.name, f.code, f.position, f.finished FROM process_phase f "
-                    "JOIN process p ON p.id = f.process_id ORDER BY p.title, f.position")).all()
-        finally:
-            if backend == "postgresql":
-                with db.engine.begin() as connection:
-                    connection.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
-            db.engine.dispose()
+    with migrated_to("0016", backend, postgres_url, tmp_path, SCHEMA):
+        with db.engine.begin() as connection:
+            _insert_processes(connection)
+        upgrade(revision="0021_process_phases")
+        with db.engine.connect() as connection:
+            rows = connection.execute(text(
+                "SELECT p.title, f.name, f.code, f.position, f.finished FROM process_phase f "
+                "JOIN process p ON p.id = f.process_id ORDER BY p.title, f.position")).all()
     finished = {}
     for title, name, code, position, done in rows:
         finished.setdefault(title, []).append((name, code, bool(done)))

@@ -5,7 +5,6 @@ from datetime import date
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect, text
 
-from participation import create_app
 from participation.extensions import db
 from participation.models import (
     ActorContact,
@@ -18,8 +17,7 @@ from participation.models import (
     MeetingTask,
     Process,
 )
-from tests.conftest import _test_config
-from tests.test_migrations import use_schema
+from tests.test_migrations import migrated_to
 
 SCHEMA = "coop_migration"
 COOP_TABLES = {"coop_actor", "coop_actor_field", "coop_actor_contact", "coop_committee", "coop_membership",
@@ -69,23 +67,9 @@ def test_removing_a_process_removes_its_committees_and_meetings(app):
 
 
 def test_migration_0020_goes_down_and_up_again(backend, postgres_url, tmp_path):
-    url = postgres_url if backend == "postgresql" else f"sqlite:///{tmp_path / 'coop.sqlite'}"
-    app = create_app(_test_config(url, tmp_path), run_startup_tasks=False)
-    with app.app_context():
-        if backend == "postgresql":
-            with db.engine.begin() as connection:
-                connection.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
-                connection.execute(text(f"CREATE SCHEMA {SCHEMA}"))
-            use_schema(SCHEMA)
-        try:
-            upgrade(revision="0020_cooperation")
-            assert COOP_TABLES <= set(inspect(db.engine).get_table_names())
-            downgrade(revision="0019_survey_waves")
-            assert not COOP_TABLES & set(inspect(db.engine).get_table_names())
-            upgrade(revision="0020_cooperation")
-            assert COOP_TABLES <= set(inspect(db.engine).get_table_names())
-        finally:
-            if backend == "postgresql":
-                with db.engine.begin() as connection:
-                    connection.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
-            db.engine.dispose()
+    with migrated_to("0020_cooperation", backend, postgres_url, tmp_path, SCHEMA):
+        assert COOP_TABLES <= set(inspect(db.engine).get_table_names())
+        downgrade(revision="0019_survey_waves")
+        assert not COOP_TABLES & set(inspect(db.engine).get_table_names())
+        upgrade(revision="0020_cooperation")
+        assert COOP_TABLES <= set(inspect(db.engine).get_table_names())

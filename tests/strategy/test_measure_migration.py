@@ -6,10 +6,8 @@ from flask_migrate import upgrade
 from sqlalchemy import Boolean, Integer, inspect, text
 from sqlalchemy.types import JSON, Date, DateTime
 
-from participation import create_app
 from participation.extensions import db
-from tests.conftest import _test_config
-from tests.test_migrations import use_schema
+from tests.test_migrations import migrated_to
 
 SCHEMA = "measure_migration"
 
@@ -31,40 +29,26 @@ def _insert(connection, table: str, values: dict) -> int:
 
 
 def test_free_text_becomes_bodies_and_links(backend, postgres_url, tmp_path):
-    url = postgres_url if backend == "postgresql" else f"sqlite:///{tmp_path / 'migrated.sqlite'}"
-    app = create_app(_test_config(url, tmp_path), run_startup_tasks=False)
-    with app.app_context():
-        if backend == "postgresql":
-            with db.engine.begin() as connection:
-                connection.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
-                connection.execute(text(f"CREATE SCHEMA {SCHEMA}"))
-            use_schema(SCHEMA)
-        try:
-            upgrade(revision="0016")
-            with db.engine.begin() as connection:
-                process = _insert(connection, "process", {"title": "Alt"})
-                field = _insert(connection, "strategy_field", {"process_id": process, "title": "F"})
-                goal = _insert(connection, "strategy_goal", {"process_id": process, "field_id": field,
-                                                             "title": "G", "level": "leitziel"})
-                for title, responsible, partners in (("A", "Jugendamt", "AOK, Kitas; Sportverein"),
-                                                     ("B", "jugendamt", "Kitas\nKitas"), ("C", "", "")):
-                    _insert(connection, "strategy_measure", {
-                        "process_id": process, "goal_id": goal, "title": title, "responsible": responsible,
-                        "partners": partners, "status": "planned", "i18n": "{}"})
-            upgrade()
-            with db.engine.connect() as connection:
-                bodies = connection.execute(text("SELECT name FROM strategy_body ORDER BY position")).scalars().all()
-                links = connection.execute(text(
-                    "SELECT m.title, b.name, l.role FROM strategy_measure_body l JOIN strategy_measure m "
-                    "ON m.id = l.measure_id JOIN strategy_body b ON b.id = l.body_id ORDER BY m.title, l.id")).all()
-                evaluation = connection.execute(text("SELECT evaluation_result FROM strategy_measure")).scalars()
-            assert bodies == ["Jugendamt", "AOK", "Kitas", "Sportverein"], "one body per name, case ignored"
-            assert [tuple(row) for row in links] == [
-                ("A", "Jugendamt", "lead"), ("A", "AOK", "partner"), ("A", "Kitas", "partner"),
-                ("A", "Sportverein", "partner"), ("B", "Jugendamt", "lead"), ("B", "Kitas", "partner")]
-            assert set(evaluation) == {""}
-        finally:
-            if backend == "postgresql":
-                with db.engine.begin() as connection:
-                    connection.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
-            db.engine.dispose()
+    with migrated_to("0016", backend, postgres_url, tmp_path, SCHEMA):
+        with db.engine.begin() as connection:
+            process = _insert(connection, "process", {"title": "Alt"})
+            field = _insert(connection, "strategy_field", {"process_id": process, "title": "F"})
+            goal = _insert(connection, "strategy_goal", {"process_id": process, "field_id": field,
+                                                         "title": "G", "level": "leitziel"})
+            for title, responsible, partners in (("A", "Jugendamt", "AOK, Kitas; Sportverein"),
+                                                 ("B", "jugendamt", "Kitas\nKitas"), ("C", "", "")):
+                _insert(connection, "strategy_measure", {
+                    "process_id": process, "goal_id": goal, "title": title, "responsible": responsible,
+                    "partners": partners, "status": "planned", "i18n": "{}"})
+        upgrade()
+        with db.engine.connect() as connection:
+            bodies = connection.execute(text("SELECT name FROM strategy_body ORDER BY position")).scalars().all()
+            links = connection.execute(text(
+                "SELECT m.title, b.name, l.role FROM strategy_measure_body l JOIN strategy_measure m "
+                "ON m.id = l.measure_id JOIN strategy_body b ON b.id = l.body_id ORDER BY m.title, l.id")).all()
+            evaluation = connection.execute(text("SELECT evaluation_result FROM strategy_measure")).scalars()
+        assert bodies == ["Jugendamt", "AOK", "Kitas", "Sportverein"], "one body per name, case ignored"
+        assert [tuple(row) for row in links] == [
+            ("A", "Jugendamt", "lead"), ("A", "AOK", "partner"), ("A", "Kitas", "partner"),
+            ("A", "Sportverein", "partner"), ("B", "Jugendamt", "lead"), ("B", "Kitas", "partner")]
+        assert set(evaluation) == {""}
