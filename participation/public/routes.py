@@ -2,7 +2,7 @@
 from flask import abort, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from ..cooperation.templates import is_partner_wave
+from ..cooperation.instruments import instrument_ids
 from ..database import statements_without_transaction
 from ..extensions import db
 from ..forms.outcomes import SubscribeForm
@@ -26,8 +26,9 @@ DELETION_CODES_KEY = "deletion_codes"
 
 @bp.route("/")
 def index():
-    surveys = [s for s in db.session.execute(db.select(Survey).order_by(Survey.id)).scalars()
-               if s.is_open() and not is_partner_wave(s)]   # partners get the partner survey's link
+    open_surveys = [s for s in db.session.execute(db.select(Survey).order_by(Survey.id)).scalars() if s.is_open()]
+    partners_only = set().union(*(instrument_ids(process_id) for process_id in {s.process_id for s in open_surveys}))
+    surveys = [s for s in open_surveys if s.id not in partners_only]   # partners get the partner survey's link
     offers = {survey.id: offered_languages(resident_languages(survey)) for survey in surveys}
     return render_template("public/index.html", surveys=surveys, offers=offers)
 
