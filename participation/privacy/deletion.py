@@ -26,11 +26,16 @@ def hash_deletion_code(code: str) -> str:
     return hashlib.sha256(normalise_deletion_code(code).encode()).hexdigest()
 
 
+def new_deletion_code() -> tuple[str, str]:
+    """A new deletion code as shown to the resident, and the hash that is stored instead of it."""
+    raw = "".join(secrets.choice(DELETION_CODE_ALPHABET) for _ in range(DELETION_CODE_LENGTH))
+    return "-".join(raw[i:i + 4] for i in range(0, DELETION_CODE_LENGTH, 4)), hash_deletion_code(raw)
+
+
 def issue_deletion_code(response: Response) -> str:
     """Give a response a new deletion code; only its hash is stored. The caller commits."""
-    raw = "".join(secrets.choice(DELETION_CODE_ALPHABET) for _ in range(DELETION_CODE_LENGTH))
-    response.deletion_code_hash = hash_deletion_code(raw)
-    return "-".join(raw[i:i + 4] for i in range(0, DELETION_CODE_LENGTH, 4))
+    code, response.deletion_code_hash = new_deletion_code()
+    return code
 
 
 def deletion_code_for_new_response(response: Response) -> str | None:

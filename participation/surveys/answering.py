@@ -12,6 +12,7 @@ from typing import Callable
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
+from sqlalchemy import insert, inspect
 from sqlalchemy.exc import IntegrityError
 
 from ..analysis.languages import detect_language
@@ -248,7 +249,8 @@ def store_response(questionnaire: Questionnaire, values: dict, *, submission_id:
     together with the response or not at all (e.g. dropping the resident's draft).
     Questions are referenced by id only, so a cached (read-only) structure is never attached to the session.
     `new_expected` skips the lookup before the INSERT (a resident's draft was just there): a resend is then
-    caught by the unique submission id instead, which costs a rollback only in that rare case.
+    caught by the unique submission id instead, which costs a rollback only in that rare case; the response
+    is then written with prebuilt INSERTs and is not added to the session.
     """
     if not new_expected:
         existing = find_submission(submission_id)
@@ -284,7 +286,10 @@ def store_response(questionnaire: Questionnaire, values: dict, *, submission_id:
                 "language": detect_language(text, expected=language),
                 "translation_de": clean_text(item.get("translation_de") or "") or None}))
     try:
-        db.session.add(response)
+        if new_expected:
+            _insert_directly(response)
+        else:
+            db.session.add(response)
         if within_transaction is not None:
             within_transaction(response)
         db.session.commit()
@@ -300,10 +305,28 @@ def store_response(questionnaire: Questionnaire, values: dict, *, submission_id:
     return response, True
 
 
-# Every column named on every answer: the ORM sends one INSERT for all answers of a response only when they
-# share the same columns.
+# Every column named on every answer: all answers of a response go in one INSERT only when they share the
+# same columns.
 EMPTY_ANSWER = {"item_kind": "answer", "text_value": None, "number_value": None, "choice_codes": None,
                 "language": None, "translation_de": None}
+ANSWER_COLUMNS = ("question_id", *EMPTY_ANSWER)
+INSERT_RESPONSE = insert(Response.__table__).returning(Response.__table__.c.id)
+INSERT_ANSWERS = insert(Answer.__table__)
+
+
+def _insert_directly(response: Response) -> None:
+    """Write a built response and its answers with two prebuilt INSERTs instead of the ORM's unit of work.
+
+    The unit of work cost a resident's submitting answer more CPU than the statements themselves. The response
+    stays outside the session (with its new id); column defaults apply to what the response did not set.
+    """
+    columns = Response.__table__.c
+    values = {key: value for key, value in inspect(response).dict.items() if key in columns}
+    response.id = db.session.execute(INSERT_RESPONSE, values).scalar_one()
+    if response.answers:
+        db.session.execute(INSERT_ANSWERS, [
+            {"response_id": response.id, **{column: getattr(answer, column) for column in ANSWER_COLUMNS}}
+            for answer in response.answers])
 
 
 def find_submission(submission_id: str):

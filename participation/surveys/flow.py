@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 from ..database import transaction_from_here
 from ..extensions import db
 from ..models import Question, Questionnaire, Response, Section, Survey, SurveyDraft, utcnow
-from ..privacy.deletion import issue_deletion_code
+from ..privacy.deletion import new_deletion_code
 from . import snapshot
 from .answering import (
     normalised_values,
@@ -174,21 +174,17 @@ def submit(survey: Survey, draft: Draft, values: dict, language: str) -> tuple[R
     Returns the response and, for a new one, its deletion code (only the hash is stored with it); a resend
     returns the stored response and no code.
     """
-    issued = []
     transaction_from_here(db.session)
-
-    def drop_draft_and_issue_code(response: Response) -> None:
-        issued.append(issue_deletion_code(response))  # first: the hash goes into the INSERT, not an UPDATE
-        _delete_draft(draft.submission_id)
-
+    deletion_code, deletion_code_hash = new_deletion_code()  # the hash goes into the INSERT, not an UPDATE
     response, created = store_response(survey, normalised_values(survey, values),
                                        submission_id=draft.submission_id, channel="online",
                                        language=language, consent=bool(draft.consent),
-                                       within_transaction=drop_draft_and_issue_code, new_expected=True)
+                                       within_transaction=lambda _response: _delete_draft(draft.submission_id),
+                                       new_expected=True, deletion_code_hash=deletion_code_hash)
     if not created:
         _delete_draft(draft.submission_id)
         db.session.commit()
-    return response, (issued[0] if created else None)
+    return response, (deletion_code if created else None)
 
 
 def _delete_draft(submission_id: str) -> None:

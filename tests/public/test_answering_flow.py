@@ -11,6 +11,7 @@ from sqlalchemy import text
 from participation.demo.loader import build_questionnaire
 from participation.extensions import db
 from participation.models import Survey, SurveyDraft, utcnow
+from participation.privacy.deletion import hash_deletion_code
 from tests.public.conftest import (
     GOOD_FIRST_PAGE,
     GOOD_SECOND_PAGE,
@@ -58,6 +59,9 @@ def test_german_resident_completes_the_survey_and_it_is_stored_once(client, surv
 
     thanks = client.get("/s/kurz/danke").get_data(as_text=True)
     assert "Vielen Dank!" in thanks and 'href="/s/kurz/ergebnisse"' in thanks
+    shown_code = re.search(r"[A-Z2-9]{4}(?:-[A-Z2-9]{4}){3}", thanks).group(0)
+    assert response.deletion_code_hash == hash_deletion_code(shown_code), "the code shown deletes this response"
+    assert utcnow() - timedelta(minutes=1) < response.created_at <= utcnow()
 
 
 def test_resending_the_last_page_after_submitting_stores_nothing_twice(client, survey):
