@@ -371,9 +371,11 @@ def main(argv=None) -> int:
         for level in levels:
             label = f"L{run_id}c{level}"
             cpu_before = server.cpu_seconds()
+            worker_cpu_before = worker.cpu_seconds() if worker is not None else 0.0
             outcome, seconds = run_residents(server.url, residents, level, label, args.time_limit)
             result = {"level": level, "label": label, "outcome": outcome,
-                      "app": summary(outcome, seconds, 9, server.cpu_seconds() - cpu_before)}
+                      "app": summary(outcome, seconds, 9, server.cpu_seconds() - cpu_before),
+                      "worker_cpu_s": (worker.cpu_seconds() - worker_cpu_before) if worker is not None else None}
             print(f"platform  c={level:<4} {residents} residents in {seconds:.1f} s", flush=True)
             cpu_before = ceiling.cpu_seconds()
             outcome, seconds = run_ceiling(ceiling.url, residents * 9, level, label)
@@ -415,6 +417,10 @@ def main(argv=None) -> int:
             and not check["partial"] and not check["drafts_left"]
         for failure in result["outcome"].failures[:5]:
             print(f"      failure: {failure}")
+    for result in results:
+        if result["worker_cpu_s"] is not None:
+            print(f"c={result['level']}: the RQ worker used {result['worker_cpu_s']:.1f} s of CPU while the residents "
+                  "answered (embedding jobs compete with the web processes for the cores)")
     print("\nratio = platform requests/s ÷ ceiling requests/s (bare Flask + SQLAlchemy, one INSERT per request)")
     print("CPU ms/req = CPU time of the gunicorn processes per request (its ratio hardly depends on other load)")
     print(f"free-text answers still without embedding 120 s after the last level at most: {embedding_backlog}")
