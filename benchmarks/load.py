@@ -74,6 +74,8 @@ PAGES = [
 ]
 
 
+# start page, consent, GET + POST per page, thank-you page: the ceiling sends as many per client
+REQUESTS_PER_RESIDENT = 3 + 2 * len(PAGES)
 SHARED_TLS = ssl.create_default_context()
 WARM_UP_RESIDENTS = 16
 
@@ -242,9 +244,9 @@ def one_resident(base_url: str, marker: str, outcome: Outcome, deadline: float) 
 
 
 def ceiling_visitor(base_url: str, label: str, outcome: Outcome) -> None:
-    """Nine inserts over one client of its own, as a resident sends nine requests over theirs."""
+    """As many inserts over one client of its own as a resident sends requests over theirs."""
     with httpx.Client(base_url=base_url, timeout=60, verify=SHARED_TLS) as client:
-        for number in range(9):
+        for number in range(REQUESTS_PER_RESIDENT):
             started = time.perf_counter()
             try:
                 response = client.post("/insert", data={"marker": f"{label}-{number}"})
@@ -390,7 +392,7 @@ def main(argv=None) -> int:
             worker_cpu_before = worker.cpu_seconds() if worker is not None else 0.0
             outcome, seconds = run_residents(server.url, residents, level, label, args.time_limit)
             result = {"level": level, "label": label, "outcome": outcome,
-                      "app": summary(outcome, seconds, 9, server.cpu_seconds() - cpu_before)}
+                      "app": summary(outcome, seconds, REQUESTS_PER_RESIDENT, server.cpu_seconds() - cpu_before)}
             print(f"platform  c={level:<4} {residents} residents in {seconds:.1f} s", flush=True)
             # The embedding asked for after the residents' answers runs before the ceiling is measured, so it
             # never slows the ceiling down; its CPU is reported on its own.
@@ -411,7 +413,8 @@ def main(argv=None) -> int:
             else "in-process job thread of each gunicorn worker")
     print(f"\nLoad benchmark: gunicorn gthread, {args.workers} workers x {args.threads} threads, "
           f"keep-alive {args.keep_alive} s, PostgreSQL; "
-          f"{residents} residents per level, each 9 requests (start, consent, 3 pages x GET+POST, thanks); "
+          f"{residents} residents per level, each {REQUESTS_PER_RESIDENT} requests (start, consent, "
+          f"{len(PAGES)} pages x GET+POST, thanks); "
           f"embedding jobs: {jobs}")
     print("command: " + " ".join(["benchmarks/load.py", *(argv if argv is not None else sys.argv[1:])]))
     header = (f"{'conc':>5} {'surveys/s':>10} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'fail':>5} | "
